@@ -1,0 +1,82 @@
+"""The headless ``btt`` command. No Qt is imported anywhere below this package.
+
+Each command group lives in its own module (``torrent``, ``wallet``, ``devnet``,
+``speed``, ...) exposing ``register(subparsers, parents)``; a registered sub-parser sets
+``handler=`` to a function ``(args) -> int`` or an ``async def (args) -> int``.
+
+Errors the user can fix are :class:`~btt_desktop.errors.BttError`: printed as one line
+on stderr, exit status 1. Nothing else reaches the terminal as a traceback: an
+unexpected exception is printed as one line too (and logged in full only with
+``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import inspect
+import logging
+import sys
+from collections.abc import Sequence
+
+from btt_desktop import __version__
+from btt_desktop.errors import BttError
+
+COMMAND_MODULES = ("torrent", "wallet", "devnet", "speed")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="DIR", help="keep all state in DIR")
+    common.add_argument("--debug", action="store_true", help="log details to stderr")
+
+    parser = argparse.ArgumentParser(
+        prog="btt", description="BTT Desktop, headless.", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"btt {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"btt_desktop.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"btt_desktop.cli.{name}":
+                continue
+            raise
+        module.register(subparsers, [common])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "debug", False) else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        if inspect.iscoroutinefunction(handler):
+            return int(asyncio.run(handler(args)) or 0)
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BttError as exc:
+        print(f"btt: error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # last resort: one line, never a traceback
+        if getattr(args, "debug", False):
+            logging.exception("unexpected error")
+        print(f"btt: error: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

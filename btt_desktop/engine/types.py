@@ -1,0 +1,194 @@
+"""Immutable values the engine hands out. No libtorrent objects escape the engine.
+
+These are the contract between the engine and its users (GUI, CLI, Speed). Everything
+here is a frozen dataclass built from copied fields, safe to keep and to pass across
+threads.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class TorrentState(enum.StrEnum):
+    CHECKING = "checking"            # checking files, or queued for checking
+    METADATA = "metadata"            # magnet: downloading metadata
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    PAUSED = "paused"
+    QUEUED = "queued"                # auto-managed and waiting for a slot
+    MOVING = "moving"                # move_storage in progress
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class TorrentSnapshot:
+    """The status of one torrent at one moment, as shown in the list."""
+
+    torrent_id: str                  # v1 info-hash hex, or truncated v2 hash for v2-only
+    name: str
+    save_path: str
+    state: TorrentState
+    progress: float                  # 0.0 .. 1.0 of the wanted bytes
+    total_size: int                  # bytes in the torrent (0 until metadata)
+    total_wanted: int                # bytes selected for download
+    total_done: int                  # wanted bytes verified on disk
+    download_rate: int               # bytes/s
+    upload_rate: int                 # bytes/s
+    eta: int | None                  # seconds, None when unknown or not downloading
+    ratio: float                     # all-time uploaded / max(all-time downloaded, wanted size)
+    num_seeds: int                   # connected seeds
+    num_peers: int                   # connected non-seeds
+    list_seeds: int                  # seeds in the swarm as reported by trackers
+    list_peers: int
+    all_time_upload: int
+    all_time_download: int
+    added_time: int                  # unix seconds
+    completed_time: int              # unix seconds, 0 when not completed
+    queue_position: int              # -1 when not queued
+    sequential: bool
+    has_metadata: bool
+    error: str = ""                  # one line when state is ERROR
+    download_limit: int = 0          # bytes/s, 0 = unlimited
+    upload_limit: int = 0
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    index: int
+    path: str                        # relative path inside the torrent, '/' separated
+    size: int
+    priority: int                    # 0 = skip, 1 = low, 4 = normal, 7 = high
+    progress: float = 0.0            # 0.0 .. 1.0
+
+
+@dataclass(frozen=True)
+class TorrentMeta:
+    """What the add dialog needs to know about a torrent before it is added."""
+
+    name: str
+    info_hash_v1: str | None
+    info_hash_v2: str | None
+    total_size: int
+    piece_length: int
+    num_pieces: int
+    files: tuple[FileEntry, ...]
+    comment: str = ""
+    creator: str = ""
+    private: bool = False
+    trackers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PeerEntry:
+    ip: str
+    port: int
+    client: str
+    flags: str                       # qBittorrent-style letters, e.g. "D U I E"
+    progress: float
+    download_rate: int
+    upload_rate: int
+    total_download: int
+    total_upload: int
+    connection: str                  # "BT" | "uTP"
+    seed: bool = False
+
+
+@dataclass(frozen=True)
+class TrackerEntry:
+    url: str
+    tier: int
+    status: str                      # "working" | "updating" | "not contacted" | "error"
+    message: str
+    seeds: int
+    peers: int
+
+
+@dataclass(frozen=True)
+class TorrentDetails:
+    """The General tab: fields that cost too much to put in every snapshot."""
+
+    torrent_id: str
+    info_hash_v1: str | None
+    info_hash_v2: str | None
+    name: str
+    save_path: str
+    comment: str
+    creator: str
+    piece_length: int
+    num_pieces: int
+    pieces_have: int
+    availability: float              # distributed copies, -1 when unknown
+    total_size: int
+    ratio: float
+    added_time: int
+    completed_time: int
+    active_time: int                 # seconds
+    seeding_time: int
+    magnet_uri: str
+    private: bool
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    download_rate: int
+    upload_rate: int
+    dht_nodes: int
+    listen_endpoints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddParams:
+    """How to add a torrent. Exactly one of ``torrent_data``, ``torrent_path``, ``magnet``."""
+
+    save_path: str
+    torrent_data: bytes | None = None
+    torrent_path: str | None = None
+    magnet: str | None = None
+    paused: bool = False
+    sequential: bool = False
+    file_priorities: tuple[int, ...] | None = None
+    peers: tuple[tuple[str, int], ...] = ()      # connect to these at once
+
+
+class DiskIO(enum.StrEnum):
+    DEFAULT = "default"
+    MMAP = "mmap"
+    POSIX = "posix"
+    PREAD = "pread"
+
+
+class Encryption(enum.StrEnum):
+    PREFER_PLAIN = "prefer_plain"    # accept encrypted, start plain (fastest)
+    PREFER = "prefer"                # libtorrent default: try encrypted first
+    REQUIRE = "require"
+    DISABLE = "disable"
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """User-facing session settings. Persisted by the settings store, applied by the engine."""
+
+    listen_interface: str = "0.0.0.0"
+    listen_port: int = 6881
+    outgoing_interface: str = ""     # empty: any
+    download_limit: int = 0          # bytes/s, 0 = unlimited
+    upload_limit: int = 0
+    alt_download_limit: int = 0
+    alt_upload_limit: int = 0
+    alt_limits_enabled: bool = False
+    max_active_downloads: int = 5
+    max_active_seeds: int = 10
+    max_active_torrents: int = 50
+    encryption: Encryption = Encryption.PREFER_PLAIN
+    dht: bool = True
+    pex: bool = True
+    lsd: bool = True
+    upnp: bool = True
+    natpmp: bool = True
+    disk_io: DiskIO = DiskIO.POSIX
+    seed_ratio_limit: float = 0.0    # 0 = no limit
+    seed_time_limit: int = 0         # minutes, 0 = no limit
+    client_version: str = ""         # handshake "v" string; empty = default
+    extra: dict[str, int | bool | str] = field(default_factory=dict)  # raw lt settings, tests

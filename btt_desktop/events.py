@@ -1,0 +1,109 @@
+"""The catalogue of events that core services publish.
+
+Core modules (engine, wallet, speed) never import Qt. They publish these frozen
+dataclasses on an :class:`EventBus`; the GUI's bridge (``btt_desktop.ui.bridge``) is
+the one place that turns them into Qt signals, and the CLI subscribes directly.
+
+Callbacks run on the asyncio loop's thread, synchronously, in subscription order.
+A callback must not block; it may schedule work on the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
+
+log = logging.getLogger(__name__)
+
+
+# --- torrents (engine) -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TorrentAdded:
+    snapshot: TorrentSnapshot
+
+
+@dataclass(frozen=True)
+class TorrentRemoved:
+    torrent_id: str
+
+
+@dataclass(frozen=True)
+class TorrentsUpdated:
+    """A batch of snapshots of the torrents whose status changed since the last batch."""
+
+    snapshots: tuple[TorrentSnapshot, ...]
+
+
+@dataclass(frozen=True)
+class MetadataReceived:
+    torrent_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TorrentFinished:
+    torrent_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TorrentErrored:
+    torrent_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SessionStatsUpdated:
+    totals: SessionTotals
+
+
+@dataclass(frozen=True)
+class EngineMessage:
+    """A one-line, user-facing notice from the engine (e.g. 'listen port in use')."""
+
+    level: str  # "info" | "warning" | "error"
+    text: str
+
+
+# --- wallet ------------------------------------------------------------------------
+# (wallet events are declared in this section)
+
+
+# --- speed -------------------------------------------------------------------------
+# (speed events are declared in this section)
+
+
+E = TypeVar("E")
+Handler = Callable[[Any], None]
+
+
+class EventBus:
+    """Synchronous publish/subscribe by event type."""
+
+    def __init__(self) -> None:
+        self._handlers: defaultdict[type, list[Handler]] = defaultdict(list)
+
+    def subscribe(self, event_type: type[E], handler: Callable[[E], None]) -> Callable[[], None]:
+        """Register ``handler`` for ``event_type``; returns a function that unsubscribes."""
+        self._handlers[event_type].append(handler)
+
+        def unsubscribe() -> None:
+            handlers = self._handlers.get(event_type)
+            if handlers and handler in handlers:
+                handlers.remove(handler)
+
+        return unsubscribe
+
+    def publish(self, event: object) -> None:
+        for handler in list(self._handlers.get(type(event), ())):
+            try:
+                handler(event)
+            except Exception:  # a broken subscriber must not break the publisher
+                log.exception("event handler failed for %s", type(event).__name__)

@@ -1,0 +1,62 @@
+"""Where an instance keeps its state.
+
+A profile is one folder holding everything: settings, the session state, resume data,
+the wallet keystore and the Speed ledgers. ``--profile DIR`` on ``btt`` and
+``btt-desktop`` selects it, so several instances can run side by side.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def default_profile_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "btt-desktop"
+
+
+@dataclass(frozen=True)
+class Profile:
+    root: Path
+
+    @classmethod
+    def open(cls, root: str | os.PathLike[str] | None = None) -> Profile:
+        path = Path(root).expanduser().resolve() if root else default_profile_dir()
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def session_state_file(self) -> Path:
+        return self.root / "session.state"
+
+    @property
+    def resume_dir(self) -> Path:
+        d = self.root / "resume"
+        d.mkdir(exist_ok=True)
+        return d
+
+    @property
+    def wallet_dir(self) -> Path:
+        d = self.root / "wallet"
+        d.mkdir(exist_ok=True, mode=0o700)
+        return d
+
+    @property
+    def speed_dir(self) -> Path:
+        d = self.root / "speed"
+        d.mkdir(exist_ok=True)
+        return d
+
+    @property
+    def ipc_name(self) -> str:
+        """Name of the single-instance local socket, unique per profile."""
+        import hashlib
+
+        digest = hashlib.sha1(str(self.root).encode()).hexdigest()[:12]
+        return f"btt-desktop-{digest}"
