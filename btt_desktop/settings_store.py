@@ -1,0 +1,181 @@
+"""Settings persisted as JSON in the profile: engine settings plus the window's own.
+
+Shared by the window and the CLI, so it imports no Qt. The file is written through
+:func:`btt_desktop.atomicfile.write_atomic`. A value of the wrong type falls back to its
+default (the rest of the file still loads); an unreadable file is kept aside under a new
+name, never overwritten, and the reason is offered as a one-line ``notice``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from btt_desktop.atomicfile import write_atomic
+from btt_desktop.engine.types import EngineSettings
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+
+
+def default_download_dir() -> str:
+    """``$XDG_DOWNLOAD_DIR`` when set, else ``~/Downloads``."""
+    return os.environ.get("XDG_DOWNLOAD_DIR") or str(Path.home() / "Downloads")
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """Settings of the application itself (not of the BitTorrent session)."""
+
+    default_save_path: str = field(default_factory=default_download_dir)
+    start_paused: bool = False
+    sequential_by_default: bool = False
+    close_to_tray: bool = False
+    notify_on_finish: bool = True
+    confirm_remove: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    app: AppSettings = field(default_factory=AppSettings)
+
+
+D = TypeVar("D")
+
+
+def _to_json_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+def dataclass_to_dict(obj: object) -> dict[str, object]:
+    """Field name -> JSON value (enums by value)."""
+    assert dataclasses.is_dataclass(obj) and not isinstance(obj, type)
+    return {f.name: _to_json_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def _coerce(default: object, raw: object) -> tuple[bool, object]:
+    """(ok, value): ``raw`` converted to the type of ``default``, or not ok."""
+    if isinstance(default, enum.Enum):
+        try:
+            return True, type(default)(raw)
+        except ValueError:
+            return False, None
+    if isinstance(default, bool):
+        return isinstance(raw, bool), raw
+    if isinstance(default, int):
+        return isinstance(raw, int) and not isinstance(raw, bool), raw
+    if isinstance(default, float):
+        ok = isinstance(raw, int | float) and not isinstance(raw, bool)
+        return ok, float(raw) if ok else None  # type: ignore[arg-type]
+    if isinstance(default, str):
+        return isinstance(raw, str), raw
+    if isinstance(default, dict):
+        ok = isinstance(raw, dict) and all(
+            isinstance(k, str) and isinstance(v, int | bool | str) for k, v in raw.items()
+        )
+        return ok, dict(raw) if ok else None  # type: ignore[call-overload]
+    return False, None
+
+
+def dataclass_from_dict(cls: type[D], data: object) -> D:
+    """Build ``cls`` from a JSON object, keeping defaults for missing or mistyped fields."""
+    default = cls()
+    if not isinstance(data, dict):
+        return default
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(default):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        ok, value = _coerce(getattr(default, f.name), data[f.name])
+        if ok:
+            values[f.name] = value
+        else:
+            log.warning("settings: ignoring %s=%r (wrong type)", f.name, data[f.name])
+    return dataclasses.replace(default, **values)  # type: ignore[type-var]
+
+
+def settings_to_json(settings: Settings) -> bytes:
+    document = {
+        "version": FORMAT_VERSION,
+        "engine": dataclass_to_dict(settings.engine),
+        "app": dataclass_to_dict(settings.app),
+    }
+    return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode()
+
+
+def settings_from_json(data: bytes) -> Settings:
+    """Parse a settings document; ``ValueError`` if it is not a JSON object."""
+    document = json.loads(data.decode("utf-8"))
+    if not isinstance(document, dict):
+        raise ValueError("not a JSON object")
+    return Settings(
+        engine=dataclass_from_dict(EngineSettings, document.get("engine")),
+        app=dataclass_from_dict(AppSettings, document.get("app")),
+    )
+
+
+class SettingsStore:
+    """Loads and saves :class:`Settings` at one path (``profile.settings_file``).
+
+    ``save`` writes to disk: from the asyncio loop call it through ``asyncio.to_thread``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.notice = ""  # one line for the user when loading had to recover
+
+    def load(self) -> Settings:
+        self.notice = ""
+        backup = self.path.with_name(self.path.name + ".bak")
+        for candidate in (self.path, backup):
+            try:
+                data = candidate.read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                self.notice = f"cannot read {candidate}: {exc.strerror}; using defaults"
+                return Settings()
+            try:
+                settings = settings_from_json(data)
+            except (ValueError, UnicodeDecodeError) as exc:
+                kept = self._set_aside(candidate)
+                self.notice = (
+                    f"{candidate.name} was unreadable ({_one_line(exc)}); kept as {kept.name}"
+                )
+                log.warning("settings: %s", self.notice)
+                continue
+            if candidate is backup:
+                log.warning("settings: loaded from %s", backup)
+            return settings
+        if self.notice:
+            self.notice += "; using defaults"
+        return Settings()
+
+    def save(self, settings: Settings) -> None:
+        write_atomic(self.path, settings_to_json(settings))
+
+    @staticmethod
+    def _set_aside(path: Path) -> Path:
+        kept = path.with_name(f"{path.name}.unreadable-{int(time.time())}")
+        try:
+            os.replace(path, kept)
+        except OSError:
+            return path
+        return kept
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:120]

@@ -1,0 +1,62 @@
+"""Sorting and filtering of the torrent list (status group from the sidebar + search text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from btt_desktop.ui.torrent_model import (
+    SORT_KEYS,
+    StatusFilter,
+    TorrentTableModel,
+    status_group,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class TorrentFilterProxy(QSortFilterProxyModel):
+    """Sorts by plain Python keys taken from the snapshots (no string compares of cells)."""
+
+    def __init__(self, source: TorrentTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._group = StatusFilter.ALL
+        self._words: tuple[str, ...] = ()
+        self.setSourceModel(source)
+        self.setDynamicSortFilter(True)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    @property
+    def group(self) -> StatusFilter:
+        return self._group
+
+    def set_group(self, group: StatusFilter) -> None:
+        if group is not self._group:
+            self.beginFilterChange()
+            self._group = group
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search_text(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        s = self._source.snapshot_at(source_row)
+        if self._group is not StatusFilter.ALL and status_group(s) is not self._group:
+            return False
+        if self._words:
+            name = s.name.casefold()
+            return all(word in name for word in self._words)
+        return True
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        key = SORT_KEYS[left.column()]
+        a = key(self._source.snapshot_at(left.row()))
+        b = key(self._source.snapshot_at(right.row()))
+        if a == b:  # stable order for equal keys: by name
+            return self._source.snapshot_at(left.row()).name < \
+                self._source.snapshot_at(right.row()).name
+        return bool(a < b)

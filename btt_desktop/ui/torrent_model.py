@@ -1,0 +1,353 @@
+"""The torrent list model: one row per torrent, fed by batches of snapshots.
+
+A batch costs O(changed torrents): a dict maps torrent id -> row, an update replaces the
+row's snapshot and emits ``dataChanged`` over the columns that differ, rows are never
+reset. Removing a row shifts the rows after it (a rare event, not per tick).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from btt_desktop.engine.types import TorrentSnapshot, TorrentState
+from btt_desktop.ui.formatting import (
+    format_duration,
+    format_percent,
+    format_rate,
+    format_ratio,
+    format_size,
+    format_timestamp,
+)
+from btt_desktop.ui.progress_delegate import PROGRESS_ROLE
+
+SNAPSHOT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+TORRENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    NAME = 0
+    SIZE = 1
+    PROGRESS = 2
+    STATUS = 3
+    SEEDS = 4
+    PEERS = 5
+    DOWN_RATE = 6
+    UP_RATE = 7
+    ETA = 8
+    RATIO = 9
+    QUEUE = 10
+    ADDED = 11
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TorrentTableModel", text)
+
+
+def column_title(column: Column) -> str:
+    titles = {
+        Column.NAME: _tr("Name"),
+        Column.SIZE: _tr("Size"),
+        Column.PROGRESS: _tr("Progress"),
+        Column.STATUS: _tr("Status"),
+        Column.SEEDS: _tr("Seeds"),
+        Column.PEERS: _tr("Peers"),
+        Column.DOWN_RATE: _tr("Down Speed"),
+        Column.UP_RATE: _tr("Up Speed"),
+        Column.ETA: _tr("ETA"),
+        Column.RATIO: _tr("Ratio"),
+        Column.QUEUE: _tr("Queue"),
+        Column.ADDED: _tr("Added On"),
+    }
+    return titles[column]
+
+
+class StatusFilter(enum.Enum):
+    """The sidebar's status groups. Every torrent is in ALL and in exactly one other."""
+
+    ALL = "all"
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    PAUSED = "paused"
+    CHECKING = "checking"
+    ERROR = "error"
+
+
+def status_group(s: TorrentSnapshot) -> StatusFilter:
+    state = s.state
+    if state is TorrentState.ERROR:
+        return StatusFilter.ERROR
+    if state is TorrentState.PAUSED:
+        return StatusFilter.PAUSED
+    if state in (TorrentState.CHECKING, TorrentState.MOVING):
+        return StatusFilter.CHECKING
+    if state is TorrentState.SEEDING:
+        return StatusFilter.SEEDING
+    if state is TorrentState.QUEUED and s.has_metadata and s.progress >= 1.0:
+        return StatusFilter.SEEDING
+    return StatusFilter.DOWNLOADING
+
+
+def status_text(s: TorrentSnapshot) -> str:
+    state = s.state
+    if state is TorrentState.PAUSED:
+        return _tr("Completed") if s.has_metadata and s.progress >= 1.0 else _tr("Paused")
+    if state is TorrentState.QUEUED:
+        return _tr("Queued")
+    texts = {
+        TorrentState.CHECKING: _tr("Checking"),
+        TorrentState.METADATA: _tr("Downloading metadata"),
+        TorrentState.DOWNLOADING: _tr("Downloading"),
+        TorrentState.SEEDING: _tr("Seeding"),
+        TorrentState.MOVING: _tr("Moving"),
+        TorrentState.ERROR: _tr("Error"),
+    }
+    return texts.get(state, str(state))
+
+
+# Snapshot fields each column shows: a change in one of them repaints the column.
+_COLUMN_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("name",),
+    ("total_wanted", "has_metadata"),
+    ("progress",),
+    ("state", "error", "progress", "has_metadata"),
+    ("num_seeds", "list_seeds"),
+    ("num_peers", "list_peers"),
+    ("download_rate", "download_limit"),
+    ("upload_rate", "upload_limit"),
+    ("eta",),
+    ("ratio",),
+    ("queue_position",),
+    ("added_time",),
+)
+assert len(_COLUMN_FIELDS) == len(Column)
+
+
+def _display(column: int, s: TorrentSnapshot) -> str:
+    if column == Column.NAME:
+        return s.name
+    if column == Column.SIZE:
+        return format_size(s.total_wanted) if s.has_metadata else "?"
+    if column == Column.PROGRESS:
+        return format_percent(s.progress)
+    if column == Column.STATUS:
+        return status_text(s)
+    if column == Column.SEEDS:
+        return f"{s.num_seeds} ({s.list_seeds})" if s.list_seeds >= 0 else str(s.num_seeds)
+    if column == Column.PEERS:
+        return f"{s.num_peers} ({s.list_peers})" if s.list_peers >= 0 else str(s.num_peers)
+    if column == Column.DOWN_RATE:
+        return format_rate(s.download_rate, blank_zero=True)
+    if column == Column.UP_RATE:
+        return format_rate(s.upload_rate, blank_zero=True)
+    if column == Column.ETA:
+        if s.state is not TorrentState.DOWNLOADING or s.progress >= 1.0:
+            return ""
+        return format_duration(s.eta)
+    if column == Column.RATIO:
+        return format_ratio(s.ratio)
+    if column == Column.QUEUE:
+        return "" if s.queue_position < 0 else str(s.queue_position + 1)
+    if column == Column.ADDED:
+        return format_timestamp(s.added_time)
+    return ""
+
+
+_NO_ETA = 1 << 62
+
+# Sort keys: plain ints/floats/strings, compared by the proxy without going through Qt.
+SORT_KEYS: dict[int, Callable[[TorrentSnapshot], Any]] = {
+    Column.NAME: lambda s: s.name.casefold(),
+    Column.SIZE: lambda s: s.total_wanted,
+    Column.PROGRESS: lambda s: s.progress,
+    Column.STATUS: lambda s: status_text(s),
+    Column.SEEDS: lambda s: (s.num_seeds, s.list_seeds),
+    Column.PEERS: lambda s: (s.num_peers, s.list_peers),
+    Column.DOWN_RATE: lambda s: s.download_rate,
+    Column.UP_RATE: lambda s: s.upload_rate,
+    Column.ETA: lambda s: s.eta if s.eta is not None and s.eta >= 0 else _NO_ETA,
+    Column.RATIO: lambda s: s.ratio,
+    Column.QUEUE: lambda s: s.queue_position if s.queue_position >= 0 else _NO_ETA,
+    Column.ADDED: lambda s: s.added_time,
+}
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_ALIGNED = frozenset(
+    {Column.SIZE, Column.SEEDS, Column.PEERS, Column.DOWN_RATE, Column.UP_RATE, Column.ETA,
+     Column.RATIO, Column.QUEUE}
+)
+
+
+class TorrentTableModel(QAbstractTableModel):
+    """Rows of :class:`TorrentSnapshot`, keyed by torrent id."""
+
+    counts_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TorrentSnapshot] = []
+        self._row_of: dict[str, int] = {}
+        self._counts: dict[StatusFilter, int] = dict.fromkeys(StatusFilter, 0)
+
+    # --- Qt model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(column, s)
+        if role == PROGRESS_ROLE:
+            return s.progress if column == Column.PROGRESS else None
+        if role == SNAPSHOT_ROLE:
+            return s
+        if role == TORRENT_ID_ROLE:
+            return s.torrent_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.NAME:
+                return s.name
+            if column == Column.STATUS and s.error:
+                return s.error
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column_title(Column(section))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT if section in _RIGHT_ALIGNED else _LEFT
+        return None
+
+    # --- lookups ----------------------------------------------------------------------
+
+    def snapshot_at(self, row: int) -> TorrentSnapshot:
+        return self._rows[row]
+
+    def snapshot(self, torrent_id: str) -> TorrentSnapshot | None:
+        row = self._row_of.get(torrent_id)
+        return None if row is None else self._rows[row]
+
+    def row_of(self, torrent_id: str) -> int | None:
+        return self._row_of.get(torrent_id)
+
+    def torrent_ids(self) -> list[str]:
+        return [s.torrent_id for s in self._rows]
+
+    def count(self, group: StatusFilter) -> int:
+        return self._counts[group]
+
+    # --- updates ----------------------------------------------------------------------
+
+    def apply(self, snapshots: Iterable[TorrentSnapshot]) -> None:
+        """Insert new torrents and update known ones; emits only for rows that changed."""
+        changed: list[tuple[int, int, int]] = []  # (row, first column, last column)
+        new: dict[str, TorrentSnapshot] = {}
+        counts_dirty = False
+        for s in snapshots:
+            row = self._row_of.get(s.torrent_id)
+            if row is None:
+                new[s.torrent_id] = s  # the latest snapshot wins within a batch
+                continue
+            old = self._rows[row]
+            if old == s:
+                continue
+            span = _changed_columns(old, s)
+            self._rows[row] = s
+            old_group, new_group = status_group(old), status_group(s)
+            if old_group is not new_group:
+                self._counts[old_group] -= 1
+                self._counts[new_group] += 1
+                counts_dirty = True
+            if span is not None:
+                changed.append((row, span[0], span[1]))
+        for first, last, col_first, col_last in _merge_rows(changed):
+            self.dataChanged.emit(self.index(first, col_first), self.index(last, col_last))
+        if new:
+            self._insert(list(new.values()))
+            counts_dirty = True
+        if counts_dirty:
+            self.counts_changed.emit()
+
+    def remove(self, torrent_ids: Iterable[str]) -> None:
+        """Remove rows; rows after each removed one move up by one."""
+        rows = sorted({r for t in torrent_ids if (r := self._row_of.get(t)) is not None},
+                      reverse=True)
+        if not rows:
+            return
+        # contiguous runs, removed from the bottom so earlier row numbers stay valid
+        runs: list[tuple[int, int]] = []
+        for row in rows:
+            if runs and runs[-1][0] == row + 1:
+                runs[-1] = (row, runs[-1][1])
+            else:
+                runs.append((row, row))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for s in self._rows[first:last + 1]:
+                del self._row_of[s.torrent_id]
+                self._counts[StatusFilter.ALL] -= 1
+                self._counts[status_group(s)] -= 1
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        for row in range(rows[-1], len(self._rows)):
+            self._row_of[self._rows[row].torrent_id] = row
+        self.counts_changed.emit()
+
+    def _insert(self, snapshots: list[TorrentSnapshot]) -> None:
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(snapshots) - 1)
+        for offset, s in enumerate(snapshots):
+            self._rows.append(s)
+            self._row_of[s.torrent_id] = first + offset
+            self._counts[StatusFilter.ALL] += 1
+            self._counts[status_group(s)] += 1
+        self.endInsertRows()
+
+
+def _changed_columns(old: TorrentSnapshot, new: TorrentSnapshot) -> tuple[int, int] | None:
+    first = last = -1
+    for column, names in enumerate(_COLUMN_FIELDS):
+        if any(getattr(old, n) != getattr(new, n) for n in names):
+            if first < 0:
+                first = column
+            last = column
+    return None if first < 0 else (first, last)
+
+
+def _merge_rows(changed: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Adjacent changed rows become one range, with the union of their column spans."""
+    changed.sort()
+    ranges: list[tuple[int, int, int, int]] = []
+    for row, c0, c1 in changed:
+        if ranges and ranges[-1][1] == row - 1:
+            first, _, r0, r1 = ranges[-1]
+            ranges[-1] = (first, row, min(r0, c0), max(r1, c1))
+        else:
+            ranges.append((row, row, c0, c1))
+    return ranges

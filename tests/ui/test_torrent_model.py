@@ -1,0 +1,145 @@
+"""The torrent list model: O(changed) updates, no resets, counts, sorting and filtering."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from ui_helpers import snapshot
+
+from btt_desktop.engine.types import TorrentState
+from btt_desktop.ui.torrent_filter import TorrentFilterProxy
+from btt_desktop.ui.torrent_model import Column, StatusFilter, TorrentTableModel
+
+
+class Recorder:
+    """Collects the change signals a model emits."""
+
+    def __init__(self, model: TorrentTableModel) -> None:
+        self.changed: list[tuple[int, int, int, int]] = []
+        self.inserted: list[tuple[int, int]] = []
+        self.removed: list[tuple[int, int]] = []
+        self.resets = 0
+        model.dataChanged.connect(
+            lambda a, b, _roles=(): self.changed.append((a.row(), b.row(), a.column(), b.column()))
+        )
+        model.rowsInserted.connect(lambda _p, a, b: self.inserted.append((a, b)))
+        model.rowsRemoved.connect(lambda _p, a, b: self.removed.append((a, b)))
+        model.modelReset.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+    def clear(self) -> None:
+        self.changed.clear()
+        self.inserted.clear()
+        self.removed.clear()
+
+
+def test_batch_emits_data_changed_only_for_changed_rows(qapp: object) -> None:
+    model = TorrentTableModel()
+    rec = Recorder(model)
+    model.apply([snapshot(f"{i:040x}") for i in range(100)])
+    assert rec.inserted == [(0, 99)]
+    assert model.rowCount() == 100
+    rec.clear()
+
+    # rows 10 and 11 change rate, row 50 changes progress, row 70 arrives unchanged
+    model.apply([
+        snapshot(f"{10:040x}", download_rate=5000),
+        snapshot(f"{11:040x}", download_rate=7000),
+        snapshot(f"{50:040x}", progress=0.5),
+        snapshot(f"{70:040x}"),
+    ])
+    assert rec.changed == [
+        (10, 11, Column.DOWN_RATE, Column.DOWN_RATE),
+        (50, 50, Column.PROGRESS, Column.STATUS),  # progress shows in both columns
+    ]
+    assert rec.inserted == [] and rec.removed == [] and rec.resets == 0
+    index = model.index(10, Column.DOWN_RATE)
+    assert model.data(index) == "4.9 KiB/s"
+
+
+def test_invisible_field_change_updates_snapshot_without_repaint(qapp: object) -> None:
+    model = TorrentTableModel()
+    model.apply([snapshot("a" * 40)])
+    rec = Recorder(model)
+    model.apply([snapshot("a" * 40, all_time_upload=123)])
+    assert rec.changed == []
+    snap = model.snapshot("a" * 40)
+    assert snap is not None and snap.all_time_upload == 123
+
+
+def test_remove_keeps_other_rows_addressable(qapp: object) -> None:
+    model = TorrentTableModel()
+    ids = [f"{i:040x}" for i in range(10)]
+    model.apply([snapshot(t) for t in ids])
+    rec = Recorder(model)
+    model.remove([ids[2], ids[3], ids[7]])
+    assert rec.removed == [(7, 7), (2, 3)]
+    assert model.rowCount() == 7
+    for t in ids:
+        row = model.row_of(t)
+        if t in (ids[2], ids[3], ids[7]):
+            assert row is None
+        else:
+            assert row is not None and model.snapshot_at(row).torrent_id == t
+    # an update after removal lands on the right row
+    rec.clear()
+    model.apply([snapshot(ids[9], upload_rate=1)])
+    row = model.row_of(ids[9])
+    assert rec.changed == [(row, row, Column.UP_RATE, Column.UP_RATE)]
+
+
+def test_status_counts_follow_state_changes(qapp: object) -> None:
+    model = TorrentTableModel()
+    counts_signals: list[int] = []
+    model.counts_changed.connect(lambda: counts_signals.append(1))
+    model.apply([
+        snapshot("1" * 40),
+        snapshot("2" * 40, state=TorrentState.SEEDING, progress=1.0),
+        snapshot("3" * 40, state=TorrentState.PAUSED),
+    ])
+    assert model.count(StatusFilter.ALL) == 3
+    assert model.count(StatusFilter.DOWNLOADING) == 1
+    assert model.count(StatusFilter.SEEDING) == 1
+    assert model.count(StatusFilter.PAUSED) == 1
+    counts_signals.clear()
+    model.apply([snapshot("1" * 40, download_rate=10)])  # same group: no recount signal
+    assert counts_signals == []
+    model.apply([snapshot("1" * 40, state=TorrentState.ERROR, error="disk full")])
+    assert counts_signals == [1]
+    assert model.count(StatusFilter.DOWNLOADING) == 0
+    assert model.count(StatusFilter.ERROR) == 1
+    model.remove(["3" * 40])
+    assert model.count(StatusFilter.PAUSED) == 0 and model.count(StatusFilter.ALL) == 2
+
+
+def test_proxy_filters_by_group_and_words_and_sorts_by_value(qapp: object) -> None:
+    model = TorrentTableModel()
+    proxy = TorrentFilterProxy(model)
+    model.apply([
+        snapshot("1" * 40, name="Debian netinst", total_wanted=900 * 2**20),
+        snapshot("2" * 40, name="Ubuntu desktop", total_wanted=5 * 2**30,
+                 state=TorrentState.SEEDING, progress=1.0),
+        snapshot("3" * 40, name="debian DVD", total_wanted=4 * 2**30,
+                 state=TorrentState.PAUSED),
+    ])
+    proxy.sort(Column.SIZE, Qt.SortOrder.DescendingOrder)
+    names = [proxy.index(r, Column.NAME).data() for r in range(proxy.rowCount())]
+    # sorted by bytes, not by the text "900 MiB" > "5.0 GiB"
+    assert names == ["Ubuntu desktop", "debian DVD", "Debian netinst"]
+
+    proxy.set_search_text("DEBIAN")
+    assert proxy.rowCount() == 2
+    proxy.set_group(StatusFilter.PAUSED)
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["debian DVD"]
+    proxy.set_search_text("")
+    proxy.set_group(StatusFilter.SEEDING)
+    assert proxy.rowCount() == 1
+
+    # a torrent that starts seeding moves into the filtered view on the next batch
+    model.apply([snapshot("1" * 40, name="Debian netinst", total_wanted=900 * 2**20,
+                          state=TorrentState.SEEDING, progress=1.0)])
+    assert proxy.rowCount() == 2
+    assert proxy.mapToSource(proxy.index(0, 0)).isValid()
+    assert not model.index(0, 0, model.index(0, 0)).isValid()
+    assert model.rowCount(QModelIndex()) == 3
