@@ -1,0 +1,78 @@
+"""The one owner of ``session.pop_alerts()``.
+
+A daemon thread blocks in ``session.wait_for_alert()``; when an alert is pending it asks
+the asyncio loop (``call_soon_threadsafe``) to drain the queue, then waits until the
+loop has done so. ``set_alert_notify`` is not used: from Python it can deadlock on the GIL.
+
+Handlers run on the loop thread, synchronously, while the alert is still valid. They
+must copy what they need out of the alert at once (the alert object dies at the next
+pop) and must not block.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import libtorrent as lt
+
+log = logging.getLogger(__name__)
+
+AlertHandler = Callable[[Any], None]
+
+
+class AlertPump:
+    def __init__(self, session: lt.session, loop: asyncio.AbstractEventLoop) -> None:
+        self._session = session
+        self._loop = loop
+        self._handlers: dict[type, list[AlertHandler]] = {}
+        self._stopping = threading.Event()
+        self._drained = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def on(self, alert_type: type, handler: AlertHandler) -> None:
+        """Call ``handler(alert)`` for every alert of exactly ``alert_type``."""
+        self._handlers.setdefault(alert_type, []).append(handler)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._wait_loop, name="lt-alert-wait", daemon=True)
+        self._thread.start()
+
+    async def stop(self) -> None:
+        """Stop the waiting thread, then drain what is left."""
+        self._stopping.set()
+        self._drained.set()
+        thread = self._thread
+        if thread is not None:
+            await asyncio.to_thread(thread.join, 5.0)
+        self._thread = None
+        self.drain()
+
+    def drain(self) -> None:
+        """Pop every pending alert and dispatch it. Runs on the loop thread."""
+        try:
+            alerts = self._session.pop_alerts()
+        finally:
+            self._drained.set()
+        for alert in alerts:
+            for handler in self._handlers.get(type(alert), ()):
+                try:
+                    handler(alert)
+                except Exception:
+                    log.exception("alert handler failed for %s", type(alert).__name__)
+
+    def _wait_loop(self) -> None:
+        while not self._stopping.is_set():
+            if self._session.wait_for_alert(250) is None:
+                continue
+            self._drained.clear()
+            try:
+                self._loop.call_soon_threadsafe(self.drain)
+            except RuntimeError:  # the loop is closed: nobody left to serve
+                return
+            while not self._drained.wait(0.25):
+                if self._stopping.is_set():
+                    return

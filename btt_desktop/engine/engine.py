@@ -1,0 +1,751 @@
+"""The BitTorrent engine: one libtorrent session behind an asyncio API.
+
+Every libtorrent answer arrives as an alert; the :class:`AlertPump` dispatches it to the
+handlers below, which copy what they need at once and resolve the Futures that engine
+calls await (:mod:`waiters`). Status reaches subscribers as batched snapshots.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import libtorrent as lt
+
+from btt_desktop.atomicfile import read_with_backup, write_atomic
+from btt_desktop.engine import metainfo, recovery
+from btt_desktop.engine.alert_pump import AlertPump
+from btt_desktop.engine.peer_classes import PeerControls
+from btt_desktop.engine.resume import ResumeStore
+from btt_desktop.engine.session import open_session, session_state
+from btt_desktop.engine.session_settings import session_settings
+from btt_desktop.engine.snapshots import hash_hex, snapshot_of, torrent_id
+from btt_desktop.engine.stats import SessionCounters
+from btt_desktop.engine.types import (
+    AddParams,
+    EngineSettings,
+    FileEntry,
+    PeerEntry,
+    SessionTotals,
+    TorrentDetails,
+    TorrentMeta,
+    TorrentSnapshot,
+    TrackerEntry,
+)
+from btt_desktop.engine.views import peer_entry, tracker_entry
+from btt_desktop.engine.waiters import Waiters, wait
+from btt_desktop.errors import BttError, EngineError
+from btt_desktop.events import (
+    EngineMessage,
+    EventBus,
+    MetadataReceived,
+    SessionStatsUpdated,
+    TorrentAdded,
+    TorrentErrored,
+    TorrentFinished,
+    TorrentRemoved,
+    TorrentsUpdated,
+)
+from btt_desktop.profile import Profile
+
+log = logging.getLogger(__name__)
+
+RESUME_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.flush_disk_cache
+RUNNING_MARKER = "engine.running"  # present while an engine runs: left behind by a crash
+ADD_TIMEOUT = 60.0
+ANSWER_TIMEOUT = 30.0
+
+
+class Engine:
+    """See docs/architecture.md for the API and docs/engine.md for how it works."""
+
+    def __init__(self, profile: Profile, bus: EventBus, settings: EngineSettings | None = None,
+                 *, status_interval: float = 1.0, resume_interval: float = 60.0) -> None:
+        self._profile = profile
+        self._bus = bus
+        self._settings = settings or EngineSettings()
+        self._status_interval = status_interval
+        self._resume_interval = resume_interval
+        self._session: Any = None
+        self._pump: AlertPump | None = None
+        self._waiters = Waiters()
+        self._resume = ResumeStore(profile.resume_dir)
+        self._handles: dict[str, Any] = {}
+        self._ids: dict[Any, str] = {}          # handle -> torrent id
+        self._probes: dict[str, Any] = {}       # fetch_metadata torrents: no state, no events
+        self._fetched: dict[str, Any] = {}      # torrent_info fetched for a magnet, by id
+        self._snapshots: dict[str, TorrentSnapshot] = {}
+        self._sizes: dict[str, int] = {}
+        self._need_save: set[str] = set()
+        self._removing: set[str] = set()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._counters = SessionCounters()
+        self._listening: list[str] = []
+        self._listen_errors: list[str] = []
+        self._listen_event = asyncio.Event()
+        self._peer_controls: PeerControls | None = None
+        self._started = False
+
+    # -- life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start the session and the alert pump, then bring back every saved torrent."""
+        if self._started:
+            return
+        loop = asyncio.get_running_loop()
+        marker = self._profile.root / RUNNING_MARKER
+        state, crashed = await asyncio.to_thread(
+            lambda: (read_with_backup(self._profile.session_state_file), marker.exists()))
+        self._session = await asyncio.to_thread(open_session, self._settings, state)
+        self._peer_controls = PeerControls(self._session)
+        self._pump = AlertPump(self._session, loop)
+        self._register_handlers(self._pump)
+        self._pump.start()
+        self._started = True
+        await asyncio.to_thread(write_atomic, marker, b"running\n", keep_backup=False)
+        await self._restore(crashed)
+        self._tasks = [loop.create_task(self._status_timer(), name="engine-status"),
+                       loop.create_task(self._resume_timer(), name="engine-resume")]
+
+    async def close(self) -> None:
+        """Save resume data and session state, then stop the session."""
+        if not self._started:
+            return
+        self._started = False
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks = []
+        for tid in list(self._probes):
+            await self._drop_probe(tid)
+        session = self._session
+        session.pause()
+        waits = []
+        for tid, handle in self._handles.items():
+            waits.append(self._waiters.expect("resume", tid))
+            handle.save_resume_data(RESUME_FLAGS)
+        if waits:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True), 15.0)
+        await self._resume.flush()
+        try:
+            data = session_state(session)
+            await asyncio.to_thread(write_atomic, self._profile.session_state_file, data)
+        except BttError as exc:
+            log.error("%s", exc)
+        assert self._pump is not None
+        await self._pump.stop()
+        self._waiters.fail_all(EngineError("the engine was closed"))
+        self._handles.clear()
+        self._ids.clear()
+        self._probes.clear()
+        holder = [session]
+        del session
+        self._session = None
+        self._pump = None
+        self._peer_controls = None
+        await asyncio.to_thread(_release, holder)
+        with contextlib.suppress(FileNotFoundError):
+            (self._profile.root / RUNNING_MARKER).unlink()
+
+    async def wait_listening(self, within: float = 10.0) -> tuple[str, ...]:
+        """Wait for the listen sockets; raise :class:`EngineError` if one could not open."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._listen_event.wait(), within)
+        # both TCP and uTP answer close together; give the second a moment to report
+        await asyncio.sleep(0.05)
+        if self._listen_errors:
+            raise EngineError(self._listen_errors[0])
+        if not self._listening:
+            raise EngineError("the listen socket did not open")
+        return tuple(self._listening)
+
+    @property
+    def listen_endpoints(self) -> tuple[str, ...]:
+        return tuple(self._listening)
+
+    @property
+    def settings(self) -> EngineSettings:
+        return self._settings
+
+    async def apply_settings(self, settings: EngineSettings) -> None:
+        """Apply new settings (the disk I/O backend takes effect at the next start)."""
+        old, self._settings = self._settings, settings
+        session = self._require_session()
+        if (old.listen_interface, old.listen_port) != (settings.listen_interface,
+                                                         settings.listen_port):
+            self._listening.clear()
+            self._listen_errors.clear()
+            self._listen_event.clear()
+        session.apply_settings(session_settings(settings))
+        if old.pex != settings.pex:
+            for handle in self._handles.values():
+                if settings.pex:
+                    handle.unset_flags(lt.torrent_flags.disable_pex)
+                else:
+                    handle.set_flags(lt.torrent_flags.disable_pex)
+
+    async def set_alt_limits(self, enabled: bool) -> None:
+        """Switch between the normal and the alternative global rate limits."""
+        await self.apply_settings(replace(self._settings, alt_limits_enabled=enabled))
+
+    @property
+    def peer_controls(self) -> PeerControls:
+        """Peer classes, IP blocking and the client-version string (for Speed)."""
+        if self._peer_controls is None:
+            raise EngineError("the engine is not running")
+        return self._peer_controls
+
+    # -- adding and inspecting ------------------------------------------------------
+
+    async def inspect(self, params: AddParams) -> TorrentMeta:
+        """What a .torrent (or magnet) holds, without adding it."""
+        return await asyncio.to_thread(metainfo.inspect_params, params)
+
+    async def fetch_metadata(self, magnet: str, save_path: str) -> TorrentMeta:
+        """Download a magnet's metadata without writing any data; cancel to give up
+        (or wrap it in ``asyncio.timeout``).
+
+        The torrent is added in upload mode (it requests no pieces), never saved nor
+        announced as added, and removed again once the metadata is in.
+        """
+        atp = await asyncio.to_thread(metainfo.params_from_magnet, magnet)
+        tid = torrent_id(atp.info_hashes)
+        if tid in self._fetched:
+            return metainfo.meta_from_info(self._fetched[tid])
+        if tid in self._handles:
+            handle = self._handles[tid]
+            if handle.has_metadata():
+                info = await asyncio.to_thread(handle.torrent_file)
+                return metainfo.meta_from_info(info)
+            await self._waiters.expect("metadata", tid)
+            info = await asyncio.to_thread(handle.torrent_file)
+            return metainfo.meta_from_info(info)
+        if tid in self._probes:
+            raise EngineError("already fetching the metadata of this magnet link")
+        session = self._require_session()
+        atp.save_path = save_path
+        atp.flags = (atp.flags | lt.torrent_flags.upload_mode) & ~(
+            lt.torrent_flags.paused | lt.torrent_flags.auto_managed
+            | lt.torrent_flags.update_subscribe)
+        added = self._waiters.expect("added", tid)
+        metadata = self._waiters.expect("metadata", tid)
+        self._probes[tid] = None
+        try:
+            session.async_add_torrent(atp)
+            handle = await wait(added, ADD_TIMEOUT, "the magnet link to be added")
+            self._probes[tid] = handle
+            self._ids[handle] = tid
+            await metadata
+            info = await asyncio.to_thread(handle.torrent_file)
+            self._fetched[tid] = info
+            return metainfo.meta_from_info(info)
+        finally:
+            if not metadata.done():
+                metadata.cancel()
+            await asyncio.shield(self._drop_probe(tid))
+
+    async def add(self, params: AddParams) -> str:
+        """Add a torrent; returns its id once libtorrent holds it."""
+        self._require_session()
+        atp = await asyncio.to_thread(metainfo.add_torrent_params, params)
+        tid = torrent_id(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
+        if tid in self._handles:
+            raise EngineError(f"already in the list: {self._name_of(tid)}")
+        if atp.ti is None and tid in self._fetched:
+            atp.ti = self._fetched[tid]
+        await _ensure_folder(params.save_path)
+        atp.save_path = params.save_path
+        flags = atp.flags | lt.torrent_flags.duplicate_is_error | lt.torrent_flags.update_subscribe
+        if params.paused:
+            flags = (flags | lt.torrent_flags.paused) & ~lt.torrent_flags.auto_managed
+        else:
+            flags = (flags | lt.torrent_flags.auto_managed) & ~lt.torrent_flags.paused
+        if params.sequential:
+            flags |= lt.torrent_flags.sequential_download
+        if not self._settings.pex:
+            flags |= lt.torrent_flags.disable_pex
+        atp.flags = flags
+        if params.file_priorities is not None:
+            atp.file_priorities = self._priorities_for(atp, params.file_priorities)
+        handle = await self._add_params(atp, tid)
+        for ip, port in params.peers:
+            handle.connect_peer((ip, int(port)))
+        handle.save_resume_data(RESUME_FLAGS)
+        await self._announce_added(tid, handle)
+        return tid
+
+    def _priorities_for(self, atp: Any, wanted: tuple[int, ...]) -> list[int]:
+        """Priorities given in the order of ``TorrentMeta.files`` -> one per libtorrent file."""
+        if atp.ti is None:
+            return [int(p) for p in wanted]
+        entries = metainfo.file_entries(atp.ti)
+        if len(wanted) != len(entries):
+            raise EngineError(
+                f"{len(wanted)} file priorities given for a torrent of {len(entries)} files")
+        full = [0] * atp.ti.num_files()
+        for entry, prio in zip(entries, wanted, strict=True):
+            full[entry.index] = _clamp_priority(prio)
+        return full
+
+    async def _add_params(self, atp: Any, tid: str) -> Any:
+        added = self._waiters.expect("added", tid)
+        self._require_session().async_add_torrent(atp)
+        handle = await wait(added, ADD_TIMEOUT, "the torrent to be added")
+        self._handles[tid] = handle
+        self._ids[handle] = tid
+        if atp.ti is not None:
+            self._sizes[tid] = int(atp.ti.total_size())
+        self._need_save.discard(tid)
+        return handle
+
+    async def _announce_added(self, tid: str, handle: Any) -> None:
+        status = await asyncio.to_thread(handle.status)
+        snap = snapshot_of(status, self._sizes.get(tid, 0))
+        self._snapshots[tid] = snap
+        self._bus.publish(TorrentAdded(snap))
+
+    async def _restore(self, crashed: bool) -> None:
+        saved = await asyncio.to_thread(self._resume.load_all)
+        for name, data in saved:
+            try:
+                atp = await asyncio.to_thread(lt.read_resume_data, data)
+            except RuntimeError:
+                log.error("ignoring unreadable resume data %s", name)
+                continue
+            tid = torrent_id(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
+            recheck = False
+            if crashed and atp.ti is not None:
+                if recovery.can_recover(atp):
+                    found = await asyncio.to_thread(recovery.recover_pieces, atp)
+                    if found:
+                        log.info("%s: %d pieces found on disk after a crash", atp.name, found)
+                else:
+                    recheck = True
+            atp.flags |= lt.torrent_flags.update_subscribe
+            if not self._settings.pex:
+                atp.flags |= lt.torrent_flags.disable_pex
+            try:
+                handle = await self._add_params(atp, tid)
+            except BttError as exc:
+                self._bus.publish(EngineMessage("error", str(exc)))
+                continue
+            if recheck:
+                handle.force_recheck()
+            if crashed:
+                handle.save_resume_data(RESUME_FLAGS)
+            await self._announce_added(tid, handle)
+
+    # -- operations -----------------------------------------------------------------
+
+    async def remove(self, tids: Iterable[str], delete_files: bool = False) -> None:
+        """Remove torrents (and their data if ``delete_files``); waits until done."""
+        session = self._require_session()
+        problems: list[str] = []
+        for tid in list(tids):
+            handle = self._handles.get(tid)
+            if handle is None:
+                continue
+            name = self._name_of(tid)
+            self._removing.add(tid)
+            removed = self._waiters.expect("removed", tid)
+            deleted = self._waiters.expect("deleted", tid) if delete_files else None
+            session.remove_torrent(handle, lt.session.delete_files if delete_files else 0)
+            try:
+                await wait(removed, ANSWER_TIMEOUT, f"{name} to be removed")
+                if deleted is not None:
+                    try:
+                        await wait(deleted, ANSWER_TIMEOUT, f"the files of {name} to be deleted")
+                    except BttError as exc:
+                        problems.append(str(exc))
+            finally:
+                self._forget(tid)
+                await self._resume.delete(tid)
+                self._removing.discard(tid)
+            self._bus.publish(TorrentRemoved(tid))
+        if problems:
+            raise EngineError(problems[0])
+
+    async def pause(self, tids: Iterable[str]) -> None:
+        for handle in self._handles_of(tids):
+            handle.unset_flags(lt.torrent_flags.auto_managed)
+            handle.pause()
+            handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    async def resume(self, tids: Iterable[str]) -> None:
+        for handle in self._handles_of(tids):
+            handle.set_flags(lt.torrent_flags.auto_managed)
+            handle.resume()
+            handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    async def force_recheck(self, tids: Iterable[str]) -> None:
+        """Start a full re-check of the data on disk (progress shows in snapshots)."""
+        for handle in self._handles_of(tids):
+            handle.force_recheck()
+        self._poke()
+
+    async def move_storage(self, tid: str, new_path: str) -> None:
+        """Move the torrent's files to ``new_path``; waits until they are there."""
+        handle = self._handle(tid)
+        await _ensure_folder(new_path)
+        moved = self._waiters.expect("moved", tid)
+        handle.move_storage(new_path, lt.move_flags_t.fail_if_exist)
+        self._poke()
+        await wait(moved, 24 * 3600, "the files to move")
+        handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    async def queue_up(self, tids: Iterable[str]) -> None:
+        for handle in self._handles_of(tids):
+            handle.queue_position_up()
+        self._poke()
+
+    async def queue_down(self, tids: Iterable[str]) -> None:
+        for handle in reversed(self._handles_of(tids)):
+            handle.queue_position_down()
+        self._poke()
+
+    async def set_limits(self, tid: str, download: int | None = None,
+                         upload: int | None = None) -> None:
+        """Per-torrent rate limits in bytes/s; 0 = unlimited, None = leave as is."""
+        handle = self._handle(tid)
+        if download is not None:
+            handle.set_download_limit(download if download > 0 else -1)
+        if upload is not None:
+            handle.set_upload_limit(upload if upload > 0 else -1)
+        handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    async def set_sequential(self, tid: str, on: bool) -> None:
+        handle = self._handle(tid)
+        if on:
+            handle.set_flags(lt.torrent_flags.sequential_download)
+        else:
+            handle.unset_flags(lt.torrent_flags.sequential_download)
+        handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    async def set_file_priorities(self, tid: str, priorities: Mapping[int, int]) -> None:
+        """Set priorities by file index (0 skip, 1 low, 4 normal, 7 high)."""
+        handle = self._handle(tid)
+        current = list(await asyncio.to_thread(handle.get_file_priorities))
+        for index, prio in priorities.items():
+            if not 0 <= index < len(current):
+                raise EngineError(f"no file number {index} in {self._name_of(tid)}")
+            current[index] = _clamp_priority(prio)
+        handle.prioritize_files(current)
+        handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
+    # -- queries --------------------------------------------------------------------
+
+    def snapshot(self, tid: str) -> TorrentSnapshot | None:
+        return self._snapshots.get(tid)
+
+    def snapshots(self) -> list[TorrentSnapshot]:
+        return list(self._snapshots.values())
+
+    def torrent_ids(self) -> list[str]:
+        return list(self._handles)
+
+    async def files(self, tid: str) -> list[FileEntry]:
+        handle = self._handle(tid)
+
+        def query() -> list[FileEntry]:
+            info = handle.torrent_file()
+            if info is None:
+                return []
+            prios = list(handle.get_file_priorities())
+            progress = list(handle.file_progress(lt.torrent_handle.piece_granularity))
+            return list(metainfo.file_entries(info, prios, progress))
+
+        return await asyncio.to_thread(query)
+
+    async def peers(self, tid: str) -> list[PeerEntry]:
+        handle = self._handle(tid)
+        infos = await asyncio.to_thread(handle.get_peer_info)
+        return [peer_entry(p) for p in infos]
+
+    async def peer_counters(self, tid: str) -> dict[str, tuple[int, int]]:
+        """Bytes downloaded from and uploaded to each connected peer, by "ip:port"."""
+        return {f"{p.ip}:{p.port}": (p.total_download, p.total_upload)
+                for p in await self.peers(tid)}
+
+    async def trackers(self, tid: str) -> list[TrackerEntry]:
+        handle = self._handle(tid)
+        entries = await asyncio.to_thread(handle.trackers)
+        return [tracker_entry(e) for e in entries]
+
+    async def details(self, tid: str) -> TorrentDetails:
+        handle = self._handle(tid)
+        flags = lt.status_flags_t.query_distributed_copies | lt.status_flags_t.query_pieces
+
+        def query() -> tuple[Any, Any]:
+            return handle.status(flags), handle.torrent_file()
+
+        st, info = await asyncio.to_thread(query)
+        v1, v2 = hash_hex(st.info_hashes)
+        snap = snapshot_of(st, int(info.total_size()) if info is not None else 0)
+        return TorrentDetails(
+            torrent_id=tid, info_hash_v1=v1, info_hash_v2=v2, name=st.name,
+            save_path=st.save_path,
+            comment=info.comment() if info is not None else "",
+            creator=info.creator() if info is not None else "",
+            piece_length=int(info.piece_length()) if info is not None else 0,
+            num_pieces=int(info.num_pieces()) if info is not None else 0,
+            pieces_have=int(st.num_pieces),
+            availability=float(st.distributed_copies),
+            total_size=snap.total_size, ratio=snap.ratio,
+            added_time=int(st.added_time), completed_time=int(st.completed_time),
+            active_time=int(st.active_duration.total_seconds()
+                            if hasattr(st.active_duration, "total_seconds")
+                            else st.active_time),
+            seeding_time=int(st.seeding_duration.total_seconds()
+                             if hasattr(st.seeding_duration, "total_seconds")
+                             else st.seeding_time),
+            magnet_uri=lt.make_magnet_uri(handle),
+            private=bool(info.priv()) if info is not None else False,
+        )
+
+    def magnet_uri(self, tid: str) -> str:
+        return str(lt.make_magnet_uri(self._handle(tid)))
+
+    # -- timers ---------------------------------------------------------------------
+
+    async def _status_timer(self) -> None:
+        while True:
+            self._poke()
+            self._session.post_session_stats()
+            await asyncio.sleep(self._status_interval)
+
+    async def _resume_timer(self) -> None:
+        while True:
+            await asyncio.sleep(self._resume_interval)
+            self.save_changed_resume_data()
+
+    def save_changed_resume_data(self) -> None:
+        """Ask for resume data of every torrent that changed since its last save."""
+        dirty, self._need_save = self._need_save, set()
+        for tid in dirty:
+            handle = self._handles.get(tid)
+            if handle is not None:
+                handle.save_resume_data(RESUME_FLAGS | lt.torrent_handle.only_if_modified)
+
+    def _poke(self) -> None:
+        if self._session is not None:
+            self._session.post_torrent_updates()
+
+    # -- alert handlers (run on the loop thread, alert valid only during the call) ---
+
+    def _register_handlers(self, pump: AlertPump) -> None:
+        pump.on(lt.add_torrent_alert, self._on_added)
+        pump.on(lt.state_update_alert, self._on_state_update)
+        pump.on(lt.session_stats_alert, self._on_session_stats)
+        pump.on(lt.save_resume_data_alert, self._on_resume_data)
+        pump.on(lt.save_resume_data_failed_alert, self._on_resume_failed)
+        pump.on(lt.metadata_received_alert, self._on_metadata)
+        pump.on(lt.torrent_finished_alert, self._on_finished)
+        pump.on(lt.torrent_error_alert, self._on_error)
+        pump.on(lt.file_error_alert, self._on_file_error)
+        pump.on(lt.torrent_removed_alert, self._on_removed)
+        pump.on(lt.torrent_deleted_alert, self._on_deleted)
+        pump.on(lt.torrent_delete_failed_alert, self._on_delete_failed)
+        pump.on(lt.storage_moved_alert, self._on_moved)
+        pump.on(lt.storage_moved_failed_alert, self._on_move_failed)
+        pump.on(lt.listen_succeeded_alert, self._on_listen_succeeded)
+        pump.on(lt.listen_failed_alert, self._on_listen_failed)
+
+    def _on_added(self, alert: Any) -> None:
+        params = alert.params
+        hashes = params.ti.info_hashes() if params.ti is not None else params.info_hashes
+        tid = torrent_id(hashes)
+        if alert.error.value() != 0:
+            reason = " ".join(str(alert.error.message()).split())
+            name = params.name or (params.ti.name() if params.ti is not None else tid)
+            self._waiters.fail("added", tid, EngineError(f"cannot add {name}: {reason}"))
+        else:
+            self._waiters.resolve("added", tid, alert.handle)
+
+    def _on_state_update(self, alert: Any) -> None:
+        batch = []
+        for st in alert.status:
+            tid = torrent_id(st.info_hashes)
+            if tid not in self._handles or tid in self._removing:
+                continue
+            if st.need_save_resume:
+                self._need_save.add(tid)
+            snap = snapshot_of(st, self._sizes.get(tid, 0))
+            self._snapshots[tid] = snap
+            batch.append(snap)
+        if batch:
+            self._bus.publish(TorrentsUpdated(tuple(batch)))
+
+    def _on_session_stats(self, alert: Any) -> None:
+        down, up, nodes = self._counters.update(alert.values, time.monotonic())
+        self._bus.publish(SessionStatsUpdated(SessionTotals(
+            download_rate=down, upload_rate=up, dht_nodes=nodes,
+            listen_endpoints=tuple(self._listening))))
+
+    def _on_resume_data(self, alert: Any) -> None:
+        params = alert.params
+        hashes = params.ti.info_hashes() if params.ti is not None else params.info_hashes
+        tid = torrent_id(hashes)
+        if tid in self._handles and tid not in self._removing:
+            self._resume.save_soon(tid, bytes(lt.write_resume_data_buf(params)))
+        self._waiters.resolve("resume", tid)
+
+    def _on_resume_failed(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is not None:
+            self._waiters.resolve("resume", tid)
+
+    def _on_metadata(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is None:
+            tid = torrent_id(alert.handle.info_hashes())
+        self._waiters.resolve("metadata", tid)
+        if tid in self._handles:
+            info = alert.handle.torrent_file()
+            if info is not None:
+                self._sizes[tid] = int(info.total_size())
+            alert.handle.save_resume_data(RESUME_FLAGS)
+            self._bus.publish(MetadataReceived(tid, alert.torrent_name))
+
+    def _on_finished(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is None or tid not in self._handles:
+            return
+        alert.handle.save_resume_data(RESUME_FLAGS)
+        # a torrent restored complete, or found complete by a check, downloaded nothing
+        if alert.handle.status(0).total_payload_download > 0:
+            self._bus.publish(TorrentFinished(tid, alert.torrent_name))
+        self._poke()
+
+    def _on_error(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is None or tid not in self._handles:
+            return
+        reason = " ".join(str(alert.error.message()).split())
+        self._bus.publish(TorrentErrored(tid, f"{alert.torrent_name}: {reason}"))
+
+    def _on_file_error(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is None or tid not in self._handles:
+            return
+        reason = " ".join(str(alert.error.message()).split())
+        self._bus.publish(TorrentErrored(tid, f"{alert.filename}: {reason}"))
+
+    def _on_removed(self, alert: Any) -> None:
+        self._waiters.resolve("removed", torrent_id(alert.info_hashes))
+
+    def _on_deleted(self, alert: Any) -> None:
+        self._waiters.resolve("deleted", torrent_id(alert.info_hashes))
+
+    def _on_delete_failed(self, alert: Any) -> None:
+        tid = torrent_id(alert.info_hashes)
+        reason = " ".join(str(alert.error.message()).split())
+        self._waiters.fail("deleted", tid, EngineError(
+            f"removed {alert.torrent_name}, but could not delete its files: {reason}"))
+
+    def _on_moved(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is not None:
+            self._waiters.resolve("moved", tid, alert.storage_path)
+
+    def _on_move_failed(self, alert: Any) -> None:
+        tid = self._ids.get(alert.handle)
+        if tid is None:
+            return
+        reason = " ".join(str(alert.error.message()).split())
+        where = f" ({alert.file_path})" if alert.file_path else ""
+        self._waiters.fail("moved", tid, EngineError(
+            f"cannot move {alert.torrent_name}: {reason}{where}"))
+
+    def _on_listen_succeeded(self, alert: Any) -> None:
+        endpoint = _endpoint(alert.address, alert.port)
+        if endpoint not in self._listening:
+            self._listening.append(endpoint)
+        self._listen_event.set()
+
+    def _on_listen_failed(self, alert: Any) -> None:
+        endpoint = _endpoint(alert.address, alert.port)
+        reason = str(alert.error.message()).lower()
+        line = f"cannot listen on {endpoint}: {reason}"
+        if line not in self._listen_errors:
+            self._listen_errors.append(line)
+            self._bus.publish(EngineMessage("error", line))
+        self._listen_event.set()
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _require_session(self) -> Any:
+        if self._session is None:
+            raise EngineError("the engine is not running")
+        return self._session
+
+    def _handle(self, tid: str) -> Any:
+        handle = self._handles.get(tid)
+        if handle is None:
+            raise EngineError(f"no such torrent: {tid}")
+        return handle
+
+    def _handles_of(self, tids: Iterable[str]) -> list[Any]:
+        return [self._handle(tid) for tid in tids]
+
+    def _name_of(self, tid: str) -> str:
+        snap = self._snapshots.get(tid)
+        return snap.name if snap is not None and snap.name else tid
+
+    def _forget(self, tid: str) -> None:
+        handle = self._handles.pop(tid, None)
+        if handle is not None:
+            self._ids.pop(handle, None)
+        self._snapshots.pop(tid, None)
+        self._sizes.pop(tid, None)
+        self._need_save.discard(tid)
+
+    async def _drop_probe(self, tid: str) -> None:
+        handle = self._probes.pop(tid, None)
+        if handle is None or self._session is None:
+            return
+        removed = self._waiters.expect("removed", tid)
+        self._session.remove_torrent(handle)
+        self._ids.pop(handle, None)
+        with contextlib.suppress(BttError):
+            await wait(removed, ANSWER_TIMEOUT, "the magnet link to be dropped")
+
+
+def _endpoint(address: str, port: int) -> str:
+    return f"[{address}]:{port}" if ":" in str(address) else f"{address}:{port}"
+
+
+def _clamp_priority(prio: int) -> int:
+    return max(0, min(7, int(prio)))
+
+
+async def _ensure_folder(path: str) -> None:
+    def make() -> None:
+        Path(path).expanduser().mkdir(parents=True, exist_ok=True)
+
+    try:
+        await asyncio.to_thread(make)
+    except FileExistsError:
+        raise EngineError(f"not a folder: {path}") from None
+    except OSError as exc:
+        raise EngineError(f"cannot use the folder {path}: {exc.strerror or exc}") from None
+
+
+def _release(objects: list[Any]) -> None:
+    """Drop the last reference to the session here, in a worker thread: its destructor
+    waits for trackers and disk threads."""
+    objects.clear()

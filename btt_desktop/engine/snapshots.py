@@ -1,0 +1,94 @@
+"""libtorrent status objects -> the frozen values of engine/types.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libtorrent as lt
+
+from btt_desktop.engine.types import TorrentSnapshot, TorrentState
+
+_States = lt.torrent_status.states
+_CHECKING = {_States.checking_files, _States.queued_for_checking, _States.checking_resume_data,
+             _States.allocating}
+_SEEDING = {_States.finished, _States.seeding}
+
+
+def torrent_id(hashes: Any) -> str:
+    """v1 info-hash hex, or the first 20 bytes of the v2 hash for a v2-only torrent."""
+    if hashes.has_v1():
+        return str(hashes.v1)
+    return str(hashes.v2)[:40]
+
+
+def hash_hex(hashes: Any) -> tuple[str | None, str | None]:
+    return (str(hashes.v1) if hashes.has_v1() else None,
+            str(hashes.v2) if hashes.has_v2() else None)
+
+
+def state_of(st: Any) -> TorrentState:
+    flags = int(st.flags)
+    if st.errc.value() != 0:
+        return TorrentState.ERROR
+    if st.moving_storage:
+        return TorrentState.MOVING
+    if flags & int(lt.torrent_flags.paused):
+        if flags & int(lt.torrent_flags.auto_managed):
+            return TorrentState.QUEUED
+        return TorrentState.PAUSED
+    if st.state in _CHECKING:
+        return TorrentState.CHECKING
+    if st.state == _States.downloading_metadata:
+        return TorrentState.METADATA
+    if st.state in _SEEDING:
+        return TorrentState.SEEDING
+    return TorrentState.DOWNLOADING
+
+
+def error_line(st: Any) -> str:
+    if st.errc.value() == 0:
+        return ""
+    return " ".join(str(st.errc.message()).split())
+
+
+def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
+    """Copy one ``torrent_status`` into a :class:`TorrentSnapshot`."""
+    state = state_of(st)
+    wanted = int(st.total_wanted)
+    done = int(st.total_wanted_done)
+    rate = int(st.download_payload_rate)
+    eta = None
+    if state == TorrentState.DOWNLOADING and rate > 0 and wanted > done:
+        eta = (wanted - done) // rate
+    up_all = int(st.all_time_upload)
+    down_all = int(st.all_time_download)
+    denominator = max(down_all, wanted)
+    flags = int(st.flags)
+    return TorrentSnapshot(
+        torrent_id=torrent_id(st.info_hashes),
+        name=st.name,
+        save_path=st.save_path,
+        state=state,
+        progress=float(st.progress),
+        total_size=total_size,
+        total_wanted=wanted,
+        total_done=done,
+        download_rate=rate,
+        upload_rate=int(st.upload_payload_rate),
+        eta=eta,
+        ratio=up_all / denominator if denominator else 0.0,
+        num_seeds=int(st.num_seeds),
+        num_peers=max(0, int(st.num_peers) - int(st.num_seeds)),
+        list_seeds=max(0, int(st.list_seeds)),
+        list_peers=max(0, int(st.list_peers)),
+        all_time_upload=up_all,
+        all_time_download=down_all,
+        added_time=int(st.added_time),
+        completed_time=int(st.completed_time),
+        queue_position=int(st.queue_position),
+        sequential=bool(flags & int(lt.torrent_flags.sequential_download)),
+        has_metadata=bool(st.has_metadata),
+        error=error_line(st),
+        download_limit=max(0, int(st.download_limit)),
+        upload_limit=max(0, int(st.upload_limit)),
+    )
