@@ -60,6 +60,20 @@ THEME_NAMES: dict[str, str | None] = {
     "filter-paused": None,
     "filter-checking": None,
     "filter-error": None,
+    "limits": None,
+    "alt-speed": None,
+    "sequential": None,
+    "search": "edit-find",
+    "about": "help-about",
+    "quit": "application-exit",
+}
+
+#: Other names the window may use for the same pictures.
+ALIASES: dict[str, str] = {
+    "add": "add-file",
+    "magnet": "add-magnet",
+    "create": "create-torrent",
+    "folder": "open-folder",
 }
 
 ICON_NAMES: tuple[str, ...] = tuple(THEME_NAMES)
@@ -86,25 +100,25 @@ def app_svg_path() -> Traversable:
 
 
 def icon(name: str, palette: QPalette | None = None, *, prefer_theme: bool = True) -> QIcon:
-    """The icon called ``name`` (one of :data:`ICON_NAMES`).
+    """The icon called ``name`` (one of :data:`ICON_NAMES` or :data:`ALIASES`).
 
     ``palette`` defaults to the application's. With ``prefer_theme`` the desktop theme's
-    icon wins where it has one. An unknown name or a missing file logs a warning and gives
-    an empty icon: a missing picture must not stop the window.
+    icon wins where it has one. A name we do not draw is looked up in the desktop theme
+    as it is (it may be a freedesktop name); failing that the icon is empty: a missing
+    picture must not stop the window.
     """
+    name = ALIASES.get(name, name)
     if name not in THEME_NAMES:
-        log.warning("no icon called %r", name)
-        return QIcon()
+        log.debug("no bundled icon called %r; asking the desktop theme", name)
+        return QIcon.fromTheme(name)
     theme_name = THEME_NAMES[name]
     if prefer_theme and theme_name and QIcon.hasThemeIcon(theme_name):
         return QIcon.fromTheme(theme_name)
-    svg = _svg_text(name)
-    if svg is None:
-        return QIcon()
+    if _svg_text(name) is None:
+        return QIcon.fromTheme(theme_name) if theme_name else QIcon()
     if palette is None:
         palette = QGuiApplication.palette()
-    colours = _Colours.of(palette)
-    return _tinted_icon(name, colours, _device_pixel_ratio())
+    return _tinted_icon(name, _Colours.of(palette), _device_pixel_ratio())
 
 
 def app_icon() -> QIcon:
@@ -113,27 +127,29 @@ def app_icon() -> QIcon:
 
 
 class _Colours(NamedTuple):
-    """The colours an action icon is drawn in, as CSS colour strings."""
+    """The colours an action icon is drawn in: (#rrggbb, opacity) for each mode.
 
-    normal: str
-    disabled: str
-    selected: str
+    QtSvg reads no ``rgba()``, so a translucent colour (disabled text often is) is drawn
+    opaque through a translucent painter.
+    """
+
+    normal: tuple[str, float]
+    disabled: tuple[str, float]
+    selected: tuple[str, float]
 
     @classmethod
     def of(cls, palette: QPalette) -> _Colours:
         group = QPalette.ColorGroup
         role = QPalette.ColorRole
         return cls(
-            normal=_css(palette.color(group.Active, role.Text)),
-            disabled=_css(palette.color(group.Disabled, role.Text)),
-            selected=_css(palette.color(group.Active, role.HighlightedText)),
+            normal=_split(palette.color(group.Active, role.Text)),
+            disabled=_split(palette.color(group.Disabled, role.Text)),
+            selected=_split(palette.color(group.Active, role.HighlightedText)),
         )
 
 
-def _css(colour: QColor) -> str:
-    if colour.alpha() == 255:
-        return colour.name(QColor.NameFormat.HexRgb)
-    return f"rgba({colour.red()},{colour.green()},{colour.blue()},{colour.alphaF():.3f})"
+def _split(colour: QColor) -> tuple[str, float]:
+    return colour.name(QColor.NameFormat.HexRgb), round(colour.alphaF(), 3)
 
 
 @cache
@@ -150,10 +166,10 @@ def _tinted_icon(name: str, colours: _Colours, ratio: float) -> QIcon:
     svg = _svg_text(name) or ""
     result = QIcon()
     modes = (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected)
-    for mode, colour in zip(modes, colours, strict=True):
+    for mode, (colour, opacity) in zip(modes, colours, strict=True):
         renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour).encode()))
         for size in ACTION_SIZES:
-            result.addPixmap(render(renderer, size, ratio), mode)
+            result.addPixmap(render(renderer, size, ratio, opacity), mode)
     return result
 
 
@@ -171,13 +187,16 @@ def _app_icon(ratio: float) -> QIcon:
     return result
 
 
-def render(renderer: QSvgRenderer, size: int, ratio: float = 1.0) -> QPixmap:
+def render(
+    renderer: QSvgRenderer, size: int, ratio: float = 1.0, opacity: float = 1.0
+) -> QPixmap:
     """A ``size`` x ``size`` (logical) transparent pixmap of the SVG, for ``ratio`` screens."""
     pixels = max(1, round(size * ratio))
     pixmap = QPixmap(QSize(pixels, pixels))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(opacity)
     renderer.render(painter, QRectF(0, 0, pixels, pixels))
     painter.end()
     pixmap.setDevicePixelRatio(ratio)
