@@ -1,0 +1,245 @@
+"""Both sides' persistent Speed accounting, one account per (vault, owner, beneficiary).
+
+The requester (the vault's owner) counts the bytes it received from a provider while
+awarded and what they are worth, and the last cumulative amount it signed. The provider
+(the beneficiary) counts the bytes it sent while awarding and keeps the best cheque it
+received. Every cheque is written to disk (atomically, through
+:mod:`btt_desktop.atomicfile`) before it leaves the requester or before the provider
+acts on it, so a crash can neither make the requester sign the same ``cum`` twice nor
+lose the provider's earnings.
+
+Amounts are BTT base units; rates are base units per MiB. Value is kept exactly as
+``sum(bytes x price)`` (base units x MiB) and rounded down only when a cheque is drawn,
+so the requester never signs more than what it received x price.
+
+The methods do blocking file I/O (write, fsync): call them via ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from btt_desktop.atomicfile import read_with_backup, write_atomic
+from btt_desktop.speed.cheque import Cheque, sign_cheque
+from btt_desktop.speed.errors import ChequeRejected, LedgerError
+from btt_desktop.speed.messages import MAX_AMOUNT, is_tron_address
+from btt_desktop.speed.signing import Signer
+
+MIB = 1024 * 1024
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class AccountKey:
+    vault: str  # the vault's address (the native devnet vault or a contract)
+    owner: str  # who draws cheques on the vault: the requester
+    beneficiary: str  # who is paid: the provider
+
+    def text(self) -> str:
+        return f"{self.vault}/{self.owner}/{self.beneficiary}"
+
+    @classmethod
+    def parse(cls, text: str) -> AccountKey:
+        parts = text.split("/")
+        if len(parts) != 3 or not all(is_tron_address(p) for p in parts):
+            raise LedgerError(f"bad account key in ledger: {text[:80]!r}")
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class Account:
+    """One side's view of one (vault, owner, beneficiary) relation."""
+
+    bytes: int = 0  # received (requester) / sent (provider) while awarded
+    value: int = 0  # sum of bytes x price per MiB, in base units x MiB
+    cum: int = 0  # requester: last cum signed; provider: best cum received
+    sig: str = ""  # hex signature of that cheque ("" before the first)
+
+    @property
+    def owed(self) -> int:
+        """What the bytes are worth, rounded down to base units."""
+        return self.value // MIB
+
+    @property
+    def unpaid(self) -> int:
+        return max(0, self.owed - self.cum)
+
+
+class _LedgerFile:
+    def __init__(self, path: str | Path, role: str, net: str, me: str) -> None:
+        self.path = Path(path)
+        self.role = role
+        self.net = net
+        self.me = me
+        self._lock = threading.RLock()
+        self._accounts: dict[AccountKey, Account] = self._load()
+
+    def _load(self) -> dict[AccountKey, Account]:
+        raw = read_with_backup(self.path)
+        if raw is None:
+            return {}
+        try:
+            doc = json.loads(raw)
+            if doc.get("format") != FORMAT or doc.get("role") != self.role:
+                raise LedgerError(f"{self.path} is not a Speed {self.role} ledger")
+            if doc.get("net") != self.net or doc.get("me") != self.me:
+                raise LedgerError(f"{self.path} belongs to another network or address")
+            accounts: dict[AccountKey, Account] = {}
+            for key, fields in doc["accounts"].items():
+                account = Account(**fields)
+                if not all(isinstance(v, int) and v >= 0
+                           for v in (account.bytes, account.value, account.cum)):
+                    raise LedgerError(f"{self.path} holds a negative or non-integer amount")
+                accounts[AccountKey.parse(key)] = account
+            return accounts
+        except LedgerError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise LedgerError(f"{self.path} is damaged and cannot be read") from None
+
+    def _save(self, accounts: dict[AccountKey, Account]) -> None:
+        doc = {"format": FORMAT, "role": self.role, "net": self.net, "me": self.me,
+               "accounts": {k.text(): asdict(a) for k, a in sorted(
+                   accounts.items(), key=lambda item: item[0].text())}}
+        write_atomic(self.path, json.dumps(doc, indent=1).encode())
+
+    def get(self, key: AccountKey) -> Account:
+        with self._lock:
+            return self._accounts.get(key, Account())
+
+    def accounts(self) -> dict[AccountKey, Account]:
+        with self._lock:
+            return dict(self._accounts)
+
+    def _add_bytes(self, key: AccountKey, nbytes: int, price: int) -> Account:
+        if nbytes < 0 or not 0 <= price <= MAX_AMOUNT:
+            raise ValueError("bytes and price must be non-negative")
+        with self._lock:
+            account = self._accounts.get(key, Account())
+            account = replace(account, bytes=account.bytes + nbytes,
+                              value=account.value + nbytes * price)
+            self._accounts[key] = account
+            return account
+
+    def _commit(self, key: AccountKey, account: Account) -> None:
+        """Persist with ``account`` in place; memory changes only if the write succeeded."""
+        with self._lock:
+            accounts = dict(self._accounts)
+            accounts[key] = account
+            self._save(accounts)
+            self._accounts = accounts
+
+    def flush(self) -> None:
+        """Persist the byte counters (cheques are persisted as they happen)."""
+        with self._lock:
+            self._save(self._accounts)
+
+
+class RequesterLedger(_LedgerFile):
+    """The paying side: one file per network and wallet address."""
+
+    def __init__(self, path: str | Path, net: str, me: str) -> None:
+        super().__init__(path, "requester", net, me)
+
+    def key(self, vault: str, beneficiary: str) -> AccountKey:
+        return AccountKey(vault=vault, owner=self.me, beneficiary=beneficiary)
+
+    def record_received(self, vault: str, beneficiary: str, nbytes: int, price: int) -> Account:
+        """Count bytes received from ``beneficiary`` while awarded at ``price`` per MiB."""
+        return self._add_bytes(self.key(vault, beneficiary), nbytes, price)
+
+    def draw_cheque(self, signer: Signer, vault: str, beneficiary: str,
+                    increment: int) -> Cheque | None:
+        """Sign and persist a cheque for everything owed, if it grew by ``increment``.
+
+        The cheque is on disk when this returns, so it may be sent; after a crash
+        :meth:`last_cheque` gives it back to re-send, and no ``cum`` is signed twice.
+        """
+        if signer.address != self.me:
+            raise LedgerError("signer does not own this ledger")
+        key = self.key(vault, beneficiary)
+        with self._lock:
+            account = self._accounts.get(key, Account())
+            if account.owed - account.cum < max(1, increment):
+                return None
+            cheque = sign_cheque(signer, self.net, vault, beneficiary, account.owed)
+            self._save({**self._accounts, key: replace(account, cum=cheque.cum,
+                                                       sig=cheque.sig.hex())})
+            self._accounts[key] = replace(account, cum=cheque.cum, sig=cheque.sig.hex())
+            return cheque
+
+    def last_cheque(self, vault: str, beneficiary: str) -> Cheque | None:
+        """The last cheque signed to ``beneficiary`` (to re-send after a reconnect)."""
+        account = self.get(self.key(vault, beneficiary))
+        if not account.sig:
+            return None
+        return Cheque(net=self.net, vault=vault, to=beneficiary, cum=account.cum,
+                      sig=bytes.fromhex(account.sig))
+
+    def promised(self, vault: str) -> int:
+        """Total ever promised from ``vault`` (what cashing could take from it)."""
+        return sum(a.cum for k, a in self.accounts().items() if k.vault == vault)
+
+
+@dataclass(frozen=True)
+class VaultView:
+    """What the provider knows of a vault when a cheque arrives (queried by the caller)."""
+
+    balance: int  # still in the vault for this owner
+    paid_out: int  # already cashed to this beneficiary
+
+
+class ProviderLedger(_LedgerFile):
+    """The earning side: one file per network and wallet address."""
+
+    def __init__(self, path: str | Path, net: str, me: str, vault: str) -> None:
+        super().__init__(path, "provider", net, me)
+        self.vault = vault
+
+    def key(self, owner: str, vault: str | None = None) -> AccountKey:
+        return AccountKey(vault=vault or self.vault, owner=owner, beneficiary=self.me)
+
+    def record_sent(self, owner: str, nbytes: int, price: int) -> Account:
+        """Count bytes sent to ``owner`` while it held an award at ``price`` per MiB."""
+        return self._add_bytes(self.key(owner), nbytes, price)
+
+    def check_cheque(self, cheque: Cheque, owner: str, view: VaultView) -> None:
+        """Raise :class:`ChequeRejected` unless ``cheque`` from ``owner`` is acceptable."""
+        if cheque.net != self.net:
+            raise ChequeRejected(f"cheque is for network {cheque.net}, not {self.net}")
+        if cheque.vault != self.vault:
+            raise ChequeRejected("cheque is drawn on an unknown vault")
+        if cheque.to != self.me:
+            raise ChequeRejected("cheque is made out to someone else")
+        if cheque.signer() != owner:
+            raise ChequeRejected("cheque is not signed by the vault's owner")
+        best = self.get(self.key(owner)).cum
+        if cheque.cum <= best:
+            raise ChequeRejected(f"cheque does not grow ({cheque.cum} <= {best})")
+        if cheque.cum - min(view.paid_out, cheque.cum) > view.balance:
+            raise ChequeRejected("vault cannot cover the cheque")
+
+    def accept_cheque(self, cheque: Cheque, owner: str, view: VaultView) -> Account:
+        """Validate and persist ``cheque``; only then may the caller act on it."""
+        with self._lock:  # check and commit as one step: a lower cheque can never win a race
+            self.check_cheque(cheque, owner, view)
+            key = self.key(owner)
+            account = replace(self.get(key), cum=cheque.cum, sig=cheque.sig.hex())
+            self._commit(key, account)
+            return account
+
+    def best_cheque(self, owner: str) -> Cheque | None:
+        account = self.get(self.key(owner))
+        if not account.sig:
+            return None
+        return Cheque(net=self.net, vault=self.vault, to=self.me, cum=account.cum,
+                      sig=bytes.fromhex(account.sig))
+
+    def over_credit(self, owner: str, credit_bytes: int, price: int) -> bool:
+        """True when the unpaid value exceeds ``credit_bytes`` worth at ``price``: demote."""
+        account = self.get(self.key(owner))
+        return account.value - account.cum * MIB > credit_bytes * price
+
