@@ -98,7 +98,8 @@ class FileTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = _Node("", None)
-        self._leaves: list[_Node] = []       # by file index
+        self._leaves: dict[int, _Node] = {}  # by file index (pad files have none)
+        self._order: list[int] = []          # file indices in the order they were given
         self._counts: dict[int, int] = {}    # id(folder) -> files below (cached)
 
     # --- content ---------------------------------------------------------------------
@@ -107,7 +108,8 @@ class FileTreeModel(QAbstractItemModel):
         """Replace the whole tree (a different torrent, or metadata just arrived)."""
         self.beginResetModel()
         self._root = _Node("", None)
-        self._leaves = [_Node("", None)] * len(files)
+        self._leaves = {}
+        self._order = [entry.index for entry in files]
         folders: dict[tuple[str, ...], _Node] = {(): self._root}
         for entry in files:
             parts = tuple(p for p in entry.path.split("/") if p) or (str(entry.index),)
@@ -126,21 +128,17 @@ class FileTreeModel(QAbstractItemModel):
             leaf.priority = entry.priority
             leaf.checked = 1 if entry.priority > SKIP else 0
             parent.children.append(leaf)
-            if entry.index < len(self._leaves):
-                self._leaves[entry.index] = leaf
+            self._leaves[entry.index] = leaf
         self._sort_and_total(self._root)
         self._counts = {}
         self.endResetModel()
 
     def file_indices(self) -> list[int]:
-        return [leaf.file_index for leaf in self._leaves]
+        return list(self._order)
 
     def update_files(self, files: Sequence[FileEntry]) -> None:
         """Refresh progress and priorities of the same files in place (no reset)."""
-        if len(files) != len(self._leaves) or any(
-            self._leaves[f.index].file_index != f.index for f in files
-            if f.index < len(self._leaves)
-        ):
+        if [f.index for f in files] != self._order:
             self.set_files(files)
             return
         changed: list[_Node] = []
@@ -155,11 +153,15 @@ class FileTreeModel(QAbstractItemModel):
         self._refresh_after(changed)
 
     def priorities(self) -> tuple[int, ...]:
-        """Priority of every file, by file index (for AddParams.file_priorities)."""
-        return tuple(leaf.priority for leaf in self._leaves)
+        """Priority of every file in the order the files were given (the order of
+        ``TorrentMeta.files``, which is what ``AddParams.file_priorities`` expects)."""
+        return tuple(self._leaves[index].priority for index in self._order)
+
+    def priority_of(self, file_index: int) -> int:
+        return self._leaves[file_index].priority
 
     def wanted_size(self) -> int:
-        return sum(leaf.size for leaf in self._leaves if leaf.priority > SKIP)
+        return sum(leaf.size for leaf in self._leaves.values() if leaf.priority > SKIP)
 
     def total_size(self) -> int:
         return self._root.size

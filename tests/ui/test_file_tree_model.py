@@ -87,3 +87,17 @@ def test_progress_refresh_updates_in_place(qapp: object) -> None:
     assert changed  # the file, its folder and the album
     album = child(model, QModelIndex(), "album")
     assert model.index(album.row(), FileColumn.PROGRESS, QModelIndex()).data() == "49.2%"
+
+
+def test_priorities_follow_the_given_order_when_indices_have_gaps(qapp: object) -> None:
+    # hybrid torrents have pad files between real files: indices 0, 2, 4 here
+    files = (FileEntry(0, "d/b.bin", 5, NORMAL), FileEntry(2, "d/a.bin", 7, NORMAL),
+             FileEntry(4, "d/c.bin", 9, NORMAL))
+    model = FileTreeModel()
+    model.set_files(files)
+    folder = child(model, QModelIndex(), "d")
+    a = child(model, folder, "a.bin")  # shown sorted by name, first
+    model.setData(a, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.priorities() == (NORMAL, SKIP, NORMAL)
+    assert model.priority_of(2) == SKIP
+    assert model.wanted_size() == 14

@@ -1,0 +1,298 @@
+"""The add-torrent dialog: where to save, what to download, how to start.
+
+For a .torrent the file tree is there at once; for a magnet link the dialog asks the
+engine for the metadata and shows "Retrieving metadata…" until it arrives (the user may
+add the magnet without waiting, or cancel, which stops the lookup).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from btt_desktop.engine.types import AddParams, TorrentMeta
+from btt_desktop.errors import BttError
+from btt_desktop.ui.engine_api import EngineApi
+from btt_desktop.ui.file_pickers import choose_directory
+from btt_desktop.ui.file_tree_model import FileColumn, FileTreeModel
+from btt_desktop.ui.formatting import format_size
+from btt_desktop.ui.free_space import free_bytes
+from btt_desktop.ui.priority_delegate import PriorityDelegate
+from btt_desktop.ui.tasks import one_line
+from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource
+
+log = logging.getLogger(__name__)
+
+
+class AddTorrentDialog(QDialog):
+    """Build with a source and (for files/URLs) its metadata; read ``params()`` on accept."""
+
+    def __init__(
+        self,
+        engine: EngineApi,
+        source: TorrentSource,
+        *,
+        save_path: str,
+        start_paused: bool,
+        sequential: bool,
+        meta: TorrentMeta | None = None,
+        torrent_data: bytes | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._source = source
+        self._torrent_data = torrent_data
+        self._meta: TorrentMeta | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._fetch_task: asyncio.Task[None] | None = None
+        self.setWindowTitle(self.tr("Add Torrent"))
+        self.setObjectName("add_torrent_dialog")
+        self.resize(760, 560)
+
+        # where and how
+        self.save_path_edit = QLineEdit(save_path)
+        self.save_path_edit.setObjectName("save_path")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.save_path_edit, 1)
+        path_row.addWidget(browse)
+        self.free_space_label = QLabel()
+        self.paused_check = QCheckBox(self.tr("Start paused"))
+        self.paused_check.setChecked(start_paused)
+        self.sequential_check = QCheckBox(self.tr("Download in sequential order"))
+        self.sequential_check.setChecked(sequential)
+
+        # what
+        self.name_label = QLabel(source.label)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)
+        self.size_label = QLabel()
+        self.hash_label = QLabel()
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comment_label = QLabel()
+        self.comment_label.setWordWrap(True)
+        self.comment_label.setOpenExternalLinks(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name_label)
+        form.addRow(self.tr("Size:"), self.size_label)
+        form.addRow(self.tr("Info hash:"), self.hash_label)
+        form.addRow(self.tr("Comment:"), self.comment_label)
+        form.addRow(self.tr("Save at:"), path_row)
+        form.addRow("", self.free_space_label)
+        options = QHBoxLayout()
+        options.addWidget(self.paused_check)
+        options.addWidget(self.sequential_check)
+        options.addStretch(1)
+        form.addRow("", options)
+
+        self.files = FileTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("add_file_tree")
+        self.tree.setModel(self.files)
+        self.tree.setColumnHidden(FileColumn.PROGRESS, True)
+        self.tree.setItemDelegateForColumn(FileColumn.PRIORITY, PriorityDelegate(self.tree))
+        self.tree.setEditTriggers(QTreeView.EditTrigger.AllEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(FileColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FileColumn.SIZE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FileColumn.PRIORITY,
+                                    QHeaderView.ResizeMode.ResizeToContents)
+        self.files.dataChanged.connect(self._update_sizes)
+        self.files.modelReset.connect(self._update_sizes)
+
+        select_all = QPushButton(self.tr("Select All"))
+        select_all.clicked.connect(lambda: self.files.set_all_checked(True))
+        select_none = QPushButton(self.tr("Select None"))
+        select_none.clicked.connect(lambda: self.files.set_all_checked(False))
+        tree_buttons = QHBoxLayout()
+        tree_buttons.addWidget(select_all)
+        tree_buttons.addWidget(select_none)
+        tree_buttons.addStretch(1)
+        tree_page = QWidget()
+        tree_layout = QVBoxLayout(tree_page)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addWidget(self.tree, 1)
+        tree_layout.addLayout(tree_buttons)
+
+        # magnet: waiting for metadata
+        self.metadata_label = QLabel(self.tr("Retrieving metadata…"))
+        self.metadata_label.setObjectName("metadata_state")
+        self.metadata_label.setWordWrap(True)
+        self.metadata_busy = QProgressBar()
+        self.metadata_busy.setRange(0, 0)
+        self.metadata_busy.setMaximumWidth(240)
+        waiting_page = QWidget()
+        waiting_layout = QVBoxLayout(waiting_page)
+        waiting_layout.addStretch(1)
+        waiting_layout.addWidget(self.metadata_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting_layout.addWidget(self.metadata_busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting_layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(waiting_page)
+        self.pages.addWidget(tree_page)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        add_button.setText(self.tr("Add"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+        self._free_timer = QTimer(self)
+        self._free_timer.setSingleShot(True)
+        self._free_timer.setInterval(300)
+        self._free_timer.timeout.connect(self._measure_free_space)
+        self.save_path_edit.textChanged.connect(lambda _t: self._free_timer.start())
+        self.save_path_edit.textChanged.connect(lambda _t: self._update_ok())
+
+        if meta is not None:
+            self.set_meta(meta)
+        elif source.kind is SourceKind.MAGNET:
+            self.pages.setCurrentIndex(0)
+            self.size_label.setText(self.tr("unknown until metadata arrives"))
+            self._fetch_task = self._spawn(self._fetch_metadata())
+        self._free_timer.start()
+        self._update_ok()
+
+    # --- results ---------------------------------------------------------------------
+
+    @property
+    def meta(self) -> TorrentMeta | None:
+        return self._meta
+
+    @property
+    def retrieving_metadata(self) -> bool:
+        return self._fetch_task is not None and not self._fetch_task.done()
+
+    def save_path(self) -> str:
+        return self.save_path_edit.text().strip()
+
+    def params(self) -> AddParams:
+        priorities = self.files.priorities() if self._meta is not None else None
+        if priorities is not None and all(p == 4 for p in priorities):
+            priorities = None  # all wanted at normal: nothing to tell the engine
+        common = {
+            "save_path": self.save_path(),
+            "paused": self.paused_check.isChecked(),
+            "sequential": self.sequential_check.isChecked(),
+            "file_priorities": priorities,
+        }
+        if self._source.kind is SourceKind.MAGNET:
+            return AddParams(magnet=self._source.value, **common)  # type: ignore[arg-type]
+        if self._torrent_data is not None:
+            return AddParams(torrent_data=self._torrent_data, **common)  # type: ignore[arg-type]
+        return AddParams(torrent_path=self._source.value, **common)  # type: ignore[arg-type]
+
+    # --- metadata --------------------------------------------------------------------
+
+    def set_meta(self, meta: TorrentMeta) -> None:
+        self._meta = meta
+        self.name_label.setText(meta.name)
+        self.hash_label.setText(meta.info_hash_v1 or meta.info_hash_v2 or "")
+        self.comment_label.setText(meta.comment)
+        self.files.set_files(meta.files)
+        self.tree.expandToDepth(0 if len(meta.files) > 50 else 2)
+        self.pages.setCurrentIndex(1)
+        self._update_sizes()
+
+    async def _fetch_metadata(self) -> None:
+        try:
+            meta = await self._engine.fetch_metadata(self._source.value, self.save_path())
+        except BttError as exc:
+            self.metadata_busy.hide()
+            self.metadata_label.setText(
+                self.tr("Cannot retrieve metadata: {reason}").format(reason=one_line(exc)))
+            return
+        self.set_meta(meta)
+        self._update_ok()
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _spawn(self, coro: object) -> asyncio.Task[None]:
+        task: asyncio.Task[None] = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("add dialog task failed", exc_info=task.exception())
+
+    def _update_sizes(self, *_args: object) -> None:
+        if self._meta is None:
+            return
+        wanted, total = self.files.wanted_size(), self.files.total_size()
+        if wanted == total:
+            self.size_label.setText(format_size(total))
+        else:
+            self.size_label.setText(self.tr("{wanted} (of {total})").format(
+                wanted=format_size(wanted), total=format_size(total)))
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = bool(self.save_path())
+        if self._meta is not None and self._meta.files and self.files.wanted_size() == 0 \
+                and self.files.total_size() > 0:
+            ok = False
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _browse(self) -> None:
+        async def browse() -> None:
+            chosen = await choose_directory(self, self.tr("Choose save folder"),
+                                            self.save_path())
+            if chosen:
+                self.save_path_edit.setText(chosen)
+        self._spawn(browse())
+
+    def _measure_free_space(self) -> None:
+        async def measure() -> None:
+            free = await free_bytes(self.save_path())
+            text = "" if free is None else self.tr("Free space: {size}").format(
+                size=format_size(free))
+            self.free_space_label.setText(text)
+        self._spawn(measure())
+
+    def done(self, result: int) -> None:
+        # closing the dialog (add, cancel, Escape, window close) stops the metadata lookup
+        for task in list(self._tasks):
+            task.cancel()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        with contextlib.suppress(RuntimeError):
+            for task in list(self._tasks):
+                task.cancel()
+        super().closeEvent(event)

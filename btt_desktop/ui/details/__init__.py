@@ -1,0 +1,1 @@
+"""The details pane under the torrent list: General, Files, Peers and Trackers tabs."""

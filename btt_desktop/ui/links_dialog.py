@@ -1,0 +1,59 @@
+"""Asks for magnet links or .torrent URLs, one per line (pre-filled from the clipboard)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from btt_desktop.ui.torrent_sources import classify_all
+
+
+class AddLinksDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add Magnet Links or URLs"))
+        self.setObjectName("add_links_dialog")
+        self.resize(620, 260)
+        label = QLabel(self.tr("One magnet link, info hash or .torrent URL per line:"))
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("links")
+        self.text.setPlaceholderText("magnet:?xt=urn:btih:…")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: palette(highlight);")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        self.buttons.accepted.connect(self._check_and_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        clipboard = QGuiApplication.clipboard().text().strip() if QGuiApplication.clipboard() \
+            else ""
+        if clipboard:
+            sources, errors = classify_all(clipboard.splitlines())
+            if sources and not errors and all(s.kind.value != "file" for s in sources):
+                self.text.setPlainText(clipboard)
+
+    def links(self) -> list[str]:
+        return [line.strip() for line in self.text.toPlainText().splitlines() if line.strip()]
+
+    def _check_and_accept(self) -> None:
+        _sources, errors = classify_all(self.links())
+        if errors:
+            self.error_label.setText(errors[0])
+            return
+        if not self.links():
+            self.error_label.setText(self.tr("Enter at least one link."))
+            return
+        self.accept()

@@ -1,0 +1,40 @@
+"""Fetching a .torrent file from an http(s) URL for the add dialog (async, size-capped)."""
+
+from __future__ import annotations
+
+import httpx
+
+from btt_desktop.errors import TorrentFileError
+
+MAX_TORRENT_BYTES = 32 * 1024 * 1024
+TIMEOUT_SECONDS = 30.0
+
+
+async def download_torrent(url: str) -> bytes | str:
+    """The .torrent bytes at ``url``, or a magnet URI when the server redirects to one.
+
+    Raises :class:`TorrentFileError` with one line on any failure.
+    """
+    try:
+        async with httpx.AsyncClient(follow_redirects=False, timeout=TIMEOUT_SECONDS) as client:
+            for _ in range(10):
+                async with client.stream("GET", url) as response:
+                    if response.is_redirect:
+                        target = response.headers.get("location", "")
+                        if target.lower().startswith("magnet:?"):
+                            return target
+                        url = str(response.url.join(target))
+                        continue
+                    if response.status_code != 200:
+                        raise TorrentFileError(
+                            f"cannot download {url}: HTTP {response.status_code}")
+                    data = bytearray()
+                    async for chunk in response.aiter_bytes():
+                        data += chunk
+                        if len(data) > MAX_TORRENT_BYTES:
+                            raise TorrentFileError(f"{url} is too large to be a torrent file")
+                    return bytes(data)
+            raise TorrentFileError(f"cannot download {url}: too many redirects")
+    except httpx.HTTPError as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise TorrentFileError(f"cannot download {url}: {reason}") from exc
