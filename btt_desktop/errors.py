@@ -30,3 +30,7 @@ class ChainError(BttError):
 
 class SpeedError(BttError):
     """A Speed protocol or payment problem."""
+
+
+class DevnetError(BttError):
+    """The local devnet node cannot start or run (data folder in use, damaged state, ...)."""

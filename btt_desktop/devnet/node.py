@@ -1,0 +1,170 @@
+"""The devnet node process: a Chain, its HTTP API, block production and the state file.
+
+State lives in ``DATA/state.json`` (written atomically after every block that carries
+transactions or faucet payments, every 30 s otherwise, and at shutdown); ``DATA/lock``
+keeps a second node off the same folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from btt_desktop.atomicfile import read_with_backup, write_atomic
+from btt_desktop.devnet.api import DevnetApi
+from btt_desktop.devnet.chain import Chain, StateError
+from btt_desktop.devnet.http import JsonHttpServer
+from btt_desktop.devnet.vault import DEFAULT_WITHDRAW_NOTICE
+from btt_desktop.errors import DevnetError
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "state.json"
+LOCK_FILE = "lock"
+IDLE_SAVE_SECONDS = 30.0
+
+
+class DevnetNode:
+    def __init__(self, data_dir: str | os.PathLike[str], *, block_time: float = 0.5,
+                 withdraw_notice: int = DEFAULT_WITHDRAW_NOTICE) -> None:
+        if not 0.01 <= block_time <= 3600:
+            raise DevnetError("block time must be between 0.01 and 3600 seconds")
+        if not 0 <= withdraw_notice <= 10 * 365 * 86400:
+            raise DevnetError("withdrawal notice must be between 0 and ten years (in seconds)")
+        self.data_dir = Path(data_dir)
+        self.block_time = block_time
+        self.withdraw_notice = withdraw_notice
+        self.chain: Chain | None = None
+        self.api: DevnetApi | None = None
+        self.server: JsonHttpServer | None = None
+        self._lock_fd: int | None = None
+        self._dirty = False
+        self._tasks: list[asyncio.Task[None]] = []
+        self._latest: bytes | None = None
+        self._write_wanted = asyncio.Event()
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def state_path(self) -> Path:
+        return self.data_dir / STATE_FILE
+
+    async def start(self, host: str, port: int) -> str:
+        """Load or create the chain, start serving; returns the base URL."""
+        await asyncio.to_thread(self._lock)
+        try:
+            self.chain = await self._load()
+            self.api = DevnetApi(self.chain, on_change=self._mark_dirty)
+            self.server = JsonHttpServer(self.api.handle)
+            try:
+                bound_host, bound_port = await self.server.start(host, port)
+            except OSError as exc:
+                raise DevnetError(
+                    f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        except BaseException:
+            self._unlock()
+            raise
+        self._tasks = [asyncio.create_task(self._produce_blocks()),
+                       asyncio.create_task(self._write_states())]
+        return f"http://{bound_host}:{bound_port}"
+
+    async def close(self) -> None:
+        """Stop serving, seal what is pending into a last block, save, release the folder."""
+        if self.server is not None:
+            await self.server.close()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks = []
+        if self.chain is not None:
+            if self.chain.pending:
+                self.chain.produce_block()
+            await self._write(self._snapshot())
+        self._unlock()
+
+    # ---- internals ---------------------------------------------------------------------
+
+    def _lock(self) -> None:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise DevnetError(f"cannot use devnet folder {self.data_dir}: "
+                              f"{exc.strerror or exc}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise DevnetError(
+                f"devnet folder {self.data_dir} is in use by another devnet") from None
+        self._lock_fd = fd
+
+    def _unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    async def _load(self) -> Chain:
+        raw = await asyncio.to_thread(read_with_backup, self.state_path)
+        if raw is None:
+            chain = Chain.create(withdraw_notice=self.withdraw_notice)
+            await self._write(json.dumps(chain.to_state()).encode())
+            return chain
+        try:
+            state = await asyncio.to_thread(json.loads, raw)
+            if not isinstance(state, dict):
+                raise StateError("not a JSON object")
+            return Chain.from_state(state, withdraw_notice=self.withdraw_notice)
+        except (ValueError, StateError) as exc:
+            raise DevnetError(f"devnet state {self.state_path} is unreadable ({exc}); "
+                              "move it away to start a new devnet") from None
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    def _snapshot(self) -> bytes:
+        assert self.chain is not None
+        state: dict[str, Any] = self.chain.to_state()
+        return json.dumps(state, separators=(",", ":")).encode()
+
+    async def _produce_blocks(self) -> None:
+        assert self.chain is not None
+        loop = asyncio.get_running_loop()
+        next_at = loop.time() + self.block_time
+        last_save = loop.time()
+        while True:
+            await asyncio.sleep(max(0.0, next_at - loop.time()))
+            next_at = max(next_at + self.block_time, loop.time())
+            block = self.chain.produce_block()
+            if block.txids or self._dirty or loop.time() - last_save > IDLE_SAVE_SECONDS:
+                # snapshot right after sealing, before any other request runs: the file
+                # always holds the state as of a block boundary
+                self._dirty = False
+                last_save = loop.time()
+                self._latest = self._snapshot()
+                self._write_wanted.set()
+
+    async def _write_states(self) -> None:
+        while True:
+            await self._write_wanted.wait()
+            self._write_wanted.clear()
+            data, self._latest = self._latest, None
+            if data is not None:
+                try:
+                    await self._write(data)
+                except DevnetError as exc:
+                    log.error("%s", exc)
+
+    async def _write(self, data: bytes) -> None:
+        async with self._write_lock:
+            try:
+                await asyncio.to_thread(write_atomic, self.state_path, data)
+            except OSError as exc:
+                raise DevnetError(str(exc)) from None
