@@ -405,6 +405,10 @@ class Engine:
         handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
+    async def connect_peer(self, tid: str, ip: str, port: int) -> None:
+        """Dial this peer for the torrent now (no tracker or DHT needed)."""
+        self._handle(tid).connect_peer((ip, int(port)))
+
     async def queue_up(self, tids: Iterable[str]) -> None:
         for handle in self._handles_of(tids):
             handle.queue_position_up()

@@ -1,0 +1,273 @@
+"""``btt create``, ``btt seed`` and ``btt download``: the engine without a window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import ipaddress
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from btt_desktop.engine import Engine, create_torrent
+from btt_desktop.engine.types import AddParams, EngineSettings, TorrentSnapshot, TorrentState
+from btt_desktop.errors import BttError, EngineError
+from btt_desktop.events import EngineMessage, EventBus, TorrentErrored
+from btt_desktop.profile import Profile, default_profile_dir
+
+DEFAULT_PORT = 6881
+
+
+def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+    # The shared options again, but without defaults: a sub-parser's default would
+    # overwrite "--profile DIR" given before the command name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="DIR", default=argparse.SUPPRESS,
+                        help="keep all state in DIR")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="log details to stderr")
+    parents = [common]
+    create = subparsers.add_parser(
+        "create", parents=parents, help="make a .torrent file from a file or folder",
+        description="Hash PATH and write a .torrent file.")
+    create.add_argument("path", metavar="PATH", help="the file or folder to share")
+    create.add_argument("-o", "--output", metavar="OUT.torrent", required=True)
+    create.add_argument("--tracker", metavar="URL", action="append", default=[],
+                        help="announce URL (repeat for more, one tier each)")
+    create.add_argument("--piece-size", metavar="BYTES", type=int, default=0,
+                        help="power of two, at least 16384 (default: chosen from the size)")
+    create.add_argument("--private", action="store_true", help="no DHT, PEX or LSD")
+    version = create.add_mutually_exclusive_group()
+    version.add_argument("--v1", dest="version", action="store_const", const="v1",
+                         help="BitTorrent v1 (the default)")
+    version.add_argument("--v2", dest="version", action="store_const", const="v2",
+                         help="BitTorrent v2 only")
+    version.add_argument("--hybrid", dest="version", action="store_const", const="hybrid",
+                         help="both v1 and v2")
+    create.set_defaults(handler=cmd_create, version="v1")
+
+    seed = subparsers.add_parser(
+        "seed", parents=parents, help="seed a torrent from data on disk until stopped",
+        description="Seed TORRENT from the data in DIR until SIGINT or SIGTERM.")
+    seed.add_argument("torrent", metavar="TORRENT", help="a .torrent file")
+    seed.add_argument("--data", metavar="DIR", required=True,
+                      help="the folder that holds the torrent's content")
+    _network_options(seed)
+    seed.add_argument("--upload-limit", metavar="BYTES_PER_S", type=int, default=0,
+                      help="cap the upload rate (0: unlimited)")
+    seed.set_defaults(handler=cmd_seed)
+
+    download = subparsers.add_parser(
+        "download", parents=parents, help="download a torrent or magnet link",
+        description="Download TORRENT_OR_MAGNET into DIR, printing progress every second.")
+    download.add_argument("source", metavar="TORRENT_OR_MAGNET")
+    download.add_argument("--to", metavar="DIR", required=True, help="where to save the data")
+    _network_options(download)
+    download.add_argument("--peer", metavar="IP:PORT", action="append", default=[],
+                          help="connect to this peer at once (repeat for more)")
+    download.add_argument("--exit-when-done", action="store_true",
+                          help="exit once the data is complete and verified")
+    download.set_defaults(handler=cmd_download)
+
+
+def _network_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--listen", metavar="IP:PORT",
+                        help=f"listen here, and fail if it cannot (default 0.0.0.0:{DEFAULT_PORT})")
+    parser.add_argument("--no-discovery", action="store_true",
+                        help="no DHT, local discovery, UPnP or NAT-PMP: only the given peers")
+
+
+# -- create -----------------------------------------------------------------------------
+
+async def cmd_create(args: argparse.Namespace) -> int:
+    meta = await create_torrent(args.path, args.output, trackers=args.tracker,
+                                piece_size=args.piece_size, private=args.private,
+                                version=args.version)
+    hashes = " ".join(h for h in (meta.info_hash_v1, meta.info_hash_v2) if h)
+    print(f"created {args.output}: {meta.name}, {len(meta.files)} files, "
+          f"{_size(meta.total_size, 1024)}, pieces of {_size(meta.piece_length, 1024)}, {hashes}",
+          flush=True)
+    return 0
+
+
+# -- seed / download ----------------------------------------------------------------------
+
+def parse_endpoint(text: str, what: str) -> tuple[str, int]:
+    """``IP:PORT`` or ``[IPv6]:PORT`` -> (ip, port); one-line error otherwise."""
+    host, sep, port_text = text.rpartition(":")
+    host = host.strip("[]")
+    try:
+        if not sep:
+            raise ValueError
+        ip = str(ipaddress.ip_address(host))
+        port = int(port_text)
+        if not 0 <= port <= 65535:
+            raise ValueError
+    except ValueError:
+        raise BttError(f"bad {what} (IP:PORT expected): {text}") from None
+    return ip, port
+
+
+def engine_settings(args: argparse.Namespace) -> EngineSettings:
+    ip, port = ("0.0.0.0", DEFAULT_PORT)
+    if args.listen:
+        ip, port = parse_endpoint(args.listen, "--listen value")
+    unspecified = ipaddress.ip_address(ip).is_unspecified
+    discovery = not args.no_discovery
+    return EngineSettings(listen_interface=ip, listen_port=port,
+                          outgoing_interface="" if unspecified else ip,
+                          dht=discovery, lsd=discovery, upnp=discovery, natpmp=discovery)
+
+
+def open_profile(args: argparse.Namespace) -> Profile:
+    # without --profile the CLI keeps its own state, apart from the window's
+    return Profile.open(getattr(args, "profile", None) or default_profile_dir() / "cli")
+
+
+class _Run:
+    """An engine for one command, stopped by SIGINT/SIGTERM or a fatal torrent error."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.bus = EventBus()
+        self.engine = Engine(open_profile(args), self.bus, engine_settings(args))
+        self.stop = asyncio.Event()
+        self.errors: list[str] = []
+        self.listening = False
+        self.bus.subscribe(EngineMessage, self._on_message)
+        self.bus.subscribe(TorrentErrored, lambda e: self.errors.append(e.message))
+
+    def _on_message(self, message: EngineMessage) -> None:
+        # before the listen socket is confirmed, a failure is raised by wait_listening
+        if self.listening:
+            print(f"btt: {message.text}", file=sys.stderr, flush=True)
+
+    async def wait_listening(self) -> tuple[str, ...]:
+        endpoints = await self.engine.wait_listening()
+        self.listening = True
+        return endpoints
+
+    async def __aenter__(self) -> _Run:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.stop.set)
+        await self.engine.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        loop = asyncio.get_running_loop()
+        await asyncio.shield(self.engine.close())
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+    async def sleep(self, seconds: float) -> bool:
+        """Sleep unless asked to stop; True when a stop was asked."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stop.wait(), seconds)
+        return self.stop.is_set()
+
+    def check_errors(self) -> None:
+        if self.errors:
+            raise EngineError(self.errors[0])
+
+    async def add(self, params: AddParams) -> str:
+        """Add the torrent, or pick it up if the profile already holds it."""
+        meta = await self.engine.inspect(params)
+        tid = meta.info_hash_v1 or (meta.info_hash_v2 or "")[:40]
+        if tid in self.engine.torrent_ids():
+            await self.engine.resume([tid])
+            return tid
+        return await self.engine.add(params)
+
+
+async def cmd_seed(args: argparse.Namespace) -> int:
+    data = await asyncio.to_thread(_existing_folder, args.data)
+    if args.upload_limit < 0:
+        raise BttError(f"bad --upload-limit: {args.upload_limit}")
+    async with _Run(args) as run:
+        endpoints = await run.wait_listening()
+        tid = await run.add(AddParams(save_path=data, torrent_path=args.torrent))
+        if args.upload_limit:
+            await run.engine.set_limits(tid, upload=args.upload_limit)
+        snap = await _until_checked(run, tid)
+        if snap is None:
+            return 0
+        if snap.total_done == 0:
+            raise BttError(f"none of the data of {snap.name} is in {args.data}")
+        if snap.progress < 1.0:
+            print(f"btt: only {snap.progress * 100:.1f}% of {snap.name} is in {args.data}",
+                  file=sys.stderr, flush=True)
+        print(f"listening on {endpoints[0]}", flush=True)
+        while not await run.sleep(0.5):
+            run.check_errors()
+    return 0
+
+
+async def _until_checked(run: _Run, tid: str) -> TorrentSnapshot | None:
+    """The snapshot once the data on disk has been checked; None if stopped first."""
+    while True:
+        run.check_errors()
+        snap = run.engine.snapshot(tid)
+        if snap is not None and snap.state not in (TorrentState.CHECKING, TorrentState.QUEUED):
+            return snap
+        if await run.sleep(0.1):
+            return None
+
+
+async def cmd_download(args: argparse.Namespace) -> int:
+    peers = tuple(parse_endpoint(p, "--peer value") for p in args.peer)
+    source = args.source
+    params = AddParams(save_path=_absolute(args.to), peers=peers,
+                       **({"magnet": source} if source.startswith("magnet:")
+                          else {"torrent_path": source}))
+    async with _Run(args) as run:
+        await run.wait_listening()
+        tid = await run.add(params)
+        for ip, port in peers:  # a torrent picked up from the profile needs them too
+            await run.engine.connect_peer(tid, ip, port)
+        while True:
+            run.check_errors()
+            snap = run.engine.snapshot(tid)
+            if snap is not None:
+                print(progress_line(snap), flush=True)
+                if args.exit_when_done and _complete(snap):
+                    break
+            if await run.sleep(1.0):
+                break
+    return 0
+
+
+def _absolute(path: str) -> str:
+    return os.path.abspath(os.path.expanduser(path))
+
+
+def _existing_folder(path: str) -> str:
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise BttError(f"no such folder: {path}")
+    return str(folder.resolve())
+
+
+def _complete(snap: TorrentSnapshot) -> bool:
+    return (snap.has_metadata and snap.state == TorrentState.SEEDING
+            and snap.total_done >= snap.total_wanted)
+
+
+def progress_line(snap: TorrentSnapshot) -> str:
+    return (f"progress {snap.progress * 100:.1f}% down {_rate(snap.download_rate)} "
+            f"up {_rate(snap.upload_rate)} peers {snap.num_seeds + snap.num_peers}")
+
+
+def _rate(value: int) -> str:
+    return _size(value) + "/s"
+
+
+def _size(value: float, base: int = 1000) -> str:
+    units = ("B", "kB", "MB", "GB", "TB") if base == 1000 else ("B", "KiB", "MiB", "GiB", "TiB")
+    for unit in units:
+        if value < base or unit == units[-1]:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= base
+    raise AssertionError("unreachable")
