@@ -9,6 +9,11 @@ where ``bytes32("BTTSpeedCheque-v1")`` is the ASCII right-padded with zeros,
 ``network`` is ``keccak256(utf8(network id))``, addresses are the 20 bytes after the
 0x41 prefix left-padded to 32, and ``cum`` is a 32-byte big-endian integer. The
 signature is TIP-191 ``sign_msg`` over that digest (see :mod:`signing`).
+
+A vault is identified by its owner's address: each user has one vault per network,
+held by the network's vault contract (native on the devnet). So ``vault`` is the
+address of the requester who signs, and a cheque is valid only if its signer is
+``vault``. The network id in the digest keeps a cheque from being cashed elsewhere.
 """
 
 from __future__ import annotations

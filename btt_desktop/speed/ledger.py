@@ -1,4 +1,6 @@
-"""Both sides' persistent Speed accounting, one account per (vault, owner, beneficiary).
+"""Both sides' persistent Speed accounting, one account per (vault, beneficiary).
+
+A vault is named by its owner's address (see :mod:`cheque`).
 
 The requester (the vault's owner) counts the bytes it received from a provider while
 awarded and what they are worth, and the last cumulative amount it signed. The provider
@@ -34,24 +36,23 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class AccountKey:
-    vault: str  # the vault's address (the native devnet vault or a contract)
-    owner: str  # who draws cheques on the vault: the requester
+    vault: str  # the vault, i.e. its owner: the requester, who signs the cheques
     beneficiary: str  # who is paid: the provider
 
     def text(self) -> str:
-        return f"{self.vault}/{self.owner}/{self.beneficiary}"
+        return f"{self.vault}/{self.beneficiary}"
 
     @classmethod
     def parse(cls, text: str) -> AccountKey:
         parts = text.split("/")
-        if len(parts) != 3 or not all(is_tron_address(p) for p in parts):
+        if len(parts) != 2 or not all(is_tron_address(p) for p in parts):
             raise LedgerError(f"bad account key in ledger: {text[:80]!r}")
         return cls(*parts)
 
 
 @dataclass(frozen=True)
 class Account:
-    """One side's view of one (vault, owner, beneficiary) relation."""
+    """One side's view of one (vault, beneficiary) relation."""
 
     bytes: int = 0  # received (requester) / sent (provider) while awarded
     value: int = 0  # sum of bytes x price per MiB, in base units x MiB
@@ -144,15 +145,14 @@ class RequesterLedger(_LedgerFile):
     def __init__(self, path: str | Path, net: str, me: str) -> None:
         super().__init__(path, "requester", net, me)
 
-    def key(self, vault: str, beneficiary: str) -> AccountKey:
-        return AccountKey(vault=vault, owner=self.me, beneficiary=beneficiary)
+    def key(self, beneficiary: str) -> AccountKey:
+        return AccountKey(vault=self.me, beneficiary=beneficiary)
 
-    def record_received(self, vault: str, beneficiary: str, nbytes: int, price: int) -> Account:
+    def record_received(self, beneficiary: str, nbytes: int, price: int) -> Account:
         """Count bytes received from ``beneficiary`` while awarded at ``price`` per MiB."""
-        return self._add_bytes(self.key(vault, beneficiary), nbytes, price)
+        return self._add_bytes(self.key(beneficiary), nbytes, price)
 
-    def draw_cheque(self, signer: Signer, vault: str, beneficiary: str,
-                    increment: int) -> Cheque | None:
+    def draw_cheque(self, signer: Signer, beneficiary: str, increment: int) -> Cheque | None:
         """Sign and persist a cheque for everything owed, if it grew by ``increment``.
 
         The cheque is on disk when this returns, so it may be sent; after a crash
@@ -160,28 +160,28 @@ class RequesterLedger(_LedgerFile):
         """
         if signer.address != self.me:
             raise LedgerError("signer does not own this ledger")
-        key = self.key(vault, beneficiary)
+        key = self.key(beneficiary)
         with self._lock:
             account = self._accounts.get(key, Account())
             if account.owed - account.cum < max(1, increment):
                 return None
-            cheque = sign_cheque(signer, self.net, vault, beneficiary, account.owed)
+            cheque = sign_cheque(signer, self.net, self.me, beneficiary, account.owed)
             self._save({**self._accounts, key: replace(account, cum=cheque.cum,
                                                        sig=cheque.sig.hex())})
             self._accounts[key] = replace(account, cum=cheque.cum, sig=cheque.sig.hex())
             return cheque
 
-    def last_cheque(self, vault: str, beneficiary: str) -> Cheque | None:
+    def last_cheque(self, beneficiary: str) -> Cheque | None:
         """The last cheque signed to ``beneficiary`` (to re-send after a reconnect)."""
-        account = self.get(self.key(vault, beneficiary))
+        account = self.get(self.key(beneficiary))
         if not account.sig:
             return None
-        return Cheque(net=self.net, vault=vault, to=beneficiary, cum=account.cum,
+        return Cheque(net=self.net, vault=self.me, to=beneficiary, cum=account.cum,
                       sig=bytes.fromhex(account.sig))
 
-    def promised(self, vault: str) -> int:
-        """Total ever promised from ``vault`` (what cashing could take from it)."""
-        return sum(a.cum for k, a in self.accounts().items() if k.vault == vault)
+    def promised(self) -> int:
+        """Total ever promised from our vault (the most cashing could take from it)."""
+        return sum(a.cum for a in self.accounts().values())
 
 
 @dataclass(frozen=True)
@@ -195,51 +195,53 @@ class VaultView:
 class ProviderLedger(_LedgerFile):
     """The earning side: one file per network and wallet address."""
 
-    def __init__(self, path: str | Path, net: str, me: str, vault: str) -> None:
+    def __init__(self, path: str | Path, net: str, me: str) -> None:
         super().__init__(path, "provider", net, me)
-        self.vault = vault
 
-    def key(self, owner: str, vault: str | None = None) -> AccountKey:
-        return AccountKey(vault=vault or self.vault, owner=owner, beneficiary=self.me)
+    def key(self, vault: str) -> AccountKey:
+        return AccountKey(vault=vault, beneficiary=self.me)
 
-    def record_sent(self, owner: str, nbytes: int, price: int) -> Account:
-        """Count bytes sent to ``owner`` while it held an award at ``price`` per MiB."""
-        return self._add_bytes(self.key(owner), nbytes, price)
+    def record_sent(self, vault: str, nbytes: int, price: int) -> Account:
+        """Count bytes sent to ``vault``'s owner while it held an award at ``price`` per MiB."""
+        return self._add_bytes(self.key(vault), nbytes, price)
 
-    def check_cheque(self, cheque: Cheque, owner: str, view: VaultView) -> None:
-        """Raise :class:`ChequeRejected` unless ``cheque`` from ``owner`` is acceptable."""
+    def check_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> None:
+        """Raise :class:`ChequeRejected` unless ``cheque`` from peer ``payer`` is acceptable.
+
+        ``payer`` is the authenticated address of the peer that sent it (whose bids
+        named its own vault); ``view`` is what the vault holds right now.
+        """
         if cheque.net != self.net:
             raise ChequeRejected(f"cheque is for network {cheque.net}, not {self.net}")
-        if cheque.vault != self.vault:
-            raise ChequeRejected("cheque is drawn on an unknown vault")
+        if cheque.vault != payer:
+            raise ChequeRejected("cheque is drawn on another peer's vault")
         if cheque.to != self.me:
             raise ChequeRejected("cheque is made out to someone else")
-        if cheque.signer() != owner:
+        if cheque.signer() != cheque.vault:
             raise ChequeRejected("cheque is not signed by the vault's owner")
-        best = self.get(self.key(owner)).cum
+        best = self.get(self.key(cheque.vault)).cum
         if cheque.cum <= best:
             raise ChequeRejected(f"cheque does not grow ({cheque.cum} <= {best})")
         if cheque.cum - min(view.paid_out, cheque.cum) > view.balance:
             raise ChequeRejected("vault cannot cover the cheque")
 
-    def accept_cheque(self, cheque: Cheque, owner: str, view: VaultView) -> Account:
+    def accept_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> Account:
         """Validate and persist ``cheque``; only then may the caller act on it."""
         with self._lock:  # check and commit as one step: a lower cheque can never win a race
-            self.check_cheque(cheque, owner, view)
-            key = self.key(owner)
+            self.check_cheque(cheque, payer, view)
+            key = self.key(cheque.vault)
             account = replace(self.get(key), cum=cheque.cum, sig=cheque.sig.hex())
             self._commit(key, account)
             return account
 
-    def best_cheque(self, owner: str) -> Cheque | None:
-        account = self.get(self.key(owner))
+    def best_cheque(self, vault: str) -> Cheque | None:
+        account = self.get(self.key(vault))
         if not account.sig:
             return None
-        return Cheque(net=self.net, vault=self.vault, to=self.me, cum=account.cum,
+        return Cheque(net=self.net, vault=vault, to=self.me, cum=account.cum,
                       sig=bytes.fromhex(account.sig))
 
-    def over_credit(self, owner: str, credit_bytes: int, price: int) -> bool:
+    def over_credit(self, vault: str, credit_bytes: int, price: int) -> bool:
         """True when the unpaid value exceeds ``credit_bytes`` worth at ``price``: demote."""
-        account = self.get(self.key(owner))
+        account = self.get(self.key(vault))
         return account.value - account.cum * MIB > credit_bytes * price
-

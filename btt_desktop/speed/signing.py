@@ -2,8 +2,9 @@
 
 Speed signs 32-byte digests with TIP-191 ``sign_msg``: the signed hash is
 ``keccak256("\\x19TRON Signed Message:\\n32" || digest)``. On the wire a signature is
-65 bytes ``r || s || v`` with ``v`` 27 or 28 (the form ``ecrecover`` takes) and a low
-``s``; anything else is refused, so each signer has one valid signature per digest.
+65 bytes ``r || s || v``. Speed writes ``v`` as 27 or 28 (the form ``ecrecover`` takes)
+and accepts 0, 1, 27 or 28, with a low ``s`` (``s <= n/2``) -- exactly what the vault
+accepts when it cashes a cheque.
 """
 
 from __future__ import annotations
@@ -48,14 +49,14 @@ class KeySigner:
 
 def recover_signer(digest: bytes, sig: bytes) -> str | None:
     """The base58 address that signed ``digest`` with ``sig``, or ``None`` if invalid."""
-    if len(digest) != 32 or len(sig) != 65 or sig[64] not in (27, 28):
+    if len(digest) != 32 or len(sig) != 65 or sig[64] not in (0, 1, 27, 28):
         return None
     r = int.from_bytes(sig[:32], "big")
     s = int.from_bytes(sig[32:64], "big")
     if not (0 < r < SECPK1_N and 0 < s <= SECPK1_N // 2):
         return None
     try:
-        public = Signature(sig[:64] + bytes([sig[64] - 27])).recover_public_key_from_msg(digest)
+        public = Signature(sig[:64] + bytes([sig[64] % 27])).recover_public_key_from_msg(digest)
         address: str = public.to_base58check_address()
     except (BadSignature, ValueError):
         return None

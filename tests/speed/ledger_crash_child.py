@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from speed_keys import NET, VAULT, address, signer
+from speed_keys import NET, address, signer
 
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.errors import ChequeRejected
@@ -35,13 +35,13 @@ def send(log: Path, record: dict[str, object]) -> None:
 def requester(state: Path, log: Path, rounds: int) -> None:
     me = signer(1)
     ledger = RequesterLedger(state / "requester.json", NET, me.address)
-    pending = ledger.last_cheque(VAULT, address(2))
+    pending = ledger.last_cheque(address(2))
     if pending is not None:  # after a restart: re-send the last cheque, never re-sign
         send(log, {"kind": "resend", "cum": pending.cum, "sig": pending.sig.hex()})
     rng = random.Random()
     for _ in range(rounds):
-        account = ledger.record_received(VAULT, address(2), rng.randrange(1, 300_000), PRICE)
-        cheque = ledger.draw_cheque(me, VAULT, address(2), INCREMENT)
+        account = ledger.record_received(address(2), rng.randrange(1, 300_000), PRICE)
+        cheque = ledger.draw_cheque(me, address(2), INCREMENT)
         if cheque is not None:
             send(log, {"kind": "new", "cum": cheque.cum, "sig": cheque.sig.hex(),
                        "owed": account.owed})
@@ -49,10 +49,10 @@ def requester(state: Path, log: Path, rounds: int) -> None:
 
 
 def provider(state: Path, log: Path, cheques_file: Path) -> None:
-    ledger = ProviderLedger(state / "provider.json", NET, address(2), VAULT)
+    ledger = ProviderLedger(state / "provider.json", NET, address(2))
     for line in cheques_file.read_text().splitlines():
         item = json.loads(line)
-        cheque = Cheque(net=NET, vault=VAULT, to=address(2), cum=item["cum"],
+        cheque = Cheque(net=NET, vault=address(1), to=address(2), cum=item["cum"],
                         sig=bytes.fromhex(item["sig"]))
         try:
             ledger.accept_cheque(cheque, address(1), VaultView(balance=10**30, paid_out=0))

@@ -16,5 +16,5 @@ def address(n: int) -> str:
     return signer(n).address
 
 
-VAULT = address(250)  # stands for the vault's address in these tests
+VAULT = address(250)  # an address for message tests; a vault is named by its owner
 NET = "devnet:test"

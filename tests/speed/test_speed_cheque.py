@@ -15,14 +15,13 @@ from btt_desktop.speed.signing import recover_signer
 
 # The worked example in docs/speed-protocol.md
 VECTOR_KEY = 1
-VECTOR_VAULT_KEY = 250
 VECTOR_TO_KEY = 2
 VECTOR_NET = "devnet:test"
 VECTOR_CUM = 1_500_000_000_000_000_000
-VECTOR_DIGEST = "c573c64303322db90289e80a52c5880108ba3c903d09a7e0481bb17e0d2e9801"
+VECTOR_DIGEST = "31b016c64055eab2f0ae4ade4917be1068d7da1c35ec057381c8ec99afff6b14"
 VECTOR_SIG = (
-    "ee6b746620ed7878b38365fa45f0f1903b009d03a3ee744eb07eb84a8e8e8afc"
-    "3980bc39cf73ec8e08575990e31428d8d6acbfa2facfcf56ca24bd25f9256cf51c")
+    "fdec039891d750d49f35efc9846a6e1419d4172e50096aba439d562a28040447"
+    "4ed9685037e0a9d8bd2396a880d0ce94c090d39e2d148cb2bb9bf71bb45078471c")
 
 
 def test_digest_equals_abi_encode() -> None:
@@ -38,7 +37,7 @@ def test_digest_equals_abi_encode() -> None:
 
 
 def test_worked_vector() -> None:
-    cheque = sign_cheque(signer(VECTOR_KEY), VECTOR_NET, address(VECTOR_VAULT_KEY),
+    cheque = sign_cheque(signer(VECTOR_KEY), VECTOR_NET, address(VECTOR_KEY),
                          address(VECTOR_TO_KEY), VECTOR_CUM)
     assert cheque.digest().hex() == VECTOR_DIGEST
     assert cheque.sig.hex() == VECTOR_SIG
@@ -64,6 +63,7 @@ def test_malformed_signatures_recover_nobody() -> None:
     high_s[32:64] = (n - s).to_bytes(32, "big")
     high_s[64] = 55 - c.sig[64]  # the flipped parity that the high-s twin needs
     assert recover_signer(digest, bytes(high_s)) is None
-    assert recover_signer(digest, c.sig[:64] + bytes([c.sig[64] - 27])) is None  # v 0/1
+    assert recover_signer(digest, c.sig[:64] + bytes([c.sig[64] - 27])) == address(1)  # v 0/1
+    assert recover_signer(digest, c.sig[:64] + bytes([c.sig[64] + 2])) is None  # v 29/30
     assert recover_signer(digest, bytes(65)) is None
     assert recover_signer(digest, c.sig[:64]) is None
