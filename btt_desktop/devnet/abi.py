@@ -3,6 +3,10 @@
 ``TRC20_ABI`` and ``SPEED_VAULT_ABI`` are the source of truth; ``resources/abi/TRC20.json``
 and ``resources/abi/SpeedVault.json`` hold the same lists (a test checks they agree). A
 Solidity contract with the same ABI can replace the native one on mainnet or nile.
+
+Every state-changing function returns a value: tronpy cannot decode the (empty) result of a
+function without outputs, so ``deposit`` returns the new balance and ``announceWithdrawal``
+the time the withdrawal becomes possible.
 """
 
 from __future__ import annotations
@@ -54,9 +58,9 @@ SPEED_VAULT_ABI: list[dict[str, Any]] = [
     _fn("token", [], [("", "address")], "view"),
     _fn("networkId", [], [("", "bytes32")], "view"),
     _fn("noticePeriod", [], [("", "uint256")], "view"),
-    _fn("deposit", [("amount", "uint256")], [], "nonpayable"),
+    _fn("deposit", [("amount", "uint256")], [("balance", "uint256")], "nonpayable"),
     _fn("balanceOf", [("owner", "address")], [("", "uint256")], "view"),
-    _fn("announceWithdrawal", [("amount", "uint256")], [], "nonpayable"),
+    _fn("announceWithdrawal", [("amount", "uint256")], [("readyAt", "uint256")], "nonpayable"),
     _fn("withdraw", [], [("amount", "uint256")], "nonpayable"),
     _fn("withdrawalOf", [("owner", "address")], [("amount", "uint256"), ("readyAt", "uint256")],
         "view"),

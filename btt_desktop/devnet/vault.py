@@ -129,7 +129,7 @@ class SpeedVault(NativeContract):
     def fn_chequeDigest(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> bytes:
         return cheque_digest(self.network_id, args[0], args[1], args[2])
 
-    def fn_deposit(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> None:
+    def fn_deposit(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> int:
         (amount,) = args
         if amount == 0:
             raise Revert("SpeedVault: amount must be positive")
@@ -140,8 +140,9 @@ class SpeedVault(NativeContract):
         ex.store(self.address, slot, balance)
         ex.log(self.address, [DEPOSITED, word(caller)], abi.encode(["uint256", "uint256"],
                                                                    [amount, balance]))
+        return balance
 
-    def fn_announceWithdrawal(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> None:
+    def fn_announceWithdrawal(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> int:
         (amount,) = args
         owner = caller.hex()
         if amount > ex.load(self.address, f"bal:{owner}"):
@@ -151,6 +152,7 @@ class SpeedVault(NativeContract):
         ex.store(self.address, f"wready:{owner}", ready_at)
         ex.log(self.address, [ANNOUNCED, word(caller)],
                abi.encode(["uint256", "uint256"], [amount, ready_at]))
+        return ready_at
 
     def fn_withdraw(self, ex: Execution, caller: bytes, args: tuple[Any, ...]) -> int:
         owner = caller.hex()

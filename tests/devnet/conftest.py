@@ -1,0 +1,22 @@
+"""Fixtures for the devnet tests: one real devnet subprocess per test module."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from devnet_process import devnet_process
+from tronpy import AsyncTron
+from tronpy.providers.async_http import AsyncHTTPProvider
+
+
+@pytest.fixture(scope="module")
+def devnet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with devnet_process(tmp_path_factory.mktemp("devnet"), withdraw_notice=2) as url:
+        yield url
+
+
+@pytest.fixture
+async def tron(devnet_url: str) -> AsyncIterator[AsyncTron]:
+    async with AsyncTron(AsyncHTTPProvider(devnet_url)) as client:
+        yield client
