@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
+    from btt_desktop.wallet.types import BalanceSnapshot, TransferUpdate, WalletInfo
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,38 @@ class EngineMessage:
 
 # --- wallet ------------------------------------------------------------------------
 # (wallet events are declared in this section)
+
+@dataclass(frozen=True)
+class WalletChanged:
+    """The wallet's public picture changed: created, restored, account added/renamed/switched,
+    network switched, "remember" toggled. Carries the new snapshot."""
+
+    info: WalletInfo
+
+
+@dataclass(frozen=True)
+class WalletLocked:
+    wallet_id: str
+
+
+@dataclass(frozen=True)
+class WalletUnlocked:
+    wallet_id: str
+    address: str
+
+
+@dataclass(frozen=True)
+class BalancesUpdated:
+    """New balances, or the old ones marked stale with the reason (``balances.stale_reason``)."""
+
+    balances: BalanceSnapshot
+
+
+@dataclass(frozen=True)
+class TransactionStatus:
+    """Progress of a send started through the wallet service."""
+
+    update: TransferUpdate
 
 
 # --- speed -------------------------------------------------------------------------

@@ -1,0 +1,631 @@
+"""WalletService: the one object the GUI and the CLI drive the wallet through.
+
+It owns the wallet file, the decrypted secrets while unlocked, the OS-keyring
+"remember" entry, the chain client of the chosen network and the last known balances,
+and it publishes ``btt_desktop.events`` wallet events. Every slow step (scrypt, file
+writes with fsync, keyring calls, HTTP) runs off the event loop. See docs/wallet.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from btt_desktop import events
+from btt_desktop.errors import BttError, ChainError, WalletError, WrongPassword
+from btt_desktop.events import EventBus
+from btt_desktop.profile import Profile
+from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, walletfile
+from btt_desktop.wallet.amounts import TRX, Token, parse_amount
+from btt_desktop.wallet.chain import ChainClient, TransferResult, TxRecord
+from btt_desktop.wallet.keyring_store import KeyringStatus, KeyringStore, KeyringUnavailable
+from btt_desktop.wallet.keystore import ScryptParams
+from btt_desktop.wallet.networks import Network, NetworkChoice
+from btt_desktop.wallet.types import (
+    BalanceSnapshot,
+    RememberedUnlock,
+    SendQuote,
+    TransferUpdate,
+    WalletInfo,
+    WalletState,
+)
+from btt_desktop.wallet.unlocked import UnlockedSecrets, WalletLockedError
+from btt_desktop.wallet.walletfile import Account, WalletFile, WalletKind
+
+log = logging.getLogger(__name__)
+
+MIN_PASSWORD_LENGTH = 8
+DEFAULT_REFRESH_INTERVAL = 30.0
+ChainFactory = Callable[[Network], ChainClient]
+
+
+class NoWallet(WalletError):
+    def __init__(self) -> None:
+        super().__init__("there is no wallet in this profile yet: create or restore one")
+
+
+class WatchOnly(WalletError):
+    def __init__(self) -> None:
+        super().__init__("this is a watch-only wallet: it holds no key and cannot send")
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WalletError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    if password != password.strip():
+        raise WalletError("the password must not start or end with a space")
+
+
+class WalletService:
+    """See docs/wallet.md for the full API and the events it publishes.
+
+    ``kdf`` is the scrypt cost of files this service writes (tests pass a cheap one
+    explicitly). ``network`` overrides the persisted network choice for this instance
+    without saving it (the CLI's ``--network``/``--node``).
+    """
+
+    def __init__(self, profile: Profile, bus: EventBus, *,
+                 kdf: ScryptParams = keystore.STANDARD,
+                 keyring: KeyringStore | None = None,
+                 chain_factory: ChainFactory | None = None,
+                 network: NetworkChoice | None = None) -> None:
+        self._dir = profile.wallet_dir
+        self._bus = bus
+        self._kdf = kdf
+        self._keyring = keyring or KeyringStore()
+        self._chain_factory: ChainFactory = chain_factory or ChainClient
+        self._choice_override = network
+        self._choice = network or NetworkChoice()
+        self._network = self._choice.resolve()
+        self._wallet: WalletFile | None = None
+        self._secrets: UnlockedSecrets | None = None
+        self._chain: ChainClient | None = None
+        self._network_resolved = False
+        self._balances: BalanceSnapshot | None = None
+        self._lock = asyncio.Lock()
+        self._refresh_task: asyncio.Task[None] | None = None
+        self._request_ids = itertools.count(1)
+
+    def __repr__(self) -> str:
+        return f"<WalletService {self.state.value} {self._network.name}>"
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    async def open(self) -> WalletInfo:
+        """Read the wallet file and the saved network choice. Call once before anything else."""
+        self._wallet = await asyncio.to_thread(walletfile.load, self._dir)
+        if self._choice_override is None:
+            self._choice = await asyncio.to_thread(networks.load_choice, self._dir)
+            self._network = self._choice.resolve()
+        return self.info
+
+    async def close(self) -> None:
+        """Stop refreshing, close the node connection, wipe secrets."""
+        self.stop_auto_refresh()
+        if self._chain is not None:
+            await self._chain.close()
+            self._chain = None
+        self._wipe()
+
+    # --- state ----------------------------------------------------------------------------
+
+    @property
+    def state(self) -> WalletState:
+        if self._wallet is None:
+            return WalletState.NONE
+        if self._wallet.kind is WalletKind.WATCH:
+            return WalletState.WATCH_ONLY
+        return WalletState.UNLOCKED if self._secrets is not None else WalletState.LOCKED
+
+    @property
+    def info(self) -> WalletInfo:
+        wallet = self._wallet
+        return WalletInfo(
+            state=self.state,
+            kind=wallet.kind if wallet else None,
+            wallet_id=wallet.wallet_id if wallet else None,
+            accounts=wallet.accounts if wallet else (),
+            current=wallet.current_account if wallet else None,
+            network=self._network.name,
+            network_id=self._network.network_id,
+            has_recovery_phrase=bool(wallet and wallet.kind is WalletKind.HD),
+            remembered=bool(wallet and wallet.remember),
+        )
+
+    @property
+    def network(self) -> Network:
+        return self._network
+
+    @property
+    def balances(self) -> BalanceSnapshot | None:
+        """The last balances published (possibly stale), or None before the first refresh."""
+        return self._balances
+
+    def _require_wallet(self) -> WalletFile:
+        if self._wallet is None:
+            raise NoWallet()
+        return self._wallet
+
+    def _changed(self) -> None:
+        self._bus.publish(events.WalletChanged(self.info))
+
+    # --- creating and restoring -------------------------------------------------------------
+
+    @staticmethod
+    def new_recovery_phrase(words: int = 12) -> str:
+        """A fresh phrase to show the user once; nothing is saved until :meth:`create`."""
+        return seedphrase.generate(words)
+
+    @staticmethod
+    def confirmation_positions(phrase: str, count: int = 3) -> list[int]:
+        """Random 1-based word positions to ask back before saving a new phrase."""
+        return seedphrase.confirmation_positions(phrase, count)
+
+    @staticmethod
+    def check_confirmation(phrase: str, answers: Mapping[int, str]) -> bool:
+        return seedphrase.check_confirmation(phrase, answers)
+
+    async def create(self, phrase: str, password: str, *, passphrase: str = "",
+                     replace_existing: bool = False) -> WalletInfo:
+        """Save a new HD wallet from ``phrase`` (from :meth:`new_recovery_phrase`)."""
+        return await self.restore_phrase(phrase, password, passphrase=passphrase,
+                                         replace_existing=replace_existing)
+
+    async def restore_phrase(self, phrase: str, password: str, *, passphrase: str = "",
+                             replace_existing: bool = False) -> WalletInfo:
+        normalized = seedphrase.validate(phrase)
+        check_new_password(password)
+        secrets = await asyncio.to_thread(UnlockedSecrets, WalletKind.HD, mnemonic=normalized,
+                                          passphrase=passphrase)
+        first = Account(0, "Account 1", secrets.address(0))
+        return await self._save_new(WalletKind.HD, secrets, first, password,
+                                    words=len(normalized.split()),
+                                    replace_existing=replace_existing)
+
+    async def restore_private_key(self, key_text: str, password: str, *,
+                                  replace_existing: bool = False) -> WalletInfo:
+        key = hdkeys.parse_private_key(key_text)
+        check_new_password(password)
+        secrets = UnlockedSecrets(WalletKind.PRIVATE_KEY, private_key=key)
+        first = Account(0, "Imported key", hdkeys.address_of(key))
+        return await self._save_new(WalletKind.PRIVATE_KEY, secrets, first, password,
+                                    replace_existing=replace_existing)
+
+    async def restore_keystore(self, keystore_json: str | bytes, keystore_password: str,
+                               password: str | None = None, *,
+                               replace_existing: bool = False) -> WalletInfo:
+        """Import a TronLink / web3 keystore v3 file. The wallet password defaults to the
+        keystore's own password."""
+        keystore.parse_keystore(keystore_json)  # fast shape check before the slow KDF
+        key = await asyncio.to_thread(keystore.import_private_key, keystore_json,
+                                      keystore_password)
+        new_password = keystore_password if password is None else password
+        check_new_password(new_password)
+        secrets = UnlockedSecrets(WalletKind.KEYSTORE, private_key=key)
+        first = Account(0, "Imported keystore", hdkeys.address_of(key))
+        return await self._save_new(WalletKind.KEYSTORE, secrets, first, new_password,
+                                    replace_existing=replace_existing)
+
+    async def watch(self, address: str, *, replace_existing: bool = False) -> WalletInfo:
+        """A watch-only wallet: balances and history of ``address``, no key, no sending."""
+        first = Account(0, "Watched address", hdkeys.normalize_address(address))
+        async with self._lock:
+            self._refuse_overwrite(replace_existing)
+            wallet = WalletFile(kind=WalletKind.WATCH, accounts=(first,), current=0)
+            await asyncio.to_thread(walletfile.save, self._dir, wallet)
+            await self._replace_wallet(wallet, None)
+        self._changed()
+        return self.info
+
+    def _refuse_overwrite(self, replace_existing: bool) -> None:
+        if self._wallet is not None and not replace_existing:
+            raise WalletError(f"a wallet already exists in {self._dir}; "
+                              f"use another profile or replace it explicitly")
+
+    async def _save_new(self, kind: WalletKind, secrets: UnlockedSecrets, first: Account,
+                        password: str, *, words: int | None = None,
+                        replace_existing: bool) -> WalletInfo:
+        async with self._lock:
+            self._refuse_overwrite(replace_existing)
+            crypto = await asyncio.to_thread(keystore.encrypt, secrets.payload(), password,
+                                             self._kdf)
+            wallet = WalletFile(kind=kind, accounts=(first,), current=0, secret=crypto,
+                                words=words)
+            await asyncio.to_thread(walletfile.save, self._dir, wallet)
+            # a replaced wallet's .bak would still hold the old secret
+            await asyncio.to_thread(walletfile.drop_backup, self._dir)
+            await self._replace_wallet(wallet, secrets)
+        self._changed()
+        self._bus.publish(events.WalletUnlocked(wallet.wallet_id, first.address))
+        return self.info
+
+    async def _replace_wallet(self, wallet: WalletFile, secrets: UnlockedSecrets | None) -> None:
+        old = self._wallet
+        if old is not None and old.remember and old.wallet_id != wallet.wallet_id:
+            with contextlib.suppress(KeyringUnavailable):
+                await self._keyring.delete(old.wallet_id)
+        self._wipe()
+        self._wallet = wallet
+        self._secrets = secrets
+        self._balances = None
+
+    # --- locking --------------------------------------------------------------------------
+
+    async def _decrypt(self, password: str) -> UnlockedSecrets:
+        wallet = self._require_wallet()
+        if wallet.secret is None:
+            raise WatchOnly()
+        payload = await asyncio.to_thread(keystore.decrypt, wallet.secret, password)
+        return await asyncio.to_thread(UnlockedSecrets.from_payload, wallet.kind, payload)
+
+    async def unlock(self, password: str) -> WalletInfo:
+        """Decrypt the wallet (about 1 s of scrypt, off the loop). WrongPassword if wrong."""
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            return self.info
+        async with self._lock:
+            secrets = await self._decrypt(password)
+            self._wipe()
+            self._secrets = secrets
+        self._bus.publish(events.WalletUnlocked(wallet.wallet_id, wallet.current_account.address))
+        return self.info
+
+    def lock(self) -> None:
+        """Drop the decrypted secrets (best effort wipe, see unlocked.py)."""
+        wallet = self._wallet
+        had_secrets = self._secrets is not None
+        self._wipe()
+        if wallet is not None and had_secrets:
+            self._bus.publish(events.WalletLocked(wallet.wallet_id))
+
+    def _wipe(self) -> None:
+        if self._secrets is not None:
+            self._secrets.wipe()
+        self._secrets = None
+
+    async def change_password(self, old_password: str, new_password: str) -> None:
+        """Re-encrypt under ``new_password``, atomically; the old-password backup is removed."""
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            raise WatchOnly()
+        check_new_password(new_password)
+        async with self._lock:
+            secrets = await self._decrypt(old_password)
+            crypto = await asyncio.to_thread(keystore.encrypt, secrets.payload(), new_password,
+                                             self._kdf)
+            updated = wallet.with_secret(crypto)
+            await asyncio.to_thread(walletfile.save, self._dir, updated, keep_backup=False)
+            await asyncio.to_thread(walletfile.drop_backup, self._dir)
+            self._wallet = updated
+            if self._secrets is None:
+                secrets.wipe()
+        if updated.remember:
+            try:
+                await self._keyring.store(updated.wallet_id, new_password)
+            except KeyringUnavailable as exc:
+                await self._set_remember_flag(False)
+                log.warning("password no longer remembered: %s", exc)
+
+    # --- remember on this computer -------------------------------------------------------
+
+    async def keyring_status(self) -> KeyringStatus:
+        """Whether "remember on this computer" can be offered; ``reason`` when not."""
+        return await self._keyring.status()
+
+    async def remember_password(self, password: str) -> None:
+        """Keep ``password`` in the OS keyring (verified first). KeyringUnavailable if unsafe."""
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            raise WatchOnly()
+        secrets = await self._decrypt(password)  # WrongPassword before touching the keyring
+        if self._secrets is None:
+            secrets.wipe()
+        await self._keyring.store(wallet.wallet_id, password)
+        await self._set_remember_flag(True)
+
+    async def forget_password(self) -> None:
+        """Remove the password from the OS keyring (if it is there)."""
+        wallet = self._require_wallet()
+        try:
+            await self._keyring.delete(wallet.wallet_id)
+        finally:
+            await self._set_remember_flag(False)
+
+    async def unlock_remembered(self) -> RememberedUnlock:
+        """At start-up: unlock with the remembered password, never blocking on the keyring."""
+        wallet = self._wallet
+        if wallet is None or not wallet.remember or wallet.kind is WalletKind.WATCH:
+            return RememberedUnlock(False, None)
+        try:
+            password = await self._keyring.load(wallet.wallet_id)
+        except KeyringUnavailable as exc:
+            return RememberedUnlock(False, str(exc))
+        if password is None:
+            return RememberedUnlock(False, "the OS keyring no longer holds the password")
+        try:
+            await self.unlock(password)
+        except WrongPassword:
+            return RememberedUnlock(False, "the remembered password is out of date")
+        return RememberedUnlock(True, None)
+
+    async def _set_remember_flag(self, on: bool) -> None:
+        wallet = self._require_wallet()
+        if wallet.remember == on:
+            return
+        updated = replace(wallet, remember=on)
+        await asyncio.to_thread(walletfile.save, self._dir, updated)
+        self._wallet = updated
+        self._changed()
+
+    # --- accounts -------------------------------------------------------------------------
+
+    async def add_account(self, label: str | None = None) -> Account:
+        """Derive the next BIP44 account (HD wallets, unlocked) and make it current."""
+        wallet = self._require_wallet()
+        if wallet.kind is not WalletKind.HD:
+            raise WalletError("only a wallet made from a recovery phrase has several accounts")
+        secrets = self._require_secrets()
+        index = max(a.index for a in wallet.accounts) + 1
+        address = await asyncio.to_thread(secrets.address, index)
+        account = Account(index, _clean_label(label) or f"Account {index + 1}", address)
+        await self._save_accounts((*wallet.accounts, account), index)
+        return account
+
+    async def rename_account(self, index: int, label: str) -> None:
+        wallet = self._require_wallet()
+        wallet.account(index)
+        cleaned = _clean_label(label)
+        if not cleaned:
+            raise WalletError("an account label cannot be empty")
+        accounts = tuple(replace(a, label=cleaned) if a.index == index else a
+                         for a in wallet.accounts)
+        await self._save_accounts(accounts, None)
+
+    async def switch_account(self, index: int) -> None:
+        wallet = self._require_wallet()
+        wallet.account(index)
+        await self._save_accounts(wallet.accounts, index)
+        self._balances = None
+
+    async def _save_accounts(self, accounts: tuple[Account, ...], current: int | None) -> None:
+        async with self._lock:
+            updated = self._require_wallet().with_accounts(accounts, current)
+            await asyncio.to_thread(walletfile.save, self._dir, updated)
+            self._wallet = updated
+        self._changed()
+
+    def _require_secrets(self) -> UnlockedSecrets:
+        if self.state is WalletState.WATCH_ONLY:
+            raise WatchOnly()
+        if self._secrets is None:
+            raise WalletLockedError()
+        return self._secrets
+
+    # --- network --------------------------------------------------------------------------
+
+    async def set_network(self, choice: NetworkChoice, *, persist: bool = True) -> Network:
+        """Switch network (validated first); saved for next time unless ``persist=False``."""
+        network = choice.resolve()
+        if persist:
+            await asyncio.to_thread(networks.save_choice, self._dir, choice)
+        if self._chain is not None:
+            await self._chain.close()
+            self._chain = None
+        self._choice = choice
+        self._network = network
+        self._network_resolved = False
+        self._balances = None
+        self._changed()
+        return network
+
+    async def chain(self) -> ChainClient:
+        """The client of the current network (devnet: its BTT contract read from the node)."""
+        if self._chain is None:
+            self._chain = self._chain_factory(self._network)
+        if not self._network_resolved and self._network.name == "devnet":
+            info = await devnet_info(self._chain)
+            resolved = networks.apply_devnet_info(self._network, info)
+            self._network_resolved = True
+            if resolved != self._network:
+                await self._chain.close()
+                self._network = resolved
+                self._chain = self._chain_factory(resolved)
+                self._changed()
+        return self._chain
+
+    # --- balances -------------------------------------------------------------------------
+
+    async def refresh_balances(self) -> BalanceSnapshot:
+        """Ask the node; on failure keep the last amounts, marked stale with the reason.
+
+        Publishes :class:`~btt_desktop.events.BalancesUpdated` either way; never raises
+        ChainError (the reason is in the snapshot).
+        """
+        wallet = self._require_wallet()
+        address = wallet.current_account.address
+        previous = self._balances
+        if previous is not None and (previous.address != address
+                                     or previous.network != self._network.name):
+            previous = None
+        try:
+            client = await self.chain()
+            result = await client.balances(address)
+            snapshot = BalanceSnapshot(
+                address=address, network=self._network.name, trx=result.trx, btt=result.btt,
+                refreshed_at=time.time(), stale_reason=None,
+                btt_unavailable=self._network.btt_missing_reason if result.btt is None else None,
+                activated=result.activated,
+            )
+        except ChainError as exc:
+            snapshot = BalanceSnapshot(
+                address=address, network=self._network.name,
+                trx=previous.trx if previous else None, btt=previous.btt if previous else None,
+                refreshed_at=previous.refreshed_at if previous else None,
+                stale_reason=str(exc),
+                btt_unavailable=self._network.btt_missing_reason,
+                activated=previous.activated if previous else None,
+            )
+        self._balances = snapshot
+        self._bus.publish(events.BalancesUpdated(snapshot))
+        return snapshot
+
+    def start_auto_refresh(self, interval: float = DEFAULT_REFRESH_INTERVAL) -> None:
+        """Refresh balances now and every ``interval`` seconds until stopped or closed."""
+        self.stop_auto_refresh()
+        self._refresh_task = asyncio.get_running_loop().create_task(self._refresh_loop(interval))
+
+    def stop_auto_refresh(self) -> None:
+        if self._refresh_task is not None:
+            self._refresh_task.cancel()
+            self._refresh_task = None
+
+    async def _refresh_loop(self, interval: float) -> None:
+        while True:
+            if self._wallet is not None:
+                try:
+                    await self.refresh_balances()
+                except WalletError as exc:  # e.g. a devnet whose info is malformed
+                    log.warning("balance refresh failed: %s", exc)
+            await asyncio.sleep(interval)
+
+    # --- sending --------------------------------------------------------------------------
+
+    def _token(self, symbol: str) -> Token:
+        upper = symbol.strip().upper()
+        if upper == "TRX":
+            return TRX
+        if upper == "BTT":
+            btt = self._network.btt
+            if btt is None:
+                raise ChainError(self._network.btt_missing_reason or "no BTT on this network")
+            return btt
+        raise WalletError(f"unknown token {symbol!r}: use TRX or BTT")
+
+    async def quote_send(self, to: str, amount: str, token: str = "BTT") -> SendQuote:
+        """Validate a transfer and estimate its fee; raises one-line errors, e.g.
+        "insufficient BTT balance: have 1, need 2". Works while locked."""
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            raise WatchOnly()
+        recipient = hdkeys.normalize_address(to)
+        client = await self.chain()
+        chosen = self._token(token)
+        units = parse_amount(amount, chosen.decimals, chosen.symbol)
+        owner = wallet.current_account.address
+        if recipient == owner:
+            raise WalletError("the recipient is this wallet's own address")
+        fee = await client.estimate_transfer(owner, recipient, units, chosen)
+        await client.check_funds(owner, units, chosen, fee)
+        return SendQuote(owner, wallet.current_account.index, recipient, chosen.symbol,
+                         chosen.decimals, units, fee, self._network.name)
+
+    async def send(self, quote: SendQuote, *, password: str | None = None) -> TransferResult:
+        """Sign and broadcast ``quote``, then wait for the block. Needs the wallet unlocked,
+        or ``password`` (used for this send only). Publishes TransactionStatus events."""
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            raise WatchOnly()
+        if quote.network != self._network.name:
+            raise WalletError("the network changed since this transfer was prepared")
+        temporary: UnlockedSecrets | None = None
+        if self._secrets is None:
+            if password is None:
+                raise WalletLockedError()
+            temporary = await self._decrypt(password)
+        secrets = temporary or self._require_secrets()
+        request_id = next(self._request_ids)
+
+        def publish(state: str, txid: str | None, message: str | None = None) -> None:
+            self._bus.publish(events.TransactionStatus(TransferUpdate(
+                request_id, state, txid, quote.token, quote.amount, quote.to, message)))
+
+        last_txid: list[str | None] = [None]
+
+        def on_status(state: str, txid: str | None) -> None:
+            last_txid[0] = txid or last_txid[0]
+            if state != "failed":
+                publish(state, txid)
+
+        try:
+            key = await asyncio.to_thread(secrets.private_key, quote.account_index)
+            client = await self.chain()
+            token = self._token(quote.token)
+            result = await client.transfer(key, quote.to, quote.amount, token, fee=quote.fee,
+                                           on_status=on_status)
+        except BttError as exc:
+            publish("failed", last_txid[0], str(exc))
+            raise
+        finally:
+            if temporary is not None:
+                temporary.wipe()
+        with contextlib.suppress(WalletError):
+            await self.refresh_balances()
+        return result
+
+    # --- history --------------------------------------------------------------------------
+
+    async def recent_transactions(self, limit: int = 20) -> list[TxRecord]:
+        wallet = self._require_wallet()
+        client = await self.chain()
+        return await client.recent_transactions(wallet.current_account.address, limit)
+
+    # --- export (always asks for the password again) --------------------------------------
+
+    async def export_recovery_phrase(self, password: str) -> tuple[str, str]:
+        """(phrase, passphrase) of an HD wallet, after checking ``password``."""
+        wallet = self._require_wallet()
+        if wallet.kind is not WalletKind.HD:
+            raise WalletError("this wallet has no recovery phrase (it was imported from a key "
+                              "or is watch-only)")
+        secrets = await self._decrypt(password)
+        try:
+            return secrets.mnemonic, secrets.passphrase
+        finally:
+            secrets.wipe()
+
+    async def export_private_key(self, password: str, index: int | None = None) -> str:
+        """The hex private key of account ``index`` (default: the current one)."""
+        key = await self._export_key(password, index)
+        return key.hex()
+
+    async def export_keystore(self, password: str, index: int | None = None, *,
+                              keystore_password: str | None = None) -> str:
+        """A keystore v3 JSON (TronLink, web3) of one account, encrypted with
+        ``keystore_password`` (default: the wallet password)."""
+        key = await self._export_key(password, index)
+        new_password = password if keystore_password is None else keystore_password
+        check_new_password(new_password)
+        return await asyncio.to_thread(keystore.export_private_key, key, new_password, self._kdf)
+
+    async def _export_key(self, password: str, index: int | None) -> bytes:
+        wallet = self._require_wallet()
+        if wallet.kind is WalletKind.WATCH:
+            raise WatchOnly()
+        chosen = wallet.current if index is None else index
+        wallet.account(chosen)
+        secrets = await self._decrypt(password)
+        try:
+            return await asyncio.to_thread(secrets.private_key, chosen)
+        finally:
+            secrets.wipe()
+
+
+def _clean_label(label: str | None) -> str:
+    return " ".join((label or "").split())[:64]
+
+
+async def devnet_info(client: ChainClient) -> dict[str, Any]:
+    """What a devnet says about itself (BTT contract, network id); {} if it says nothing."""
+    try:
+        info = await client.post_json("devnet/info")
+    except ChainError as exc:
+        if "HTTP 404" not in str(exc):
+            raise
+        info = {}
+    return info if isinstance(info, dict) else {}
