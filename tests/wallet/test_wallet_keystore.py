@@ -67,7 +67,8 @@ def test_published_pbkdf2_vector_with_ethereum_address_and_capital_crypto() -> N
 
 
 def test_export_round_trip_tronlink_layout() -> None:
-    key = hdkeys.parse_private_key("b5a4cea271ff424d7c31dc12a3e43e401df7a40d7412a15750f3f0b6b5449a28")
+    key = hdkeys.parse_private_key(
+        "b5a4cea271ff424d7c31dc12a3e43e401df7a40d7412a15750f3f0b6b5449a28")
     text = keystore.export_private_key(key, "correct horse", CHEAP)
     document = json.loads(text)
     assert document["version"] == 3
@@ -98,7 +99,7 @@ def test_default_cost_is_strong() -> None:
 
 
 def test_any_secret_round_trips() -> None:
-    secret = "abandon ability able about above absent absorb abstract".encode()
+    secret = b"abandon ability able about above absent absorb abstract"
     crypto = keystore.encrypt(secret, "pw-12345678", CHEAP)
     assert keystore.decrypt(crypto, "pw-12345678") == secret
     assert keystore.cost_of(crypto) == CHEAP
