@@ -48,6 +48,9 @@ _RESULT_OVERHEAD = 64     # java-tron counts this on top of a transaction's size
 _SIGNATURE_FIELD = 67     # tag + length + 65-byte signature
 _FEE_LIMIT_MARGIN = 1.3   # fee limit = estimated energy cost * this
 _MIN_FEE_LIMIT = 1 * SUN_PER_TRX
+HISTORY_SCAN_BLOCKS = 20_000  # how far back a node without an account index is scanned
+_BLOCKS_PER_REQUEST = 100     # java-tron's getblockbylimitnext maximum
+_TRC20_TRANSFER = "a9059cbb"
 
 TRC20_ABI: list[dict[str, Any]] = [
     {"type": "function", "name": "balanceOf", "stateMutability": "view",
@@ -115,11 +118,12 @@ class ChainClient:
 
     def __init__(self, network: Network, *, timeout: float = DEFAULT_TIMEOUT,
                  confirm_timeout: float = DEFAULT_CONFIRM_TIMEOUT,
-                 poll_interval: float = 1.0) -> None:
+                 poll_interval: float | None = None) -> None:
         self.network = network
         self.timeout = timeout
         self.confirm_timeout = confirm_timeout
-        self.poll_interval = poll_interval
+        # a devnet seals blocks every 0.5 s by default, TRON every 3 s
+        self.poll_interval = poll_interval or (0.2 if network.name == "devnet" else 1.0)
         headers = {"TRON-PRO-API-KEY": network.api_key} if network.api_key else {}
         self._http = httpx.AsyncClient(timeout=httpx.Timeout(timeout), headers=headers)
         provider = AsyncHTTPProvider(network.node_url + "/", timeout=timeout, client=self._http)
@@ -304,16 +308,19 @@ class ChainClient:
                            fee_limit)
 
     async def check_funds(self, owner: str, amount: int, token: Token,
-                          fee: FeeEstimate) -> None:
-        """Raise a one-line ChainError when the owner cannot pay ``amount`` plus the fee."""
+                          fee: FeeEstimate | None = None) -> None:
+        """Raise a one-line ChainError when the owner cannot pay ``amount`` (plus ``fee``,
+        when known). Called before estimating too: a TRC-20 estimate of an unaffordable
+        transfer only yields the contract's revert message."""
         sun, _ = await self.trx_balance(owner)
+        burn = fee.burn_sun if fee is not None else 0
         if token.is_native:
-            need = amount + fee.burn_sun
-            if sun < need:
+            if sun < amount + burn:
+                detail = (f" ({format_amount(amount, 6)} + {format_amount(burn, 6)} fee)"
+                          if burn else "")
                 raise ChainError(
                     f"insufficient TRX balance: have {format_amount(sun, 6)}, "
-                    f"need {format_amount(need, 6)} ({format_amount(amount, 6)} + "
-                    f"{format_amount(fee.burn_sun, 6)} fee)")
+                    f"need {format_amount(amount + burn, 6)}{detail}")
             return
         have = await self.token_balance(token, owner)
         if have < amount:
@@ -321,10 +328,10 @@ class ChainClient:
             need_text = format_amount(amount, token.decimals)
             raise ChainError(
                 f"insufficient {token.symbol} balance: have {have_text}, need {need_text}")
-        if sun < fee.burn_sun:
+        if sun < burn:
             raise ChainError(
                 f"insufficient TRX for the fee: have {format_amount(sun, 6)}, need about "
-                f"{format_amount(fee.burn_sun, 6)} (energy and bandwidth are paid in TRX)")
+                f"{format_amount(burn, 6)} (energy and bandwidth are paid in TRX)")
 
     # --- sending ------------------------------------------------------------------------
 
@@ -342,6 +349,7 @@ class ChainClient:
         if amount <= 0:
             raise ChainError("the amount must be more than 0")
         if fee is None:
+            await self.check_funds(owner, amount, token)
             fee = await self.estimate_transfer(owner, to, amount, token)
         await self.check_funds(owner, amount, token, fee)
         notify("building", None)
@@ -408,9 +416,14 @@ class ChainClient:
     # --- history ------------------------------------------------------------------------
 
     async def recent_transactions(self, address: str, limit: int = 20) -> list[TxRecord]:
-        """Latest TRX and BTT transfers of ``address``, newest first (TronGrid v1 API)."""
+        """Latest TRX and BTT transfers of ``address``, newest first.
+
+        TronGrid (mainnet, nile) answers from its account index (``/v1/accounts/...``);
+        a plain node (devnet, custom) has none, so its recent blocks are scanned, back to
+        at most ``HISTORY_SCAN_BLOCKS`` blocks.
+        """
         if not self.network.lists_transactions:
-            raise ChainError("this node does not list an account's transactions")
+            return await self._recent_from_blocks(address, limit)
         path = f"v1/accounts/{address}/transactions"
         native_task = self.get_json(path, {"limit": limit, "only_confirmed": "true"})
         records: list[TxRecord] = []
@@ -423,6 +436,23 @@ class ChainClient:
         else:
             native = await native_task
         records.extend(_parse_native(native, address, btt))
+        records.sort(key=lambda r: r.timestamp_ms, reverse=True)
+        return records[:limit]
+
+    async def _recent_from_blocks(self, address: str, limit: int) -> list[TxRecord]:
+        head = await self._call(self._tron.get_latest_block_number())
+        records: list[TxRecord] = []
+        end = int(head) + 1
+        lowest = max(0, end - HISTORY_SCAN_BLOCKS)
+        while end > lowest and len(records) < limit:
+            start = max(lowest, end - _BLOCKS_PER_REQUEST)
+            reply = await self._call(self._tron.provider.make_request(
+                "wallet/getblockbylimitnext", {"startNum": start, "endNum": end,
+                                               "visible": True}))
+            blocks = reply.get("block", []) if isinstance(reply, dict) else []
+            for block in sorted(blocks, key=_block_number, reverse=True):
+                records.extend(_parse_block(block, address, self.network.btt))
+            end = start
         records.sort(key=lambda r: r.timestamp_ms, reverse=True)
         return records[:limit]
 
@@ -518,4 +548,49 @@ def _parse_trc20(document: Any, me: str, btt: Token) -> list[TxRecord]:
                                     int(item.get("value", 0)), "SUCCESS"))
         except (KeyError, TypeError, ValueError):
             continue
+    return records
+
+
+def _block_number(block: Any) -> int:
+    try:
+        return int(block["block_header"]["raw_data"]["number"])
+    except (KeyError, TypeError, ValueError):
+        return -1
+
+
+def _parse_block(block: Any, me: str, btt: Token | None) -> list[TxRecord]:
+    """Transfers touching ``me`` in one block (java-tron JSON, visible addresses)."""
+    records: list[TxRecord] = []
+    try:
+        timestamp = int(block["block_header"]["raw_data"]["timestamp"])
+        transactions = block.get("transactions", [])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return records
+    for item in reversed(transactions):
+        try:
+            contract = item["raw_data"]["contract"][0]
+            value = contract["parameter"]["value"]
+            status = (item.get("ret") or [{}])[0].get("contractRet", "SUCCESS")
+            owner = _safe_b58(value.get("owner_address"))
+            if contract["type"] == "TransferContract":
+                to = _safe_b58(value.get("to_address"))
+                amount = int(value.get("amount", 0))
+                token = "TRX"
+            elif contract["type"] == "TriggerSmartContract" and btt is not None:
+                data = str(value.get("data", ""))
+                if (_safe_b58(value.get("contract_address")) != btt.contract
+                        or not data.startswith(_TRC20_TRANSFER) or len(data) < 8 + 128):
+                    continue
+                to = _safe_b58("41" + data[8 + 24:8 + 64])
+                amount = int(data[8 + 64:8 + 128], 16)
+                token = btt.symbol
+            else:
+                continue
+        except (KeyError, IndexError, TypeError, ValueError):
+            continue
+        if me not in (owner, to):
+            continue
+        direction = _direction(owner, to, me)
+        records.append(TxRecord(str(item.get("txID", "")), timestamp, token, direction,
+                                to if direction == "out" else owner, amount, status))
     return records

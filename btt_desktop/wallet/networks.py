@@ -43,7 +43,7 @@ class Network:
     network_id: str | None = None     # "mainnet", "nile", "devnet:<genesis id>" (Speed "net")
     api_key: str | None = field(default=None, repr=False)  # TronGrid API key header
     explorer_tx: str | None = None    # URL template with {txid}
-    lists_transactions: bool = True   # offers TronGrid's /v1/accounts/... history
+    lists_transactions: bool = False  # offers TronGrid's /v1/accounts/... history
 
     @property
     def btt(self) -> Token | None:
@@ -63,6 +63,10 @@ def _check_url(url: str) -> str:
     return cleaned
 
 
+def _is_trongrid(node_url: str | None) -> bool:
+    return node_url is None or "trongrid.io" in node_url
+
+
 def network(name: str, *, node_url: str | None = None, api_key: str | None = None,
             btt_contract: str | None = None) -> Network:
     """The built-in definition of ``name``, with the user's overrides applied."""
@@ -73,11 +77,13 @@ def network(name: str, *, node_url: str | None = None, api_key: str | None = Non
     if name == "mainnet":
         return Network("mainnet", _check_url(node_url or MAINNET_URL), btt or MAINNET_BTT,
                        network_id="mainnet", api_key=key,
-                       explorer_tx="https://tronscan.org/#/transaction/{txid}")
+                       explorer_tx="https://tronscan.org/#/transaction/{txid}",
+                       lists_transactions=_is_trongrid(node_url))
     if name == "nile":
         return Network("nile", _check_url(node_url or NILE_URL), btt,
                        None if btt else NILE_NO_BTT, network_id="nile", api_key=key,
-                       explorer_tx="https://nile.tronscan.org/#/transaction/{txid}")
+                       explorer_tx="https://nile.tronscan.org/#/transaction/{txid}",
+                       lists_transactions=_is_trongrid(node_url))
     if name == "devnet":
         return Network("devnet", _check_url(node_url or DEVNET_URL), btt,
                        None if btt else DEVNET_UNRESOLVED, api_key=key)

@@ -520,6 +520,7 @@ class WalletService:
         owner = wallet.current_account.address
         if recipient == owner:
             raise WalletError("the recipient is this wallet's own address")
+        await client.check_funds(owner, units, chosen)
         fee = await client.estimate_transfer(owner, recipient, units, chosen)
         await client.check_funds(owner, units, chosen, fee)
         return SendQuote(owner, wallet.current_account.index, recipient, chosen.symbol,
