@@ -192,14 +192,26 @@ def render(
 ) -> QPixmap:
     """A ``size`` x ``size`` (logical) transparent pixmap of the SVG, for ``ratio`` screens."""
     pixels = max(1, round(size * ratio))
-    pixmap = QPixmap(QSize(pixels, pixels))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap = _blank(pixels)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setOpacity(opacity)
     renderer.render(painter, QRectF(0, 0, pixels, pixels))
     painter.end()
+    if opacity < 1.0:
+        # as a whole: where a stroke overlaps a fill the result stays at ``opacity``
+        faded = _blank(pixels)
+        painter = QPainter(faded)
+        painter.setOpacity(opacity)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
+        pixmap = faded
     pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def _blank(pixels: int) -> QPixmap:
+    pixmap = QPixmap(QSize(pixels, pixels))
+    pixmap.fill(Qt.GlobalColor.transparent)
     return pixmap
 
 
