@@ -1,0 +1,119 @@
+"""The Speed endpoint: a TCP listener plus outgoing connections, under one set of limits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+
+from btt_desktop.speed.connection import Limits, ProtocolHandler, SpeedConnection
+from btt_desktop.speed.errors import ProtocolError
+from btt_desktop.speed.signing import Signer
+
+log = logging.getLogger(__name__)
+
+
+class SpeedServer:
+    """Accepts Speed connections on a port and makes outgoing ones, all handled alike.
+
+    Each remote IP may hold at most ``limits.max_per_ip`` connections (handshaking or
+    open, both directions); the excess is closed at once without a byte read.
+    """
+
+    def __init__(self, signer: Signer, net: str, bt_port: int, handler: ProtocolHandler,
+                 limits: Limits | None = None) -> None:
+        self.signer = signer
+        self.net = net
+        self.bt_port = bt_port
+        self.handler = handler
+        self.limits = limits or Limits()
+        self._server: asyncio.Server | None = None
+        self._tasks: dict[SpeedConnection, asyncio.Task[None]] = {}
+        self._per_ip: Counter[str] = Counter()
+        self._spawned: set[asyncio.Task[None]] = set()
+        self.refused = 0  # connections closed by the per-IP / total caps
+
+    @property
+    def connections(self) -> list[SpeedConnection]:
+        return list(self._tasks)
+
+    @property
+    def port(self) -> int:
+        if self._server is None or not self._server.sockets:
+            raise ProtocolError("Speed server is not listening")
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def start(self, host: str, port: int) -> int:
+        """Listen on ``host:port`` (0 picks a free port); returns the port."""
+        try:
+            self._server = await asyncio.start_server(self._accept, host, port,
+                                                      limit=64 * 1024)
+        except OSError as exc:
+            raise ProtocolError(
+                f"cannot listen for Speed on {host}:{port}: {exc.strerror or exc}") from None
+        return self.port
+
+    def _admit(self, ip: str) -> bool:
+        if self._per_ip[ip] >= self.limits.max_per_ip or \
+                len(self._tasks) >= self.limits.max_connections:
+            self.refused += 1
+            return False
+        return True
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peer = writer.get_extra_info("peername") or ("?", 0)
+        if not self._admit(str(peer[0])):
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+            return
+        conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
+                               self.limits, self.handler, outgoing=False)
+        await self._run(conn)
+
+    async def connect(self, host: str, port: int) -> SpeedConnection:
+        """Open and authenticate a connection; :class:`ProtocolError` if that fails."""
+        if not self._admit(host):
+            raise ProtocolError(f"too many Speed connections to {host}")
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(host, port, limit=64 * 1024),
+                self.limits.handshake_timeout)
+        except (OSError, TimeoutError) as exc:
+            raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
+        conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
+                               self.limits, self.handler, outgoing=True)
+        task = asyncio.create_task(self._run(conn))
+        self._spawned.add(task)
+        task.add_done_callback(self._spawned.discard)
+        await conn.wait_open()
+        return conn
+
+    async def _run(self, conn: SpeedConnection) -> None:
+        task = asyncio.current_task()
+        if task is None:
+            raise RuntimeError("Speed connections run as tasks")
+        self._tasks[conn] = task
+        self._per_ip[conn.remote_ip] += 1
+        try:
+            await conn.run()
+        finally:
+            self._tasks.pop(conn, None)
+            self._per_ip[conn.remote_ip] -= 1
+            if self._per_ip[conn.remote_ip] <= 0:
+                del self._per_ip[conn.remote_ip]
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self._server is not None:
+            with contextlib.suppress(Exception):
+                await self._server.wait_closed()
+            self._server = None

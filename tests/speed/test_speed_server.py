@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import struct
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+from conftest import next_loopback
+from speed_endpoint import RecordingHandler, read_until_closed, wait_for
+from speed_keys import NET, VAULT, address, signer
+
+from btt_desktop.speed.connection import Limits
+from btt_desktop.speed.errors import ProtocolError
+from btt_desktop.speed.framing import FrameBuffer, encode_frame
+from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_message
+from btt_desktop.speed.server import SpeedServer
+
+pytestmark = pytest.mark.timeout(60)
+IH = bytes(range(20))
+LIMITS = Limits(max_per_ip=3, handshake_timeout=1.0, idle_timeout=3.0, ping_interval=1.0,
+                messages_per_second=20, burst=40)
+
+
+class Endpoint:
+    def __init__(self, server: SpeedServer, handler: RecordingHandler, host: str) -> None:
+        self.server, self.handler, self.host = server, handler, host
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+
+@pytest.fixture
+async def provider() -> AsyncIterator[Endpoint]:
+    host = next_loopback()
+    handler = RecordingHandler()
+    server = SpeedServer(signer(1), NET, 6881, handler, LIMITS)
+    await server.start(host, 0)
+    yield Endpoint(server, handler, host)
+    await server.close()
+
+
+async def good_client_round_trip(provider: Endpoint, key: int = 2) -> None:
+    """A well-behaved requester connects from its own address and gets a bid through."""
+    handler = RecordingHandler()
+    client = SpeedServer(signer(key), NET, 7000, handler, LIMITS)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        before = len(provider.handler.messages)
+        bid = Bid(ih=IH, rate=1000 + key, vault=address(key), exp=2_000_000_000)
+        await conn.send(bid)
+        await wait_for(lambda: len(provider.handler.messages) > before)
+        server_conn, got = provider.handler.messages[-1]
+        assert got == bid
+        assert server_conn.peer is not None and server_conn.peer.addr == address(key)
+        await conn.close()
+    finally:
+        await client.close()
+
+
+async def raw(provider: Endpoint, source: str | None = None
+              ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    return await asyncio.open_connection(
+        provider.host, provider.port, local_addr=(source or next_loopback(), 0))
+
+
+async def test_authenticated_messages_reach_the_handler(provider: Endpoint) -> None:
+    await good_client_round_trip(provider)
+    await wait_for(lambda: len(provider.handler.closed) == 1)
+    [(_, reason)] = provider.handler.closed
+    assert reason == "peer closed the connection"
+
+
+async def test_unknown_type_ignored_wrong_type_closes(provider: Endpoint) -> None:
+    client = SpeedServer(signer(3), NET, 7000, RecordingHandler(), LIMITS)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        await conn.send(Cancel(ih=IH))
+        # an unknown message type from a later version: ignored, connection stays
+        conn._writer.write(encode_frame({b"t": b"from-the-future", b"x": 1}))
+        await conn.send(Cancel(ih=bytes(32)))
+        await wait_for(lambda: len(provider.handler.messages) == 2)
+        assert provider.handler.messages[1][1] == Cancel(ih=bytes(32))
+        # a known type with a wrong field type: the provider closes, saying why
+        conn._writer.write(encode_frame({b"t": b"cancel", b"ih": 5}))
+        await conn.wait_closed()
+        await wait_for(lambda: len(provider.handler.closed) == 1)
+        assert "ih" in provider.handler.closed[0][1]
+        assert conn.close_reason is not None and "ih" in conn.close_reason
+    finally:
+        await client.close()
+
+
+async def test_wrong_network_refused(provider: Endpoint) -> None:
+    client = SpeedServer(signer(4), "nile", 7000, RecordingHandler(), LIMITS)
+    try:
+        with pytest.raises(ProtocolError, match="network"):
+            await client.connect(provider.host, provider.port)
+    finally:
+        await client.close()
+    assert provider.handler.opened == []
+
+
+async def test_random_bytes_and_oversized_frames_closed(provider: Endpoint) -> None:
+    for junk in (os.urandom(5000), struct.pack(">I", 16 * 1024 + 1) + b"x" * 100,
+                 struct.pack(">I", 0xFFFFFFFF), b"\0\0\0\x05hello"):
+        reader, writer = await raw(provider)
+        writer.write(junk)
+        data = await read_until_closed(reader, 5)
+        writer.close()
+        # the server said hello first, then nothing but possibly an error notice
+        frames = FrameBuffer().feed(data)
+        assert frames and frames[0][b"t"] == b"hello"
+    await good_client_round_trip(provider)
+    assert len(provider.handler.opened) == 1  # none of the junk got past the handshake
+
+
+async def test_slowloris_dropped_at_handshake_timeout(provider: Endpoint) -> None:
+    reader, writer = await raw(provider)
+    start = time.monotonic()
+    writer.write(b"\0\0")  # half a header, then silence
+    await read_until_closed(reader, 10)
+    elapsed = time.monotonic() - start
+    writer.close()
+    assert LIMITS.handshake_timeout * 0.8 <= elapsed < LIMITS.handshake_timeout + 4
+
+
+async def test_per_ip_cap_and_good_client_still_served(provider: Endpoint) -> None:
+    flooder = next_loopback()
+    conns = [await raw(provider, flooder) for _ in range(12)]
+    await wait_for(lambda: provider.server.refused >= 9)
+    assert provider.server.refused == 9  # 3 per IP kept while they handshake
+    await good_client_round_trip(provider)  # another IP is served meanwhile
+    for _, w in conns:
+        w.close()
+
+
+async def test_message_flood_closes(provider: Endpoint) -> None:
+    client = SpeedServer(signer(5), NET, 7000, RecordingHandler(), LIMITS)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        for _ in range(200):
+            conn._writer.write(encode_frame(Ping().to_frame()))
+        await conn.wait_closed()
+        assert conn.close_reason is not None and "too many messages" in conn.close_reason
+    finally:
+        await client.close()
+
+
+async def test_idle_peer_dropped_but_keepalive_holds(provider: Endpoint) -> None:
+    # a client that pings (the default behaviour) outlives the idle timeout
+    client = SpeedServer(signer(6), NET, 7000, RecordingHandler(), LIMITS)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        await asyncio.sleep(LIMITS.idle_timeout + 1)
+        assert conn.is_open
+    finally:
+        await client.close()
+    # one that authenticates and then goes silent is dropped
+    silent = SpeedServer(signer(7), NET, 7000, RecordingHandler(),
+                         Limits(handshake_timeout=1.0, ping_interval=1000))
+    try:
+        conn = await silent.connect(provider.host, provider.port)
+        start = time.monotonic()
+        await conn.wait_closed()
+        assert time.monotonic() - start >= LIMITS.idle_timeout * 0.8
+        assert conn.close_reason is not None and "idle" in conn.close_reason
+    finally:
+        await silent.close()
+
+
+async def test_error_notice_closes_quietly(provider: Endpoint) -> None:
+    client = SpeedServer(signer(8), NET, 7000, RecordingHandler(), LIMITS)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        await conn.send(ErrorNotice(reason="bye"))
+        await wait_for(lambda: len(provider.handler.closed) == 1)
+        assert provider.handler.closed[0][1] == "peer closed: bye"
+    finally:
+        await client.close()
+
+
+def test_frames_decode_as_messages() -> None:
+    frame = Bid(ih=IH, rate=1, vault=VAULT, exp=1).to_frame()
+    assert decode_message(frame) == Bid(ih=IH, rate=1, vault=VAULT, exp=1)
