@@ -1,0 +1,125 @@
+"""The devnet's HTTP layer against garbage, limits, keep-alive and concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _connect(url: str) -> socket.socket:
+    parts = urlsplit(url)
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+    return sock
+
+
+def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], Any]:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError(f"closed before a response: {data!r}")
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    length = int(headers["content-length"])
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed in the body")
+        rest += chunk
+    return status, headers, json.loads(rest[:length])
+
+
+def _closed(sock: socket.socket) -> bool:
+    try:
+        return sock.recv(1) == b""
+    except ConnectionResetError:
+        return True
+
+
+def exchange(url: str, raw: bytes) -> tuple[int, dict[str, str], Any, bool]:
+    """Send raw bytes; return status, headers, JSON body, and whether the server closed."""
+    with _connect(url) as sock:
+        sock.sendall(raw)
+        status, headers, body = _read_response(sock)
+        return status, headers, body, headers.get("connection") == "close" and _closed(sock)
+
+
+@pytest.mark.parametrize(("raw", "status"), [
+    (b"\x00\xff\xfe garbage \x01\r\n\r\n", 400),
+    (b"GET /wallet/getnowblock SPDY/9\r\n\r\n", 400),
+    (b"GET nowhere HTTP/1.1\r\n\r\n", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nBad Header\r\n\r\n", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 12x\r\n\r\n", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n", 413),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
+    (b"DELETE /wallet/getnowblock HTTP/1.1\r\n\r\n", 405),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nX: " + b"a" * 20000 + b"\r\n\r\n", 431),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 9\r\n\r\n{not json", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 7\r\n\r\n[1,2,3]", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 40000\r\n\r\n"
+     + b"[" * 20000 + b"]" * 20000, 400),
+])
+def test_bad_requests_get_a_json_4xx_and_the_node_survives(devnet_url: str, raw: bytes,
+                                                           status: int) -> None:
+    got, headers, body, closed = exchange(devnet_url, raw)
+    assert got == status
+    assert headers["content-type"] == "application/json"
+    assert isinstance(body["Error"], str) and body["Error"]
+    assert closed
+    assert httpx.post(f"{devnet_url}/wallet/getnodeinfo").json()["block"].startswith("Num:")
+
+
+def test_unknown_path_and_bad_parameters(devnet_url: str) -> None:
+    reply = httpx.post(f"{devnet_url}/wallet/nosuchthing", json={})
+    assert reply.status_code == 404 and "no such endpoint" in reply.json()["Error"]
+    assert httpx.get(f"{devnet_url}/").status_code == 404
+    # like java-tron: a known endpoint with a bad parameter answers {"Error": ...}
+    reply = httpx.post(f"{devnet_url}/wallet/getaccount", json={"address": "Tnope"})
+    assert reply.status_code == 200 and "invalid address" in reply.json()["Error"]
+    reply = httpx.post(f"{devnet_url}/wallet/gettransactioninfobyid", json={"value": "zz"})
+    assert "64-digit hex" in reply.json()["Error"]
+    reply = httpx.post(f"{devnet_url}/wallet/broadcasttransaction", json={"raw_data": 5})
+    body = reply.json()
+    assert body["code"] == "OTHER_ERROR"
+    assert "missing raw_data" in bytes.fromhex(body["message"]).decode()
+    reply = httpx.post(f"{devnet_url}/devnet/faucet", json={"address": "Tnope", "trx": 1})
+    assert "invalid address" in reply.json()["Error"]
+
+
+def test_keep_alive_and_http_1_0(devnet_url: str) -> None:
+    request = (b"POST /wallet/getnowblock HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
+    with _connect(devnet_url) as sock:
+        sock.sendall(request + request)  # pipelined
+        first = _read_response(sock)
+        second = _read_response(sock)
+        sock.sendall(b"GET /wallet/getblockbynum?num=0 HTTP/1.1\r\n\r\n")
+        third = _read_response(sock)
+    assert first[0] == second[0] == third[0] == 200
+    assert first[1]["connection"] == "keep-alive"
+    assert "blockID" in first[2] and "blockID" in second[2]
+    assert third[2]["blockID"].startswith("0" * 16)  # block 0: the number is the id's prefix
+
+    status, _, body, closed = exchange(
+        devnet_url, b"POST /wallet/getnodeinfo HTTP/1.0\r\n\r\n")
+    assert status == 200 and closed and "devnet" in body
+
+
+async def test_concurrent_clients(devnet_url: str) -> None:
+    async def one(client: httpx.AsyncClient, i: int) -> int:
+        reply = await client.post(f"{devnet_url}/wallet/getblockbynum", json={"num": 0})
+        return int(reply.json()["block_header"]["raw_data"]["timestamp"] > 0)
+
+    async with httpx.AsyncClient() as a, httpx.AsyncClient() as b:
+        results = await asyncio.gather(*(one(a if i % 2 else b, i) for i in range(60)))
+    assert sum(results) == 60
