@@ -119,3 +119,17 @@ async def test_tcp_handshake_forged_signature_refused(loopback: str) -> None:
     server_view, _ = await _pair(loopback, signer(1), NET, client)
     assert isinstance(server_view, HandshakeError)
     assert "prove" in str(server_view)
+
+
+def test_worked_vector() -> None:
+    """The auth example in docs/speed-protocol.md."""
+    from tronpy.keys import hash_message
+
+    me = signer(1)
+    digest = auth_digest(b"\x11" * 32, b"\x22" * 32, me.address)
+    assert digest.hex() == "f0e6703250129fb9dd8bdcda70e3633bd49d0aa89e75156fd2a056ef1a3ece60"
+    assert hash_message(digest).hex() == (
+        "4105f919bd4ba006d0cc68742ebc521ecae9c49eac0a3c4476e4f0418c108bdb")
+    assert me.sign_digest(digest).hex() == (
+        "50b5a4e711f0436a24f9b9cdb5bf9663b2385e2e2697dd741c6e4534871df98d"
+        "7ec5d9f9d4af45a4c06a5f0187915636aa0ac11bf4b1e0d637de2867333c40a11c")

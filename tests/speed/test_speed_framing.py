@@ -76,3 +76,10 @@ def test_frame_must_be_dict_with_type(body: bytes) -> None:
 def test_empty_frame_refused() -> None:
     with pytest.raises(ProtocolError, match="empty"):
         FrameBuffer().feed(b"\0\0\0\0")
+
+
+def test_worked_frame() -> None:
+    """The framing example in docs/speed-protocol.md."""
+    wire = encode_frame({b"t": b"cancel", b"ih": bytes(range(20))})
+    assert wire.hex() == ("0000002864323a696832303a000102030405060708090a0b0c0d0e0f10111213"
+                          "313a74363a63616e63656c65")
