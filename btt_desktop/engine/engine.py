@@ -492,10 +492,9 @@ class Engine:
 
     async def details(self, tid: str) -> TorrentDetails:
         handle = self._handle(tid)
-        flags = lt.status_flags_t.query_distributed_copies | lt.status_flags_t.query_pieces
 
         def query() -> tuple[Any, Any]:
-            return handle.status(flags), handle.torrent_file()
+            return handle.status(), handle.torrent_file()
 
         st, info = await asyncio.to_thread(query)
         v1, v2 = hash_hex(st.info_hashes)

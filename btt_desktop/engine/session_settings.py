@@ -79,6 +79,9 @@ def session_settings(settings: EngineSettings) -> dict[str, Any]:
         "send_socket_buffer_size": SOCKET_BUFFER,
         "recv_socket_buffer_size": SOCKET_BUFFER,
         "stop_tracker_timeout": 2,
+        # libtorrent waits 60 s before dialling a peer it was connected to again, even
+        # when asked to with connect_peer (after a pause, or once new files are wanted)
+        "min_reconnect_time": 5,
     }
     if settings.client_version:
         pack["handshake_client_version"] = settings.client_version

@@ -11,6 +11,7 @@ from btt_desktop.engine.types import TorrentSnapshot, TorrentState
 _States = lt.torrent_status.states
 _CHECKING = {_States.checking_files, _States.queued_for_checking, _States.checking_resume_data,
              _States.allocating}
+_CHECKING_NOW = {_States.checking_files, _States.checking_resume_data}
 _SEEDING = {_States.finished, _States.seeding}
 
 
@@ -32,6 +33,8 @@ def state_of(st: Any) -> TorrentState:
         return TorrentState.ERROR
     if st.moving_storage:
         return TorrentState.MOVING
+    if st.state in _CHECKING_NOW:
+        return TorrentState.CHECKING
     if flags & int(lt.torrent_flags.paused):
         if flags & int(lt.torrent_flags.auto_managed):
             return TorrentState.QUEUED
@@ -56,7 +59,9 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
     state = state_of(st)
     wanted = int(st.total_wanted)
     done = int(st.total_wanted_done)
-    rate = int(st.download_payload_rate)
+    stopped = state in (TorrentState.PAUSED, TorrentState.QUEUED, TorrentState.ERROR)
+    # a paused torrent is not reported again, so its last rates would linger
+    rate = 0 if stopped else int(st.download_payload_rate)
     eta = None
     if state == TorrentState.DOWNLOADING and rate > 0 and wanted > done:
         eta = (wanted - done) // rate
@@ -74,7 +79,7 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
         total_wanted=wanted,
         total_done=done,
         download_rate=rate,
-        upload_rate=int(st.upload_payload_rate),
+        upload_rate=0 if stopped else int(st.upload_payload_rate),
         eta=eta,
         ratio=up_all / denominator if denominator else 0.0,
         num_seeds=int(st.num_seeds),

@@ -103,6 +103,15 @@ def write_random(path: Path, size: int) -> None:
             remaining -= n
 
 
+def damage(path: Path, offset: int, length: int = 100) -> None:
+    """Overwrite bytes in place (same size, so only a hash check can notice)."""
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        flipped = bytes(b ^ 0xFF for b in f.read(length))
+        f.seek(offset)
+        f.write(flipped)
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
