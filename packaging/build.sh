@@ -50,7 +50,14 @@ if [ "$reuse_venv" = 0 ] || [ ! -x "$VENV/bin/python" ]; then
     "$VENV/bin/python" -m pip install -q --require-hashes -r packaging/requirements-build.txt
 fi
 echo "== install BTT Desktop (non-editable)"
-"$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation --force-reinstall .
+# from a copy of the sources, so the build leaves no build/ or *.egg-info in the work tree
+SRC="$BUILD/src"
+rm -rf "$SRC" "$BUILD/wheel"
+mkdir -p "$SRC"
+tar -c --exclude=__pycache__ --exclude='*.pyc' pyproject.toml README.md btt_desktop resources \
+    | tar -x -C "$SRC"
+"$VENV/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$BUILD/wheel" "$SRC"
+"$VENV/bin/python" -m pip install -q --no-deps --force-reinstall "$BUILD"/wheel/btt_desktop-*.whl
 installed="$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("btt-desktop"))')"
 if [ "$installed" != "$VERSION" ]; then
     echo "build.sh: installed version $installed, pyproject says $VERSION" >&2
@@ -58,8 +65,9 @@ if [ "$installed" != "$VERSION" ]; then
 fi
 
 echo "== PyInstaller"
-"$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
-    --distpath "$DIST" --workpath "$BUILD/pyinstaller" packaging/btt-desktop.spec
+# run outside the source tree: the app is taken from the build virtualenv, not ./btt_desktop
+(cd "$BUILD" && "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath "$DIST" --workpath "$BUILD/pyinstaller" "$ROOT/packaging/btt-desktop.spec")
 APP="$DIST/btt-desktop"
 test -x "$APP/btt-desktop" && test -x "$APP/btt"
 
