@@ -49,6 +49,7 @@ class DevnetNode:
         self._latest: bytes | None = None
         self._write_wanted = asyncio.Event()
         self._write_lock = asyncio.Lock()
+        self._in_flight: asyncio.Future[None] | None = None
 
     @property
     def state_path(self) -> Path:
@@ -83,6 +84,8 @@ class DevnetNode:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
+        if self._in_flight is not None:
+            await asyncio.wait([self._in_flight])
         if self.chain is not None:
             if self.chain.pending:
                 self.chain.produce_block()
@@ -164,7 +167,11 @@ class DevnetNode:
 
     async def _write(self, data: bytes) -> None:
         async with self._write_lock:
+            # shielded: a cancelled writer must not let a later write start while this one
+            # is still running in its thread (the older file could then replace the newer)
+            self._in_flight = asyncio.ensure_future(
+                asyncio.to_thread(write_atomic, self.state_path, data))
             try:
-                await asyncio.to_thread(write_atomic, self.state_path, data)
+                await asyncio.shield(self._in_flight)
             except OSError as exc:
                 raise DevnetError(str(exc)) from None

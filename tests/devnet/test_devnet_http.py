@@ -14,45 +14,50 @@ import pytest
 pytestmark = pytest.mark.timeout(60)
 
 
-def _connect(url: str) -> socket.socket:
-    parts = urlsplit(url)
-    sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-    return sock
+class Connection:
+    """One raw TCP connection to the node, reading responses one at a time."""
 
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self.sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+        self.stream = self.sock.makefile("rb")
 
-def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], Any]:
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError(f"closed before a response: {data!r}")
-        data += chunk
-    head, _, rest = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split(" ")[1])
-    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-    length = int(headers["content-length"])
-    while len(rest) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("closed in the body")
-        rest += chunk
-    return status, headers, json.loads(rest[:length])
+    def __enter__(self) -> Connection:
+        return self
 
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+        self.sock.close()
 
-def _closed(sock: socket.socket) -> bool:
-    try:
-        return sock.recv(1) == b""
-    except ConnectionResetError:
-        return True
+    def send(self, raw: bytes) -> None:
+        self.sock.sendall(raw)
+
+    def response(self) -> tuple[int, dict[str, str], Any]:
+        status_line = self.stream.readline()
+        if not status_line:
+            raise ConnectionError("closed before a response")
+        status = int(status_line.split(b" ")[1])
+        headers: dict[str, str] = {}
+        while (line := self.stream.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.lower()] = value.strip()
+        body = self.stream.read(int(headers["content-length"]))
+        return status, headers, json.loads(body)
+
+    def closed_by_server(self) -> bool:
+        try:
+            return bool(self.stream.read(1) == b"")
+        except ConnectionResetError:
+            return True
 
 
 def exchange(url: str, raw: bytes) -> tuple[int, dict[str, str], Any, bool]:
     """Send raw bytes; return status, headers, JSON body, and whether the server closed."""
-    with _connect(url) as sock:
-        sock.sendall(raw)
-        status, headers, body = _read_response(sock)
-        return status, headers, body, headers.get("connection") == "close" and _closed(sock)
+    with Connection(url) as conn:
+        conn.send(raw)
+        status, headers, body = conn.response()
+        return status, headers, body, headers.get("connection") == "close" and (
+            conn.closed_by_server())
 
 
 @pytest.mark.parametrize(("raw", "status"), [
@@ -99,12 +104,12 @@ def test_unknown_path_and_bad_parameters(devnet_url: str) -> None:
 
 def test_keep_alive_and_http_1_0(devnet_url: str) -> None:
     request = (b"POST /wallet/getnowblock HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
-    with _connect(devnet_url) as sock:
-        sock.sendall(request + request)  # pipelined
-        first = _read_response(sock)
-        second = _read_response(sock)
-        sock.sendall(b"GET /wallet/getblockbynum?num=0 HTTP/1.1\r\n\r\n")
-        third = _read_response(sock)
+    with Connection(devnet_url) as conn:
+        conn.send(request + request)  # pipelined
+        first = conn.response()
+        second = conn.response()
+        conn.send(b"GET /wallet/getblockbynum?num=0 HTTP/1.1\r\n\r\n")
+        third = conn.response()
     assert first[0] == second[0] == third[0] == 200
     assert first[1]["connection"] == "keep-alive"
     assert "blockID" in first[2] and "blockID" in second[2]
