@@ -82,6 +82,7 @@ class Engine:
         self._fetched: dict[str, Any] = {}      # torrent_info fetched for a magnet, by id
         self._snapshots: dict[str, TorrentSnapshot] = {}
         self._sizes: dict[str, int] = {}
+        self._about: dict[str, tuple[str, str]] = {}  # comment, creator (kept in the params)
         self._need_save: set[str] = set()
         self._removing: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
@@ -304,6 +305,7 @@ class Engine:
         self._ids[handle] = tid
         if atp.ti is not None:
             self._sizes[tid] = int(atp.ti.total_size())
+        self._about[tid] = (str(atp.comment), str(atp.created_by))
         self._need_save.discard(tid)
         return handle
 
@@ -502,8 +504,8 @@ class Engine:
         return TorrentDetails(
             torrent_id=tid, info_hash_v1=v1, info_hash_v2=v2, name=st.name,
             save_path=st.save_path,
-            comment=info.comment() if info is not None else "",
-            creator=info.creator() if info is not None else "",
+            comment=self._about.get(tid, ("", ""))[0] or (info.comment() if info else ""),
+            creator=self._about.get(tid, ("", ""))[1] or (info.creator() if info else ""),
             piece_length=int(info.piece_length()) if info is not None else 0,
             num_pieces=int(info.num_pieces()) if info is not None else 0,
             pieces_have=int(st.num_pieces),
@@ -715,6 +717,7 @@ class Engine:
             self._ids.pop(handle, None)
         self._snapshots.pop(tid, None)
         self._sizes.pop(tid, None)
+        self._about.pop(tid, None)
         self._need_save.discard(tid)
 
     async def _drop_probe(self, tid: str) -> None:

@@ -96,7 +96,8 @@ def file_entries(ti: Any, priorities: list[int] | None = None,
     return tuple(entries)
 
 
-def meta_from_info(ti: Any, trackers: tuple[str, ...] = ()) -> TorrentMeta:
+def meta_from_info(ti: Any, trackers: tuple[str, ...] = (), comment: str = "",
+                   creator: str = "") -> TorrentMeta:
     v1, v2 = hash_hex(ti.info_hashes())
     return TorrentMeta(
         name=ti.name(),
@@ -106,8 +107,8 @@ def meta_from_info(ti: Any, trackers: tuple[str, ...] = ()) -> TorrentMeta:
         piece_length=int(ti.piece_length()),
         num_pieces=int(ti.num_pieces()),
         files=file_entries(ti),
-        comment=ti.comment(),
-        creator=ti.creator(),
+        comment=comment or ti.comment(),
+        creator=creator or ti.creator(),
         private=bool(ti.priv()),
         trackers=trackers,
     )
@@ -116,7 +117,8 @@ def meta_from_info(ti: Any, trackers: tuple[str, ...] = ()) -> TorrentMeta:
 def meta_from_params(atp: Any) -> TorrentMeta:
     """Meta of a parsed torrent; for a magnet only the name, hashes and trackers are known."""
     if atp.ti is not None:
-        return meta_from_info(atp.ti, tuple(atp.trackers))
+        # load_torrent_buffer moves these out of torrent_info into the params
+        return meta_from_info(atp.ti, tuple(atp.trackers), atp.comment, atp.created_by)
     v1, v2 = hash_hex(atp.info_hashes)
     return TorrentMeta(name=atp.name or v1 or v2 or "", info_hash_v1=v1, info_hash_v2=v2,
                        total_size=0, piece_length=0, num_pieces=0, files=(),
