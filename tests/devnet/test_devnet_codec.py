@@ -10,10 +10,16 @@ import eth_abi
 import pytest
 from tronpy.keys import PrivateKey, keccak256
 
-from btt_desktop.devnet.abi import SPEED_VAULT_ABI, TRC20_ABI
+from btt_desktop.devnet.abi import SPEED_VAULT_ABI, TRC20_ABI, encode
+from btt_desktop.devnet.addresses import BTT_RAW
 from btt_desktop.devnet.chain import Chain, TxRejected
 from btt_desktop.devnet.txcodec import parse_transaction
-from btt_desktop.devnet.vault import cheque_digest, recover_cheque_signer, sign_cheque
+from btt_desktop.devnet.vault import (
+    cheque_digest,
+    network_id_word,
+    recover_cheque_signer,
+    sign_cheque,
+)
 from btt_desktop.speed import cheque as speed_cheque
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "abi"
@@ -95,6 +101,34 @@ def test_cheque_digest_layout() -> None:
          "0xf0c67b4a6234df8a9155213bcf1e395b7ff7299c", 5])
     assert len(encoded) == 5 * 32
     assert cheque_digest("devnet:abc", owner, beneficiary, 5) == keccak256(encoded)
+
+
+def test_the_vector_in_the_docs() -> None:
+    net = "devnet:0123456789abcdef"
+    assert network_id_word(net).hex() == (
+        "96c5bba7ad299edab4581e7778f02348fe462c539553fae0797e00aa8736aa07")
+    assert cheque_digest(net, "TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH",
+                         "TXvJwqnPrJZCzLjKw7bmf12hpB7qWZGhE5", 10**18).hex() == (
+        "8e08070844fa5f480d7f5e6bf578a8e4f007ff2bd097aee670cc96d2d4b57782")
+
+
+def test_btt_transfer_energy_is_mainnet_like_and_deterministic() -> None:
+    chain = Chain.create(withdraw_notice=60)
+    holder, other = b"\x41" + b"\x01" * 20, b"\x41" + b"\x02" * 20
+    chain.faucet(holder, 0, 10)
+    transfer = bytes.fromhex("a9059cbb") + encode(["address", "uint256"], [other.hex(), 1])
+    first = chain.run_call(holder, BTT_RAW, transfer, energy_limit=None, commit=True)
+    second = chain.run_call(holder, BTT_RAW, transfer, energy_limit=None, commit=True)
+    assert (first.status, first.energy) == ("SUCCESS", 29_656)  # a new holder's slot
+    assert (second.status, second.energy) == ("SUCCESS", 14_656)
+    short = chain.run_call(holder, BTT_RAW, transfer, energy_limit=14_000, commit=True)
+    assert short.status == "OUT_OF_ENERGY"
+    empty = chain.run_call(other, BTT_RAW, bytes.fromhex("a9059cbb") + encode(
+        ["address", "uint256"], [holder.hex(), 3]), energy_limit=None, commit=True)
+    assert empty.status == "REVERT"
+    balance_of = bytes.fromhex("70a08231") + encode(["address"], [other.hex()])
+    assert chain.run_call(other, BTT_RAW, balance_of, energy_limit=None,
+                          commit=False).output == encode(["uint256"], [2])
 
 
 def test_high_s_and_bad_v_signatures_are_refused() -> None:

@@ -11,7 +11,9 @@ from tronpy import AsyncTron, Tron
 from tronpy.exceptions import (
     AddressNotFound,
     BadSignature,
+    BlockNotFound,
     TaposError,
+    TransactionNotFound,
     TvmError,
     UnknownError,
     ValidationError,
@@ -175,3 +177,35 @@ async def test_unknown_reference_block_is_rejected(tron: AsyncTron, devnet_url: 
     with pytest.raises(TaposError):
         await tx.sign(key).broadcast()
 
+
+
+async def test_tronpy_queries(tron: AsyncTron, devnet_url: str) -> None:
+    _, address = new_key()
+    faucet(devnet_url, address, trx=3)
+    assert await tron.get_bandwidth(address) == 600
+    assert await tron.get_energy(address) == 0
+    assert (await tron.get_account_resource(address))["freeNetLimit"] == 600
+    permission = await tron.get_account_permission(address)
+    assert permission["owner"]["keys"] == [{"address": address, "weight": 1}]
+    params = {p["key"]: p.get("value") for p in await tron.get_chain_parameters()}
+    assert params["getEnergyFee"] == 100 and params["getTransactionFee"] == 1000
+
+    node = await tron.get_node_info()
+    assert node["devnet"]["networkId"] == "devnet:" + node["devnet"]["genesisId"]
+    solid = await tron.get_latest_solid_block_number()
+    assert 0 < solid <= await tron.get_latest_block_number()
+    block_id = await tron.get_latest_block_id()
+    block = await tron.get_block(block_id)
+    assert block["blockID"] == block_id
+    assert (await tron.get_block(int(block_id[:16], 16)))["blockID"] == block_id
+    assert (await tron.get_latest_solid_block())["blockID"]
+    assert (await tron.get_block(0))["blockID"].startswith("0" * 16)
+    with pytest.raises(BlockNotFound):
+        await tron.get_block(10**12)
+    with pytest.raises(TransactionNotFound):
+        await tron.get_transaction_info("ab" * 32)
+
+    info = await tron.get_contract_info(BTT_ADDRESS)
+    assert info["smart_contract"]["contract_address"] == BTT_ADDRESS
+    contract = await tron.get_contract(address)  # not a contract: java-tron answers {}
+    assert contract.abi == []
