@@ -108,8 +108,11 @@ class JsonHttpServer:
             length = _content_length(headers)
             body = b""
             if length:
-                async with asyncio.timeout(BODY_TIMEOUT):
-                    body = await reader.readexactly(length)
+                try:
+                    async with asyncio.timeout(BODY_TIMEOUT):
+                        body = await reader.readexactly(length)
+                except TimeoutError:
+                    raise HttpError(408, "request body did not arrive in time") from None
             if method == "OPTIONS":
                 await self._respond(writer, 200, {}, keep_alive)
                 return keep_alive
