@@ -93,6 +93,17 @@ async def wait_until(predicate: Callable[[], bool], seconds: float = 30.0,
         await asyncio.sleep(0.05)
 
 
+async def wait_until_async(predicate: Callable[[], Awaitable[bool]], seconds: float = 30.0,
+                           what: str = "condition") -> None:
+    """Like :func:`wait_until` for a predicate that must await (e.g. ``engine.peers``)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not await predicate():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.1)
+
+
 def write_random(path: Path, size: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
