@@ -188,12 +188,6 @@ async def _open(args: argparse.Namespace, bus: EventBus | None = None) -> Wallet
     return service
 
 
-async def _select_account(service: WalletService, index: int | None) -> None:
-    if index is not None and (service.info.current is None
-                              or service.info.current.index != index):
-        await service.switch_account(index)
-
-
 def _profile(args: argparse.Namespace) -> Profile:
     return Profile.open(getattr(args, "profile", None))
 
@@ -334,8 +328,8 @@ async def cmd_send(args: argparse.Namespace) -> int:
     try:
         if service.state is WalletState.NONE:
             raise WalletError("there is no wallet in this profile yet: btt wallet create")
-        await _select_account(service, args.account)
-        quote = await service.quote_send(args.to, args.amount, args.token)
+        quote = await service.quote_send(args.to, args.amount, args.token,
+                                         account=args.account)
         fee = quote.fee
         detail = f", energy {fee.energy}" if fee.energy else ""
         _err(f"sending {quote.amount_display} {quote.token} from {quote.from_address} to "

@@ -492,6 +492,8 @@ class WalletService:
                     await self.refresh_balances()
                 except WalletError as exc:  # e.g. a devnet whose info is malformed
                     log.warning("balance refresh failed: %s", exc)
+                except Exception:  # a bug must not end the refreshing for good
+                    log.exception("balance refresh failed")
             await asyncio.sleep(interval)
 
     # --- sending --------------------------------------------------------------------------
@@ -507,24 +509,27 @@ class WalletService:
             return btt
         raise WalletError(f"unknown token {symbol!r}: use TRX or BTT")
 
-    async def quote_send(self, to: str, amount: str, token: str = "BTT") -> SendQuote:
-        """Validate a transfer and estimate its fee; raises one-line errors, e.g.
-        "insufficient BTT balance: have 1, need 2". Works while locked."""
+    async def quote_send(self, to: str, amount: str, token: str = "BTT", *,
+                         account: int | None = None) -> SendQuote:
+        """Validate a transfer from ``account`` (default: the current one) and estimate its
+        fee; raises one-line errors, e.g. "insufficient BTT balance: have 1, need 2".
+        Works while locked."""
         wallet = self._require_wallet()
         if wallet.kind is WalletKind.WATCH:
             raise WatchOnly()
+        sender = wallet.current_account if account is None else wallet.account(account)
         recipient = hdkeys.normalize_address(to)
         client = await self.chain()
         chosen = self._token(token)
         units = parse_amount(amount, chosen.decimals, chosen.symbol)
-        owner = wallet.current_account.address
+        owner = sender.address
         if recipient == owner:
             raise WalletError("the recipient is this wallet's own address")
         await client.check_funds(owner, units, chosen)
         fee = await client.estimate_transfer(owner, recipient, units, chosen)
         await client.check_funds(owner, units, chosen, fee)
-        return SendQuote(owner, wallet.current_account.index, recipient, chosen.symbol,
-                         chosen.decimals, units, fee, self._network.name)
+        return SendQuote(owner, sender.index, recipient, chosen.symbol, chosen.decimals, units,
+                         fee, self._network.name)
 
     async def send(self, quote: SendQuote, *, password: str | None = None) -> TransferResult:
         """Sign and broadcast ``quote``, then wait for the block. Needs the wallet unlocked,

@@ -300,3 +300,20 @@ async def test_hung_node_times_out_as_stale(tmp_path: Path, silent_node: str) ->
     assert stale.stale_reason == f"node did not answer within 2 s: {silent_node}"
     assert stale.trx is None and stale.refreshed_at is None
     await service.close()
+
+
+async def test_send_from_a_second_account(tmp_path: Path, devnet_url: str,
+                                          tron: AsyncTron) -> None:
+    service = await new_wallet(tmp_path, devnet_url)
+    second = await service.add_account("Speed")
+    await service.switch_account(0)
+    faucet(devnet_url, second.address, trx=5)
+    friend = fresh_address()
+    faucet(devnet_url, friend, trx=1)
+    quote = await service.quote_send(friend, "1.5", "TRX", account=1)
+    assert quote.from_address == second.address and quote.account_index == 1
+    await service.send(quote)
+    assert await trx_of(tron, friend) == 2_500_000
+    assert await trx_of(tron, second.address) == 5 * SUN - 1_500_000 - quote.fee.burn_sun
+    assert service.info.current is not None and service.info.current.index == 0
+    await service.close()
