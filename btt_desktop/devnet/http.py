@@ -25,6 +25,7 @@ MAX_HEADERS = 100
 IDLE_TIMEOUT = 60.0
 BODY_TIMEOUT = 30.0
 MAX_CONNECTIONS = 512
+LINGER_SECONDS = 2.0
 
 REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
            408: "Request Timeout", 411: "Length Required", 413: "Payload Too Large",
@@ -100,7 +101,7 @@ class JsonHttpServer:
                 await self._respond(writer, 400, {"Error": "incomplete HTTP request"}, False)
             return False
         except asyncio.LimitOverrunError:
-            await self._respond(writer, 431, {"Error": "request headers too large"}, False)
+            await self._refuse(reader, writer, 431, "request headers too large")
             return False
         try:
             method, target, version, headers = _parse_head(head)
@@ -120,7 +121,7 @@ class JsonHttpServer:
                 raise HttpError(405, f"method {method[:20]} not allowed")
             path, params = _params(target, body)
         except HttpError as exc:
-            await self._respond(writer, exc.status, {"Error": exc.message}, False)
+            await self._refuse(reader, writer, exc.status, exc.message)
             return False
         try:
             status, payload = self.handler(path, params)
@@ -129,6 +130,19 @@ class JsonHttpServer:
             status, payload = 500, {"Error": f"internal error: {type(exc).__name__}"}
         await self._respond(writer, status, payload, keep_alive)
         return keep_alive
+
+    async def _refuse(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                      status: int, message: str) -> None:
+        """Answer an error, then close gently: half-close and drain what the client still
+        sends, so the kernel does not reset the connection and destroy the answer."""
+        await self._respond(writer, status, {"Error": message}, False)
+        with contextlib.suppress(Exception):
+            if writer.can_write_eof():
+                writer.write_eof()
+            async with asyncio.timeout(LINGER_SECONDS):
+                drained = 0
+                while drained < MAX_BODY_BYTES and (chunk := await reader.read(65536)):
+                    drained += len(chunk)
 
     async def _respond(self, writer: asyncio.StreamWriter, status: int, payload: Any,
                        keep_alive: bool) -> None:

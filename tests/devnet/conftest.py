@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from devnet_helpers import NOTICE
 from devnet_process import devnet_process
 from tronpy import AsyncTron
 from tronpy.providers.async_http import AsyncHTTPProvider
@@ -12,7 +13,7 @@ from tronpy.providers.async_http import AsyncHTTPProvider
 
 @pytest.fixture(scope="module")
 def devnet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with devnet_process(tmp_path_factory.mktemp("devnet"), withdraw_notice=2) as url:
+    with devnet_process(tmp_path_factory.mktemp("devnet"), withdraw_notice=NOTICE) as url:
         yield url
 
 

@@ -9,6 +9,7 @@ from tronpy.async_tron import AsyncTransactionRet
 from tronpy.keys import PrivateKey
 
 POLL = 0.05
+NOTICE = 5  # seconds of vault withdrawal notice on the test devnets (conftest)
 BTT = 10**18
 
 
