@@ -41,6 +41,8 @@ class AppSettings:
     close_to_tray: bool = False
     notify_on_finish: bool = True
     confirm_remove: bool = True
+    # window geometry, column layout and splitter positions (base64 of Qt's saveState)
+    window_layout: dict[str, int | bool | str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ would start a nested event loop inside a task, which asyncio does not allow.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -83,4 +84,5 @@ async def run_dialog(dialog: QDialog) -> int:
     try:
         return await future
     finally:
-        dialog.finished.disconnect(finished)
+        with contextlib.suppress(RuntimeError):  # the dialog may already be deleted
+            dialog.finished.disconnect(finished)

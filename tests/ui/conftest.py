@@ -2,22 +2,117 @@
 
 Async tests here run on a qasync loop over pytest-qt's one QApplication, so awaiting an
 engine call keeps Qt's event loop turning (widgets repaint, timers fire, signals flow),
-exactly as in the window.
+exactly as in the window. Engines are real libtorrent sessions, each on its own loopback
+address with DHT, LSD, UPnP and NAT-PMP off.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from btt_desktop.engine import Engine
+from btt_desktop.engine.types import EngineSettings
+from btt_desktop.events import EventBus
+from btt_desktop.profile import Profile
+from btt_desktop.settings_store import Settings, SettingsStore
+from btt_desktop.ui.bridge import EventBridge
+from btt_desktop.ui.main_window import MainWindow
+from tests.conftest import free_port, next_loopback
+
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    # closing a test's last window must not end the loop (app.py sets the same)
+    app.setQuitOnLastWindowClosed(False)
     return qasync.QEventLoop(app)
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, object]:
     return {"qasync": _qasync_loop}
+
+
+def loopback_settings(**overrides: Any) -> EngineSettings:
+    ip = next_loopback()
+    base: dict[str, Any] = dict(listen_interface=ip, listen_port=free_port(ip),
+                                outgoing_interface=ip, dht=False, lsd=False, upnp=False,
+                                natpmp=False)
+    base.update(overrides)
+    return EngineSettings(**base)
+
+
+@dataclass
+class Peer:
+    """A bare engine (a seeder, say), with no window."""
+
+    engine: Engine
+    settings: EngineSettings
+
+    @property
+    def endpoint(self) -> tuple[str, int]:
+        return (self.settings.listen_interface, self.settings.listen_port)
+
+
+PeerFactory = Callable[[], Awaitable[Peer]]
+
+
+@pytest.fixture
+async def make_peer(tmp_path: Path) -> AsyncIterator[PeerFactory]:
+    peers: list[Peer] = []
+
+    async def make() -> Peer:
+        settings = loopback_settings()
+        engine = Engine(Profile.open(tmp_path / f"peer{len(peers)}"), EventBus(), settings,
+                        status_interval=0.2)
+        await engine.start()
+        peer = Peer(engine, settings)
+        peers.append(peer)
+        return peer
+
+    yield make
+    for peer in peers:
+        await peer.engine.close()
+
+
+@dataclass
+class WindowRig:
+    window: MainWindow
+    engine: Engine
+    profile: Profile
+    store: SettingsStore
+
+    @property
+    def endpoint(self) -> tuple[str, int]:
+        s = self.engine.settings
+        return (s.listen_interface, s.listen_port)
+
+
+@pytest.fixture
+async def rig(qtbot: Any, tmp_path: Path) -> AsyncIterator[WindowRig]:
+    """The main window over a real, started engine, as ``app.py`` builds it."""
+    profile = Profile.open(tmp_path / "profile")
+    store = SettingsStore(profile.settings_file)
+    settings = Settings(engine=loopback_settings())
+    settings = dataclasses.replace(settings, app=dataclasses.replace(
+        settings.app, default_save_path=str(tmp_path / "downloads")))
+    store.save(settings)
+    bus = EventBus()
+    engine = Engine(profile, bus, settings.engine, status_interval=0.2)
+    window = MainWindow(engine, EventBridge(bus), store, settings)
+    window.show()
+    await engine.start()
+    window.load_snapshots(engine.snapshots())
+    yield WindowRig(window, engine, profile, store)
+    await window.shutdown()
+    await engine.close()
+    window.close()
+    window.deleteLater()

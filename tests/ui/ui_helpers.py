@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import os
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
+from PySide6.QtWidgets import QWidget
+
+from btt_desktop.engine import create_torrent
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
+
+W = TypeVar("W", bound=QWidget)
 
 
 def snapshot(torrent_id: str, **changes: Any) -> TorrentSnapshot:
@@ -43,3 +51,33 @@ async def until(condition: Callable[[], Any], seconds: float = 20.0,
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {seconds:.0f}s waiting for {what}")
         await asyncio.sleep(0.05)
+
+
+def write_files(root: Path, files: dict[str, int]) -> Path:
+    """``root/<name>`` with random data; returns ``root``."""
+    for rel, size in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(size))
+    return root
+
+
+async def make_torrent(root: Path, files: dict[str, int], name: str = "content",
+                       **options: Any) -> tuple[Path, Path]:
+    """Random files under ``root/name`` and a .torrent for them: (content dir, torrent)."""
+    content = await asyncio.to_thread(write_files, root / name, files)
+    out = root / f"{name}.torrent"
+    await create_torrent(content, out, **options)
+    return content, out
+
+
+def find_widget(parent: QWidget, kind: type[W], *, visible: bool = True) -> W | None:
+    """The first child of ``parent`` of type ``kind`` (shown ones only, by default)."""
+    for child in parent.findChildren(kind):
+        if not visible or child.isVisible():
+            return child
+    return None
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

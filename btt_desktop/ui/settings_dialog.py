@@ -1,0 +1,257 @@
+"""Preferences: engine settings (EngineSettings) and the window's own (AppSettings)."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from btt_desktop.engine.types import DiskIO, Encryption
+from btt_desktop.settings_store import AppSettings, Settings
+from btt_desktop.ui.file_pickers import choose_directory
+from btt_desktop.ui.limits_dialog import KIB, rate_spinbox
+
+
+def _page(*groups: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for group in groups:
+        layout.addWidget(group)
+    layout.addStretch(1)
+    return page
+
+
+def _rate(box: QSpinBox, original: int) -> int:
+    """Bytes/s from a KiB/s box; an untouched box keeps the exact original value."""
+    return original if box.value() == original // KIB else box.value() * KIB
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, *, tray_available: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settings_dialog")
+        self.resize(560, 520)
+        self._original = settings
+        self._helpers: set[asyncio.Task[None]] = set()
+        e, a = settings.engine, settings.app
+
+        # downloads
+        self.save_path_edit = QLineEdit(a.default_save_path)
+        self.save_path_edit.setObjectName("default_save_path")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.save_path_edit, 1)
+        path_row.addWidget(browse)
+        self.start_paused_check = QCheckBox(self.tr("Add torrents paused"))
+        self.start_paused_check.setChecked(a.start_paused)
+        self.sequential_check = QCheckBox(self.tr("Download in sequential order by default"))
+        self.sequential_check.setChecked(a.sequential_by_default)
+        self.confirm_remove_check = QCheckBox(self.tr("Confirm before removing torrents"))
+        self.confirm_remove_check.setChecked(a.confirm_remove)
+        downloads = QGroupBox(self.tr("Saving"))
+        form = QFormLayout(downloads)
+        form.addRow(self.tr("Default save path:"), path_row)
+        form.addRow("", self.start_paused_check)
+        form.addRow("", self.sequential_check)
+        form.addRow("", self.confirm_remove_check)
+
+        # connection
+        self.port_box = QSpinBox()
+        self.port_box.setObjectName("listen_port")
+        self.port_box.setRange(1, 65535)
+        self.port_box.setValue(e.listen_port)
+        self.encryption_combo = QComboBox()
+        self.encryption_combo.setObjectName("encryption")
+        for value, label in (
+            (Encryption.PREFER_PLAIN, self.tr("Allow encryption (fastest)")),
+            (Encryption.PREFER, self.tr("Prefer encryption")),
+            (Encryption.REQUIRE, self.tr("Require encryption")),
+            (Encryption.DISABLE, self.tr("Disable encryption")),
+        ):
+            self.encryption_combo.addItem(label, value.value)
+        self.encryption_combo.setCurrentIndex(
+            self.encryption_combo.findData(e.encryption.value))
+        self.dht_check = QCheckBox(self.tr("DHT (find peers without a tracker)"))
+        self.dht_check.setChecked(e.dht)
+        self.pex_check = QCheckBox(self.tr("Peer exchange (PeX)"))
+        self.pex_check.setChecked(e.pex)
+        self.lsd_check = QCheckBox(self.tr("Local peer discovery"))
+        self.lsd_check.setChecked(e.lsd)
+        self.upnp_check = QCheckBox(self.tr("Port forwarding with UPnP"))
+        self.upnp_check.setChecked(e.upnp)
+        self.natpmp_check = QCheckBox(self.tr("Port forwarding with NAT-PMP"))
+        self.natpmp_check.setChecked(e.natpmp)
+        connection = QGroupBox(self.tr("Listening and peers"))
+        form = QFormLayout(connection)
+        form.addRow(self.tr("Listen port:"), self.port_box)
+        form.addRow(self.tr("Encryption:"), self.encryption_combo)
+        for check in (self.dht_check, self.pex_check, self.lsd_check, self.upnp_check,
+                      self.natpmp_check):
+            form.addRow("", check)
+
+        # speed
+        unlimited = self.tr("Unlimited")
+        self.down_box = rate_spinbox(e.download_limit, unlimited)
+        self.down_box.setObjectName("download_limit")
+        self.up_box = rate_spinbox(e.upload_limit, unlimited)
+        self.up_box.setObjectName("upload_limit")
+        self.alt_down_box = rate_spinbox(e.alt_download_limit, unlimited)
+        self.alt_down_box.setObjectName("alt_download_limit")
+        self.alt_up_box = rate_spinbox(e.alt_upload_limit, unlimited)
+        self.alt_up_box.setObjectName("alt_upload_limit")
+        self.alt_enabled_check = QCheckBox(self.tr("Use the alternative limits now"))
+        self.alt_enabled_check.setObjectName("alt_limits_enabled")
+        self.alt_enabled_check.setChecked(e.alt_limits_enabled)
+        normal = QGroupBox(self.tr("Global limits"))
+        form = QFormLayout(normal)
+        form.addRow(self.tr("Download:"), self.down_box)
+        form.addRow(self.tr("Upload:"), self.up_box)
+        alternative = QGroupBox(self.tr("Alternative limits"))
+        form = QFormLayout(alternative)
+        form.addRow(self.tr("Download:"), self.alt_down_box)
+        form.addRow(self.tr("Upload:"), self.alt_up_box)
+        form.addRow("", self.alt_enabled_check)
+
+        # queueing and seeding
+        self.max_downloads_box = self._count_box(e.max_active_downloads, "max_active_downloads")
+        self.max_seeds_box = self._count_box(e.max_active_seeds, "max_active_seeds")
+        self.max_torrents_box = self._count_box(e.max_active_torrents, "max_active_torrents")
+        queueing = QGroupBox(self.tr("Queueing"))
+        form = QFormLayout(queueing)
+        form.addRow(self.tr("Maximum active downloads:"), self.max_downloads_box)
+        form.addRow(self.tr("Maximum active uploads:"), self.max_seeds_box)
+        form.addRow(self.tr("Maximum active torrents:"), self.max_torrents_box)
+        self.ratio_box = QDoubleSpinBox()
+        self.ratio_box.setObjectName("seed_ratio_limit")
+        self.ratio_box.setRange(0.0, 1000.0)
+        self.ratio_box.setSingleStep(0.1)
+        self.ratio_box.setDecimals(2)
+        self.ratio_box.setSpecialValueText(self.tr("No limit"))
+        self.ratio_box.setValue(e.seed_ratio_limit)
+        self.time_box = QSpinBox()
+        self.time_box.setObjectName("seed_time_limit")
+        self.time_box.setRange(0, 525_600)
+        self.time_box.setSuffix(self.tr(" min"))
+        self.time_box.setSpecialValueText(self.tr("No limit"))
+        self.time_box.setValue(e.seed_time_limit)
+        seeding = QGroupBox(self.tr("Stop seeding when"))
+        form = QFormLayout(seeding)
+        form.addRow(self.tr("Ratio reaches:"), self.ratio_box)
+        form.addRow(self.tr("Seeding time reaches:"), self.time_box)
+
+        # behaviour and advanced
+        self.tray_check = QCheckBox(self.tr("Closing the window keeps BTT Desktop in the tray"))
+        self.tray_check.setObjectName("close_to_tray")
+        self.tray_check.setChecked(a.close_to_tray and tray_available)
+        self.tray_check.setEnabled(tray_available)
+        if not tray_available:
+            self.tray_check.setToolTip(self.tr("This desktop has no system tray."))
+        self.notify_check = QCheckBox(self.tr("Notify when a download finishes"))
+        self.notify_check.setChecked(a.notify_on_finish)
+        behaviour = QGroupBox(self.tr("Window"))
+        form = QFormLayout(behaviour)
+        form.addRow("", self.tray_check)
+        form.addRow("", self.notify_check)
+        self.disk_io_combo = QComboBox()
+        self.disk_io_combo.setObjectName("disk_io")
+        for disk_io, label in (
+            (DiskIO.POSIX, self.tr("POSIX (read/write, low memory)")),
+            (DiskIO.PREAD, self.tr("pread/pwrite with worker threads")),
+            (DiskIO.MMAP, self.tr("Memory-mapped files")),
+            (DiskIO.DEFAULT, self.tr("libtorrent default")),
+        ):
+            self.disk_io_combo.addItem(label, disk_io.value)
+        self.disk_io_combo.setCurrentIndex(self.disk_io_combo.findData(e.disk_io.value))
+        disk_note = QLabel(self.tr("Takes effect the next time BTT Desktop starts."))
+        disk_note.setWordWrap(True)
+        advanced = QGroupBox(self.tr("Disk"))
+        form = QFormLayout(advanced)
+        form.addRow(self.tr("Disk I/O:"), self.disk_io_combo)
+        form.addRow("", disk_note)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_page(downloads, behaviour), self.tr("Downloads"))
+        self.tabs.addTab(_page(connection), self.tr("Connection"))
+        self.tabs.addTab(_page(normal, alternative), self.tr("Speed"))
+        self.tabs.addTab(_page(queueing, seeding), self.tr("BitTorrent"))
+        self.tabs.addTab(_page(advanced), self.tr("Advanced"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def _count_box(self, value: int, name: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(-1, 10_000)
+        box.setSpecialValueText(self.tr("No limit"))
+        box.setValue(value)
+        return box
+
+    def _browse(self) -> None:
+        async def browse() -> None:
+            chosen = await choose_directory(self, self.tr("Default save path"),
+                                            self.save_path_edit.text())
+            if chosen:
+                self.save_path_edit.setText(chosen)
+        task = asyncio.get_event_loop().create_task(browse())
+        self._helpers.add(task)
+        task.add_done_callback(self._helpers.discard)
+
+    def settings(self) -> Settings:
+        """The settings as edited (the original ones for anything not on these pages)."""
+        e, a = self._original.engine, self._original.app
+        engine = dataclasses.replace(
+            e,
+            listen_port=self.port_box.value(),
+            encryption=Encryption(self.encryption_combo.currentData()),
+            dht=self.dht_check.isChecked(),
+            pex=self.pex_check.isChecked(),
+            lsd=self.lsd_check.isChecked(),
+            upnp=self.upnp_check.isChecked(),
+            natpmp=self.natpmp_check.isChecked(),
+            download_limit=_rate(self.down_box, e.download_limit),
+            upload_limit=_rate(self.up_box, e.upload_limit),
+            alt_download_limit=_rate(self.alt_down_box, e.alt_download_limit),
+            alt_upload_limit=_rate(self.alt_up_box, e.alt_upload_limit),
+            alt_limits_enabled=self.alt_enabled_check.isChecked(),
+            max_active_downloads=self.max_downloads_box.value(),
+            max_active_seeds=self.max_seeds_box.value(),
+            max_active_torrents=self.max_torrents_box.value(),
+            seed_ratio_limit=round(self.ratio_box.value(), 2),
+            seed_time_limit=self.time_box.value(),
+            disk_io=DiskIO(self.disk_io_combo.currentData()),
+        )
+        app: AppSettings = dataclasses.replace(
+            a,
+            default_save_path=self.save_path_edit.text().strip() or a.default_save_path,
+            start_paused=self.start_paused_check.isChecked(),
+            sequential_by_default=self.sequential_check.isChecked(),
+            confirm_remove=self.confirm_remove_check.isChecked(),
+            close_to_tray=self.tray_check.isChecked(),
+            notify_on_finish=self.notify_check.isChecked(),
+        )
+        return Settings(engine=engine, app=app)
