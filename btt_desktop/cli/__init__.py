@@ -26,14 +26,26 @@ from btt_desktop.errors import BttError
 COMMAND_MODULES = ("torrent", "wallet", "devnet", "speed")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--profile", metavar="DIR", help="keep all state in DIR")
-    common.add_argument("--debug", action="store_true", help="log details to stderr")
+def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """Options accepted before and after the command name.
 
+    The copy given to sub-parsers has no defaults (``SUPPRESS``): a sub-parser's default
+    would otherwise overwrite ``--profile DIR`` given before the command name.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="DIR", help="keep all state in DIR",
+                        default=None if defaults else argparse.SUPPRESS)
+    common.add_argument("--debug", action="store_true", help="log details to stderr",
+                        default=False if defaults else argparse.SUPPRESS)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="btt", description="BTT Desktop, headless.", parents=[common]
+        prog="btt", description="BTT Desktop, headless.",
+        parents=[_common_options(defaults=True)],
     )
+    common = _common_options(defaults=False)
     parser.add_argument("--version", action="version", version=f"btt {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
