@@ -202,11 +202,11 @@ class WalletService:
                                replace_existing: bool = False) -> WalletInfo:
         """Import a TronLink / web3 keystore v3 file. The wallet password defaults to the
         keystore's own password."""
-        keystore.parse_keystore(keystore_json)  # fast shape check before the slow KDF
-        key = await asyncio.to_thread(keystore.import_private_key, keystore_json,
-                                      keystore_password)
+        keystore.parse_keystore(keystore_json)  # fast checks before the slow KDF
         new_password = keystore_password if password is None else password
         check_new_password(new_password)
+        key = await asyncio.to_thread(keystore.import_private_key, keystore_json,
+                                      keystore_password)
         secrets = UnlockedSecrets(WalletKind.KEYSTORE, private_key=key)
         first = Account(0, "Imported keystore", hdkeys.address_of(key))
         return await self._save_new(WalletKind.KEYSTORE, secrets, first, new_password,
