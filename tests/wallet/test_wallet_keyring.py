@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import secretstorage
 from jeepney.io.blocking import open_dbus_connection
-from keyring.backends import chainer, fail, null
+from keyring.backends import fail, null
 from keyring_session import SecretServiceSession
 
 from btt_desktop.events import EventBus
@@ -120,11 +123,24 @@ async def test_no_session_bus_detected_quickly(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     started = time.monotonic()
     status = await KeyringStore(timeout=10).status()
-    assert not status.available and status.reason
+    assert not status.available
+    assert status.reason is not None and status.reason.startswith("no OS keyring found")
     assert time.monotonic() - started < 5
-    # what keyring itself would fall back to here is refused too
-    chained = chainer.ChainerBackend()
-    assert unsafe_reason(chained) is not None
+
+
+def test_chainer_without_a_secure_backend_is_refused(tmp_path: Path) -> None:
+    """keyring's own fallback (its chainer) with no secure store behind it. In a fresh
+    process: keyring caches the backends it found for the life of a process."""
+    probe = ("from keyring.backends import chainer\n"
+             "from btt_desktop.wallet.keyring_store import unsafe_reason\n"
+             "print(unsafe_reason(chainer.ChainerBackend()))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={tmp_path}/no-such-bus"
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, timeout=30)
+    assert result.stdout.startswith("no secure OS keyring behind keyring's chainer"), \
+        result.stderr
 
 
 async def test_prompting_keyring_times_out_without_blocking_the_loop(
