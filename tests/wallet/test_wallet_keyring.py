@@ -177,3 +177,15 @@ async def test_prompting_keyring_times_out_without_blocking_the_loop(
     with contextlib.suppress(KeyringUnavailable):
         await service.remember_password(PASSWORD)
     assert not service.info.remembered
+
+
+async def test_a_configured_unsafe_backend_is_refused(monkeypatch: pytest.MonkeyPatch,
+                                                      secret_service: SecretServiceSession
+                                                      ) -> None:
+    """The user's keyring configuration wins over detection, and is still checked: even
+    with a Secret Service running, PYTHON_KEYRING_BACKEND=null is not used."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    status = await KeyringStore(timeout=10).status()
+    assert not status.available
+    assert status.reason == ("the configured keyring is not safe: the keyring is disabled "
+                             "(null backend)")
