@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import logging
 import re
 from collections.abc import Iterator
 from importlib.resources import files
@@ -109,6 +110,31 @@ def test_every_icon_name_the_code_uses_exists() -> None:
         if name not in icons.THEME_NAMES and name not in icons.ALIASES
     ]
     assert not unknown, f"icons the code asks for but resources/icons lacks: {unknown}"
+
+
+def test_the_window_actions_and_sidebar_ask_only_for_icons_we_draw(
+    qapp: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The names reach icon() through variables (make(text, "pause"), f"filter-{x}"):
+    build the real actions and sidebar and listen for names icons.py does not know."""
+    from PySide6.QtWidgets import QWidget
+
+    from btt_desktop.ui.actions import WindowActions
+    from btt_desktop.ui.sidebar import StatusSidebar
+    from btt_desktop.ui.torrent_model import TorrentTableModel
+
+    caplog.set_level(logging.DEBUG, logger="btt_desktop.ui.icons")
+    parent = QWidget()
+    WindowActions(parent)
+    model = TorrentTableModel()
+    sidebar = StatusSidebar(model)
+    with_icons = [a for a in parent.actions() if not a.icon().isNull()]
+    assert len(with_icons) >= 10  # the toolbar's actions did get their pictures
+    assert sidebar.count() >= 6
+    for row in range(sidebar.count()):
+        assert not sidebar.item(row).icon().isNull()
+    unknown = [r.getMessage() for r in caplog.records if "no bundled icon" in r.getMessage()]
+    assert not unknown
 
 
 @pytest.mark.parametrize("name", icons.ICON_NAMES)
