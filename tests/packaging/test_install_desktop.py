@@ -94,9 +94,12 @@ def test_install_registers_menu_entry_icons_and_handlers(tmp_path: Path) -> None
 
 @pytest.mark.timeout(120)
 def test_install_without_default_handler_leaves_mime_defaults_alone(tmp_path: Path) -> None:
-    program = _fake_program(tmp_path / "bin" / "btt-desktop")
-    result = _install(tmp_path, "--exec", str(program), "--no-default-handler")
+    # no --exec: the btt-desktop installed beside this Python (the test virtualenv's)
+    result = _install(tmp_path, "--no-default-handler")
     assert result.returncode == 0, result.stderr
+    entry = (tmp_path / "data" / "applications" / DESKTOP).read_text()
+    beside = Path(sys.executable).parent / "btt-desktop"
+    assert f"Exec={beside} %U" in entry.splitlines()
     assert not (tmp_path / "config" / "mimeapps.list").exists()
 
 
