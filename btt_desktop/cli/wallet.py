@@ -35,14 +35,6 @@ it cannot be recovered. They are not shown again (btt wallet export-seed shows t
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
              parents: list[argparse.ArgumentParser]) -> None:
-    # The shared options again without defaults: a sub-parser's default would overwrite
-    # "--profile DIR" given before the command name.
-    shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument("--profile", metavar="DIR", default=argparse.SUPPRESS,
-                        help="keep all state in DIR (default: the window's profile)")
-    shared.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="log details to stderr")
-    parents = [shared]
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--network", choices=NETWORK_NAMES,
                         help="network for this command (default: the saved one, else mainnet)")
