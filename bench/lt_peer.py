@@ -1,0 +1,100 @@
+"""A bare libtorrent peer for the benchmarks: one session, one torrent, no engine.
+
+    lt_peer.py seed  --torrent T --dir D --listen IP:PORT [--settings JSON] [--disk-io posix]
+    lt_peer.py leech --torrent T --dir D --listen IP:PORT --peer IP:PORT [...]
+
+The seeder checks its data, prints ``ready`` and seeds until SIGTERM. The leecher dials
+the peer, prints one JSON line ``{"seconds": ...}`` (add to finished) and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import time
+from typing import Any
+
+import libtorrent as lt
+
+# The best settings found for a TCP transfer on loopback (bench/lt_tuning.py measures
+# the candidates): no uTP, no encryption, large send buffers and deep request queues.
+TUNED: dict[str, Any] = {
+    "enable_outgoing_utp": False,
+    "enable_incoming_utp": False,
+    "in_enc_policy": int(lt.enc_policy.pe_disabled),
+    "out_enc_policy": int(lt.enc_policy.pe_disabled),
+    "allowed_enc_level": int(lt.enc_level.pe_plaintext),
+    "send_buffer_watermark": 8 * 1024 * 1024,
+    "send_buffer_low_watermark": 1024 * 1024,
+    "send_buffer_watermark_factor": 150,
+    "max_queued_disk_bytes": 16 * 1024 * 1024,
+    "max_out_request_queue": 1500,
+    "max_allowed_in_request_queue": 4000,
+}
+TUNED_DISK_IO = "pread"
+
+
+def base_settings(listen: str) -> dict[str, Any]:
+    ip = listen.rsplit(":", 1)[0]
+    return {
+        "listen_interfaces": listen, "outgoing_interfaces": ip,
+        "enable_dht": False, "enable_lsd": False, "enable_upnp": False,
+        "enable_natpmp": False,
+        "alert_mask": int(lt.alert_category.status | lt.alert_category.error),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("role", choices=["seed", "leech"])
+    parser.add_argument("--torrent", required=True)
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--listen", required=True, metavar="IP:PORT")
+    parser.add_argument("--peer", metavar="IP:PORT")
+    parser.add_argument("--settings", default=json.dumps(TUNED),
+                        help="settings_pack keys as JSON (default: the tuned set)")
+    parser.add_argument("--disk-io", default=TUNED_DISK_IO,
+                        choices=["default", "posix", "pread", "mmap"])
+    args = parser.parse_args()
+
+    params = lt.session_params()
+    settings: Any = {**base_settings(args.listen), **json.loads(args.settings)}
+    params.settings = settings
+    params.disk_io_constructor = args.disk_io
+    session = lt.session(params)
+    atp = lt.add_torrent_params()
+    atp.ti = lt.torrent_info(args.torrent)
+    atp.save_path = args.dir
+    handle = session.add_torrent(atp)
+    stop = False
+
+    def on_term(*_: object) -> None:
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGTERM, on_term)
+    started = time.monotonic()
+    if args.role == "leech":
+        ip, port = args.peer.rsplit(":", 1)
+        handle.connect_peer((ip, int(port)))
+    announced = False
+    while not stop:
+        session.wait_for_alert(100)
+        for alert in session.pop_alerts():
+            if isinstance(alert, lt.torrent_finished_alert) and args.role == "leech":
+                print(json.dumps({"seconds": time.monotonic() - started}), flush=True)
+                os._exit(0)  # the figure is out: a reference client need not tidy up
+            if isinstance(alert, lt.torrent_error_alert):
+                print(f"error: {alert.message()}", flush=True)
+                return 1
+        if args.role == "seed" and not announced and handle.status().is_seeding:
+            print("ready", flush=True)
+            announced = True
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
