@@ -19,10 +19,15 @@ import sys
 import traceback
 from collections.abc import Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from btt_desktop import APP_ID, APP_NAME, __version__
 from btt_desktop.errors import BttError
 from btt_desktop.profile import Profile
+
+if TYPE_CHECKING:
+    from btt_desktop.ui.main_window import MainWindow
+    from btt_desktop.ui.single_instance import InstanceServer
 
 log = logging.getLogger("btt_desktop.app")
 
@@ -88,9 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not server.listen():
         log.warning("single-instance hand-off is unavailable for this profile")
 
-    import qasync
+    from btt_desktop.ui.event_loop import make_event_loop
 
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     runner = WindowApp(profile, items, errors, server)
     _install_error_hooks(loop, runner)
@@ -169,10 +174,7 @@ class WindowApp:
             return 1
         window.load_snapshots(engine.snapshots())
         if isinstance(self.server, InstanceServer):
-            def received(cwd: str, args: list[str]) -> None:
-                window.bring_to_front()
-                window.add_items(args, cwd or None)
-            self.server.received.connect(received)
+            accept_hand_offs(self.server, window)
         window.add_items(self.items)
 
         await quit_now
@@ -183,6 +185,14 @@ class WindowApp:
             log.error("closing the engine: %s", exc)
         window.close()
         return 0
+
+
+def accept_hand_offs(server: InstanceServer, window: MainWindow) -> None:
+    """Torrents handed over by a later launch open in this window."""
+    def received(cwd: str, args: list[str]) -> None:
+        window.bring_to_front()
+        window.add_items(args, cwd or None)
+    server.received.connect(received)
 
 
 async def _tell_and_wait(parent: object, line: str) -> None:

@@ -134,8 +134,17 @@ class CreateTorrentDialog(QDialog):
 
     def start(self, output: str) -> asyncio.Task[None]:
         """Start hashing into ``output`` with the dialog's current choices."""
+        self._set_busy(True)
         self._task = asyncio.get_event_loop().create_task(self._create(output))
+        self._task.add_done_callback(self._finished)
         return self._task
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        # also runs when the task is cancelled before it ever started
+        self._set_busy(False)
+        if task.cancelled():
+            self.progress.setValue(0)
+            self.status_label.setText(self.tr("Cancelled."))
 
     # --- internals -------------------------------------------------------------------
 
@@ -176,7 +185,6 @@ class CreateTorrentDialog(QDialog):
 
     async def _create(self, output: str) -> None:
         source = self.source_edit.text().strip()
-        self._set_busy(True)
         self.progress.setValue(0)
         self.status_label.setText(self.tr("Hashing…"))
         try:
@@ -192,10 +200,6 @@ class CreateTorrentDialog(QDialog):
             if self.seed_check.isChecked():
                 save_path = _parent_folder(source)
                 await self._engine.add(AddParams(save_path=save_path, torrent_path=output))
-        except asyncio.CancelledError:
-            self.progress.setValue(0)
-            self.status_label.setText(self.tr("Cancelled."))
-            return
         except BttError as exc:
             self.status_label.setText(one_line(exc))
             return
@@ -203,8 +207,6 @@ class CreateTorrentDialog(QDialog):
             log.exception("creating a torrent failed")
             self.status_label.setText(one_line(exc))
             return
-        finally:
-            self._set_busy(False)
         self.created_path = output
         self.status_label.setText(self.tr("Created {path} ({size}, {pieces} pieces)").format(
             path=output, size=format_size(meta.total_size), pieces=meta.num_pieces))

@@ -34,8 +34,12 @@ def format_rate(bytes_per_second: int | float, *, blank_zero: bool = False) -> s
 
 
 def format_limit(bytes_per_second: int) -> str:
-    """A rate limit: 0 means none."""
-    return "∞" if bytes_per_second <= 0 else format_rate(bytes_per_second)
+    """A rate limit: 0 means none; whole KiB/s (as limits are entered) show as such."""
+    if bytes_per_second <= 0:
+        return "∞"
+    if bytes_per_second % 1024 == 0 and bytes_per_second < 10_000 * 1024:
+        return _tr("{size}/s").format(size=f"{bytes_per_second // 1024} KiB")
+    return format_rate(bytes_per_second)
 
 
 def format_duration(seconds: int | None) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from btt_desktop.engine import Engine
@@ -25,6 +24,7 @@ from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.bridge import EventBridge
+from btt_desktop.ui.event_loop import make_event_loop
 from btt_desktop.ui.main_window import MainWindow
 from tests.conftest import free_port, next_loopback
 
@@ -34,7 +34,7 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     assert isinstance(app, QApplication)
     # closing a test's last window must not end the loop (app.py sets the same)
     app.setQuitOnLastWindowClosed(False)
-    return qasync.QEventLoop(app)
+    return make_event_loop(app)
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, object]:

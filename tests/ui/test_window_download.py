@@ -85,7 +85,7 @@ async def test_add_download_prioritise_pause_resume_remove(
 
     # Files tab: the user raises extra.bin to High with the priority editor
     assert window.select_torrent(tid)
-    window.details.setCurrentWidget(window.details.files)
+    window.details.tabs.setCurrentWidget(window.details.files)
     tab = window.details.files
     await until(lambda: tab.model.rowCount() > 0, what="files tab to fill")
     album_row = find_row(tab.model, QModelIndex(), "Album")

@@ -10,8 +10,8 @@ import asyncio
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from btt_desktop.errors import BttError
 from btt_desktop.ui.details.files_tab import FilesTab, Spawn
@@ -30,7 +30,9 @@ class _Tab(Protocol):
     def clear(self) -> None: ...
 
 
-class DetailsPanel(QTabWidget):
+class DetailsPanel(QStackedWidget):
+    """A hint while no torrent is selected, else the tabs."""
+
     def __init__(self, engine: EngineApi, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("details")
@@ -41,17 +43,23 @@ class DetailsPanel(QTabWidget):
         self.files = FilesTab(engine, spawn)
         self.peers = PeersTab()
         self.trackers = TrackersTab()
-        self.addTab(self.general, self.tr("General"))
-        self.addTab(self.files, self.tr("Files"))
-        self.addTab(self.peers, self.tr("Peers"))
-        self.addTab(self.trackers, self.tr("Trackers"))
-        self.setDocumentMode(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(self.files, self.tr("Files"))
+        self.tabs.addTab(self.peers, self.tr("Peers"))
+        self.tabs.addTab(self.trackers, self.tr("Trackers"))
+        self.tabs.setDocumentMode(True)
+        self.hint = QLabel(self.tr("Select a torrent to see its details."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setEnabled(False)
+        self.addWidget(self.hint)
+        self.addWidget(self.tabs)
         self.refresh_count = 0  # refreshes started (visible in tests)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh_now)
         self._timer.start()
-        self.currentChanged.connect(lambda _i: self.refresh_now())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_now())
 
     @property
     def torrent_id(self) -> str | None:
@@ -66,6 +74,7 @@ class DetailsPanel(QTabWidget):
             self._refreshing = None
         for tab in self._tabs():
             tab.clear()
+        self.setCurrentWidget(self.tabs if torrent_id is not None else self.hint)
         self.refresh_now()
 
     def refresh_now(self) -> None:
@@ -74,7 +83,7 @@ class DetailsPanel(QTabWidget):
             return
         if self._refreshing is not None and not self._refreshing.done():
             return
-        tab = self.currentWidget()
+        tab = self.tabs.currentWidget()
         assert tab is not None
         self.refresh_count += 1
         self._refreshing = asyncio.get_event_loop().create_task(
