@@ -120,9 +120,9 @@ class SpeedConnection:
             return
         data = encode_frame(message.to_frame())
         try:
-            async with self._write_lock:
+            async with self._write_lock, asyncio.timeout(self._limits.write_timeout):
                 self._writer.write(data)
-                await asyncio.wait_for(self._writer.drain(), self._limits.write_timeout)
+                await self._writer.drain()
         except (ConnectionError, TimeoutError, OSError):
             self._abort("write failed")
 
@@ -145,9 +145,10 @@ class SpeedConnection:
         """Handshake, then dispatch messages until the connection ends. Never raises."""
         try:
             try:
-                self.peer = await asyncio.wait_for(
-                    handshake(self._reader, self._writer, self._signer, self._net,
-                              self._bt_port), self._limits.handshake_timeout)
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
+                async with asyncio.timeout(self._limits.handshake_timeout):
+                    self.peer = await handshake(self._reader, self._writer, self._signer,
+                                                self._net, self._bt_port)
             except TimeoutError:
                 raise ProtocolError("handshake timed out") from None
             self._opened.set()
@@ -173,8 +174,11 @@ class SpeedConnection:
             self._abort("internal error")
         finally:
             self._abort(self.close_reason or "closed")
-            with contextlib.suppress(Exception):
-                await self._writer.wait_closed()
+            try:
+                async with asyncio.timeout(2):
+                    await self._writer.wait_closed()
+            except Exception:
+                self._writer.transport.abort()  # a peer that stopped reading
             if self.peer is not None:
                 try:
                     await self._handler.on_close(self, self.close_reason or "closed")
@@ -185,8 +189,8 @@ class SpeedConnection:
         bucket = _TokenBucket(self._limits.messages_per_second, self._limits.burst)
         while not self._closed.is_set():
             try:
-                frame = await asyncio.wait_for(read_frame(self._reader),
-                                               self._limits.idle_timeout)
+                async with asyncio.timeout(self._limits.idle_timeout):
+                    frame = await read_frame(self._reader)
             except TimeoutError:
                 raise ProtocolError("idle timeout") from None
             if not bucket.take():

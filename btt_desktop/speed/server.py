@@ -22,8 +22,12 @@ class SpeedServer:
     """
 
     def __init__(self, signer: Signer, net: str, bt_port: int, handler: ProtocolHandler,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, bind_host: str | None = None) -> None:
+        """``bind_host``: the local address outgoing connections come from (by default the
+        address :meth:`start` listens on), so peers see the same IP as our BitTorrent
+        connections."""
         self.signer = signer
+        self.bind_host = bind_host
         self.net = net
         self.bt_port = bt_port
         self.handler = handler
@@ -52,6 +56,8 @@ class SpeedServer:
         except OSError as exc:
             raise ProtocolError(
                 f"cannot listen for Speed on {host}:{port}: {exc.strerror or exc}") from None
+        if self.bind_host is None and host not in ("", "0.0.0.0", "::"):
+            self.bind_host = host
         return self.port
 
     def _admit(self, ip: str) -> bool:
@@ -78,7 +84,9 @@ class SpeedServer:
             raise ProtocolError(f"too many Speed connections to {host}")
         try:
             reader, writer = await asyncio.wait_for(
-                asyncio.open_connection(host, port, limit=64 * 1024),
+                asyncio.open_connection(host, port, limit=64 * 1024,
+                                        local_addr=(self.bind_host, 0) if self.bind_host
+                                        else None),
                 self.limits.handshake_timeout)
         except (OSError, TimeoutError) as exc:
             raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
@@ -114,6 +122,8 @@ class SpeedServer:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         if self._server is not None:
+            # wait_closed also waits for accepted connections (Python >= 3.11.5); a socket
+            # the kernel still holds must not stall shutdown
             with contextlib.suppress(Exception):
-                await self._server.wait_closed()
+                await asyncio.wait_for(self._server.wait_closed(), 5)
             self._server = None

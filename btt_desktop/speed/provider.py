@@ -1,0 +1,266 @@
+"""The provider (seeder) side of Speed: bids in, auctions per round, awards out, cheques in.
+
+It plugs into a :class:`~btt_desktop.speed.server.SpeedServer` as its protocol handler.
+The engine is reached only through two injected callables, so this runs and is tested
+without libtorrent: ``sent_bytes(ih, ip, bt_port)`` gives the cumulative bytes uploaded
+to that BitTorrent peer for that torrent, and ``apply_winners(ih, peers)`` tells the
+engine which peers ((ip, bt_port) pairs) to serve first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from btt_desktop.errors import ChainError
+from btt_desktop.speed.auction import AuctionResult, Candidate, run_auction
+from btt_desktop.speed.cheque import Cheque
+from btt_desktop.speed.connection import SpeedConnection
+from btt_desktop.speed.errors import ChequeRejected, ProtocolError
+from btt_desktop.speed.ledger import MIB, ProviderLedger, VaultView
+from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
+from btt_desktop.speed.vault import Vault
+
+log = logging.getLogger(__name__)
+
+ByteCounter = Callable[[bytes, str, int], int]
+ApplyWinners = Callable[[bytes, frozenset[tuple[str, int]]], None]
+
+
+@dataclass(frozen=True)
+class ProviderConfig:
+    slots: int = 4
+    reserve: int = 0  # base units per MiB
+    round_seconds: float = 10.0
+    credit_bytes: int = 8 * MIB
+
+
+@dataclass
+class _Standing:
+    conn: SpeedConnection
+    bid: Bid
+    placed: int
+
+
+@dataclass
+class _Held:
+    conn: SpeedConnection
+    price: int
+    until: int
+    counted: int  # the byte counter's value already accounted for
+
+
+class Provider:
+    def __init__(self, ledger: ProviderLedger, vault: Vault, sent_bytes: ByteCounter,
+                 apply_winners: ApplyWinners, config: ProviderConfig | None = None,
+                 serves: Callable[[bytes], bool] = lambda ih: True,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.ledger = ledger
+        self.vault = vault
+        self.config = config or ProviderConfig()
+        self._sent_bytes = sent_bytes
+        self._apply_winners = apply_winners
+        self._serves = serves
+        self._clock = clock
+        self._seq = itertools.count()
+        self._bids: dict[tuple[bytes, SpeedConnection], _Standing] = {}
+        self._awards: dict[tuple[bytes, SpeedConnection], _Held] = {}
+
+    # --- what the UI and tests read ------------------------------------------------
+
+    def bids(self, ih: bytes) -> dict[str, int]:
+        """Standing bids for ``ih``: address -> rate."""
+        return {s.conn.peer.addr: s.bid.rate for (i, _), s in self._bids.items()
+                if i == ih and s.conn.peer is not None}
+
+    def winners(self, ih: bytes) -> dict[str, int]:
+        """Current award holders for ``ih``: address -> price."""
+        return {h.conn.peer.addr: h.price for (i, _), h in self._awards.items()
+                if i == ih and h.conn.peer is not None}
+
+    # --- ProtocolHandler -------------------------------------------------------------
+
+    async def on_open(self, conn: SpeedConnection) -> None:
+        return None
+
+    async def on_message(self, conn: SpeedConnection, message: Message) -> None:
+        peer = conn.peer
+        if peer is None:
+            return
+        if isinstance(message, Bid):
+            if message.vault != peer.addr:
+                raise ProtocolError("a bid must be paid from the bidder's own vault")
+            if self._serves(message.ih):
+                self._bids[(message.ih, conn)] = _Standing(conn, message, next(self._seq))
+        elif isinstance(message, Cancel):
+            self._bids.pop((message.ih, conn), None)
+            if (message.ih, conn) in self._awards:
+                self._account()
+                del self._awards[(message.ih, conn)]
+                self._publish(message.ih)
+        elif isinstance(message, ChequeMsg):
+            await self._on_cheque(conn, message)
+
+    async def on_close(self, conn: SpeedConnection, reason: str) -> None:
+        self._account()
+        for key in [k for k in self._bids if k[1] is conn]:
+            del self._bids[key]
+        touched = {ih for (ih, c) in self._awards if c is conn}
+        for ih in touched:
+            del self._awards[(ih, conn)]
+            self._publish(ih)
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self.ledger.flush)
+
+    # --- cheques ---------------------------------------------------------------------
+
+    async def _on_cheque(self, conn: SpeedConnection, message: ChequeMsg) -> None:
+        assert conn.peer is not None
+        cheque = Cheque.from_message(conn.peer.net, message)
+        best = self.ledger.best_cheque(message.vault)
+        if best is not None and best == cheque:
+            return  # the requester re-sent what we hold (after a reconnect)
+        try:
+            view = VaultView(balance=await self.vault.balance_of(message.vault),
+                             paid_out=await self.vault.paid_out(message.vault, self.ledger.me))
+        except ChainError as exc:
+            log.warning("cannot check a Speed cheque now: %s", exc)
+            return  # a later cheque carries this amount too
+        try:
+            await asyncio.to_thread(self.ledger.accept_cheque, cheque, conn.peer.addr, view)
+        except ChequeRejected as exc:
+            await self._demote_everywhere(conn, f"cheque refused: {exc}")
+
+    async def _demote_everywhere(self, conn: SpeedConnection, reason: str) -> None:
+        self._account()
+        for key in [k for k in self._bids if k[1] is conn]:
+            del self._bids[key]
+        for ih in [ih for (ih, c) in self._awards if c is conn]:
+            del self._awards[(ih, conn)]
+            self._publish(ih)
+            await conn.send(Demote(ih=ih, reason=reason[:200]))
+
+    # --- accounting and credit -------------------------------------------------------
+
+    def _account(self) -> None:
+        """Record bytes sent to award holders since the last look."""
+        for (ih, conn), held in self._awards.items():
+            peer = conn.peer
+            if peer is None:
+                continue
+            now = self._sent_bytes(ih, conn.remote_ip, peer.bt_port)
+            if now > held.counted:
+                self.ledger.record_sent(peer.addr, now - held.counted, held.price)
+            held.counted = max(held.counted, now)
+
+    async def check_credit(self) -> None:
+        """Account bytes and demote any award holder beyond its credit (run often)."""
+        self._account()
+        for (ih, conn), held in list(self._awards.items()):
+            peer = conn.peer
+            if peer is None or (ih, conn) not in self._awards:
+                continue
+            if self.ledger.over_credit(peer.addr, self.config.credit_bytes, held.price):
+                await self._demote_everywhere(
+                    conn, f"unpaid beyond the credit of {self.config.credit_bytes} bytes")
+
+    # --- rounds ----------------------------------------------------------------------
+
+    async def run_round(self) -> dict[bytes, AuctionResult]:
+        """One auction per torrent with bids; sends awards, outbids and demotes."""
+        await self.check_credit()
+        now = int(self._clock())
+        for key in [k for k, s in self._bids.items() if s.bid.exp <= now]:
+            del self._bids[key]
+        by_torrent: dict[bytes, list[_Standing]] = {}
+        for (ih, _), standing in self._bids.items():
+            by_torrent.setdefault(ih, []).append(standing)
+        results: dict[bytes, AuctionResult] = {}
+        balances: dict[str, int | None] = {}
+        for ih, standings in by_torrent.items():
+            candidates: dict[int, _Standing] = {}
+            bids: list[Candidate] = []
+            unfunded: list[_Standing] = []
+            for s in standings:
+                assert s.conn.peer is not None
+                funded = await self._funded(s.conn.peer.addr, s.bid.rate, balances)
+                if not funded and s.bid.rate >= self.config.reserve:
+                    unfunded.append(s)
+                candidates[s.placed] = s
+                bids.append(Candidate(bidder=s.conn.peer.addr, rate=s.bid.rate,
+                                      placed=s.placed, exp=s.bid.exp, funded=funded))
+            result = run_auction(bids, self.config.slots, self.config.reserve, now)
+            results[ih] = result
+            await self._announce(ih, result, candidates, unfunded, now)
+        for ih in {ih for (ih, _) in self._awards} - set(by_torrent):
+            for key in [k for k in self._awards if k[0] == ih]:
+                del self._awards[key]
+            self._publish(ih)
+        return results
+
+    async def _funded(self, owner: str, rate: int, cache: dict[str, int | None]) -> bool:
+        if owner not in cache:
+            try:
+                cache[owner] = await self.vault.balance_of(owner)
+            except ChainError as exc:
+                log.warning("cannot read a Speed vault now: %s", exc)
+                cache[owner] = None
+        balance = cache[owner]
+        if balance is None:
+            return False
+        unpaid = self.ledger.get(self.ledger.key(owner)).unpaid
+        return balance >= unpaid + self.config.credit_bytes * rate // MIB
+
+    async def _announce(self, ih: bytes, result: AuctionResult,
+                        candidates: dict[int, _Standing], unfunded: list[_Standing],
+                        now: int) -> None:
+        until = now + int(2 * self.config.round_seconds)
+        winners = {candidates[w.placed].conn for w in result.winners}
+        self._account()
+        for key in [k for k in self._awards if k[0] == ih and k[1] not in winners]:
+            del self._awards[key]
+        for w in result.winners:
+            conn = candidates[w.placed].conn
+            assert conn.peer is not None
+            held = self._awards.get((ih, conn))
+            counted = held.counted if held else self._sent_bytes(ih, conn.remote_ip,
+                                                                 conn.peer.bt_port)
+            self._awards[(ih, conn)] = _Held(conn, result.price, until, counted)
+        self._publish(ih)
+        for w in result.winners:
+            await candidates[w.placed].conn.send(
+                Award(ih=ih, price=result.price, until=until, credit=self.config.credit_bytes))
+        full = len(result.winners) >= self.config.slots and result.winners
+        to_beat = min(w.rate for w in result.winners) if full else self.config.reserve
+        for s in candidates.values():
+            if s.conn in winners or s in unfunded:
+                continue
+            await s.conn.send(Outbid(ih=ih, price=to_beat))
+        for s in unfunded:
+            await s.conn.send(Demote(ih=ih, reason="vault balance too low for the credit"))
+
+    def _publish(self, ih: bytes) -> None:
+        peers = frozenset((h.conn.remote_ip, h.conn.peer.bt_port)
+                          for (i, _), h in self._awards.items()
+                          if i == ih and h.conn.peer is not None)
+        try:
+            self._apply_winners(ih, peers)
+        except Exception:
+            log.exception("applying Speed winners failed")
+
+    async def run(self, check_every: float = 1.0) -> None:
+        """Rounds forever (cancel to stop), with credit checks in between."""
+        loop = asyncio.get_running_loop()
+        next_round = loop.time()
+        while True:
+            if loop.time() >= next_round:
+                await self.run_round()
+                next_round = loop.time() + self.config.round_seconds
+            else:
+                await self.check_credit()
+            await asyncio.sleep(min(check_every, max(0.0, next_round - loop.time())))

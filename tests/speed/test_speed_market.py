@@ -1,0 +1,182 @@
+"""Provider and requesters over loopback TCP, paying through a real devnet vault.
+
+The BitTorrent side is stood in for by byte counters the test sets (the engine is
+wired in later); everything else is real: Speed connections, the auction, cheques,
+ledgers on disk and the vault on a devnet subprocess.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import next_loopback
+from devnet_process import devnet_info, devnet_process, faucet
+from speed_endpoint import wait_for
+from tronpy import AsyncTron
+from tronpy.keys import PrivateKey
+from tronpy.providers.async_http import AsyncHTTPProvider
+
+from btt_desktop.speed.cheque import sign_cheque
+from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
+from btt_desktop.speed.provider import Provider, ProviderConfig
+from btt_desktop.speed.requester import Requester
+from btt_desktop.speed.server import SpeedServer
+from btt_desktop.speed.signing import KeySigner
+from btt_desktop.speed.vault import ContractVault
+
+pytestmark = pytest.mark.timeout(120)
+BTT = 10**18
+IH = bytes(range(20))
+Counter = dict[tuple[bytes, str, int], int]
+
+
+@pytest.fixture(scope="module")
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
+        info = devnet_info(url)
+        yield url, info["networkId"], info["vault"]
+
+
+@dataclass
+class Market:
+    url: str
+    net: str
+    vault: ContractVault
+    tmp: Path
+    provider: Provider
+    provider_key: PrivateKey
+    provider_server: SpeedServer
+    sent: Counter
+    applied: list[tuple[bytes, frozenset[tuple[str, int]]]]
+    requesters: list[Buyer] = field(default_factory=list)
+
+    async def buyer(self, rate: int, deposit_btt: int) -> Buyer:
+        key = PrivateKey.random()
+        signer = KeySigner(key)
+        await asyncio.to_thread(faucet, self.url, signer.address, trx=100, btt=deposit_btt or 1)
+        if deposit_btt:
+            await self.vault.deposit(key, deposit_btt * BTT)
+        received: Counter = {}
+        host = next_loopback()
+        bt_port = 20000 + len(self.requesters)
+        requester = Requester(
+            RequesterLedger(self.tmp / f"{signer.address}.json", self.net, signer.address),
+            signer, lambda ih, ip, port: received.get((ih, ip, port), 0))
+        server = SpeedServer(signer, self.net, bt_port, requester)
+        await server.start(host, 0)
+        conn = await server.connect(self.provider_server.bind_host or "",
+                                    self.provider_server.port)
+        await requester.set_bid(IH, rate)
+        buyer = Buyer(signer, requester, server, host, bt_port, received, conn)
+        self.requesters.append(buyer)
+        return buyer
+
+    def send_bytes(self, buyer: Buyer, nbytes: int) -> None:
+        """The provider's BitTorrent upload to ``buyer`` and the buyer's download agree."""
+        peer_key = (IH, buyer.host, buyer.bt_port)
+        self.sent[peer_key] = self.sent.get(peer_key, 0) + nbytes
+        provider_key = (IH, self.provider_server.bind_host or "", 6881)
+        buyer.received[provider_key] = buyer.received.get(provider_key, 0) + nbytes
+
+
+@dataclass
+class Buyer:
+    signer: KeySigner
+    requester: Requester
+    server: SpeedServer
+    host: str
+    bt_port: int
+    received: Counter
+    conn: object
+
+    def status(self, provider: str) -> object:
+        return self.requester.status.get((provider, IH))
+
+
+@pytest.fixture
+async def market(devnet: tuple[str, str, str], tmp_path: Path) -> AsyncIterator[Market]:
+    url, net, vault_address = devnet
+    async with AsyncTron(AsyncHTTPProvider(url)) as client:
+        vault = ContractVault(client, vault_address)
+        provider_key = PrivateKey.random()
+        me = KeySigner(provider_key)
+        await asyncio.to_thread(faucet, url, me.address, trx=100)
+        sent: Counter = {}
+        applied: list[tuple[bytes, frozenset[tuple[str, int]]]] = []
+        provider = Provider(ProviderLedger(tmp_path / "provider.json", net, me.address), vault,
+                            lambda ih, ip, port: sent.get((ih, ip, port), 0),
+                            lambda ih, peers: applied.append((ih, peers)),
+                            ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB))
+        server = SpeedServer(me, net, 6881, provider)
+        await server.start(next_loopback(), 0)
+        m = Market(url, net, vault, tmp_path, provider, provider_key, server, sent, applied)
+        try:
+            yield m
+        finally:
+            for b in m.requesters:
+                await b.server.close()
+            await server.close()
+
+
+async def test_auction_awards_payment_and_cashing(market: Market) -> None:
+    me = market.provider.ledger.me
+    a = await market.buyer(rate=500, deposit_btt=5)
+    b = await market.buyer(rate=300, deposit_btt=5)
+    c = await market.buyer(rate=200, deposit_btt=5)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 3)
+
+    result = (await market.provider.run_round())[IH]
+    assert [w.bidder for w in result.winners] == [a.signer.address, b.signer.address]
+    assert result.price == 200  # the highest losing bid, paid by both winners
+    assert market.applied[-1] == (IH, frozenset({(a.host, a.bt_port), (b.host, b.bt_port)}))
+    await wait_for(lambda: all(getattr(x.status(me), "awarded", False) for x in (a, b)))
+    assert a.requester.status[(me, IH)].price == 200
+    await wait_for(lambda: getattr(c.status(me), "to_beat", 0) == 300)
+
+    # 5 MiB flow to A and C; only A was awarded, so only A owes: 5 x 200
+    market.send_bytes(a, 5 * MIB)
+    market.send_bytes(c, 5 * MIB)
+    for buyer in (a, c):
+        await buyer.requester.tick()
+    await wait_for(lambda: getattr(market.provider.ledger.best_cheque(a.signer.address),
+                                   "cum", 0) == 1000)
+    assert market.provider.ledger.best_cheque(c.signer.address) is None
+    assert c.requester.ledger.last_cheque(me) is None
+
+    best = market.provider.ledger.best_cheque(a.signer.address)
+    assert best is not None
+    assert await market.vault.cash(market.provider_key, best) == 1000
+    assert await market.vault.paid_out(a.signer.address, me) == 1000
+
+
+async def test_unpaid_credit_unfunded_and_forged_cheques_demote(market: Market) -> None:
+    me = market.provider.ledger.me
+    payer = await market.buyer(rate=400, deposit_btt=5)
+    deadbeat = await market.buyer(rate=300, deposit_btt=5)
+    broke = await market.buyer(rate=1000, deposit_btt=0)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 3)
+    result = (await market.provider.run_round())[IH]
+    assert {w.bidder for w in result.winners} == {payer.signer.address, deadbeat.signer.address}
+    await wait_for(lambda: "vault balance too low" in getattr(broke.status(me), "demoted", ""))
+
+    # the deadbeat receives past its credit and never pays (its requester never ticks)
+    market.send_bytes(deadbeat, 9 * MIB)
+    await market.provider.check_credit()
+    await wait_for(lambda: "credit" in getattr(deadbeat.status(me), "demoted", ""))
+    assert not deadbeat.requester.status[(me, IH)].awarded
+    assert market.applied[-1] == (IH, frozenset({(payer.host, payer.bt_port)}))
+
+    # a cheque signed by someone else's key on the payer's vault: refused, payer demoted
+    market.send_bytes(payer, 2 * MIB)
+    forged = sign_cheque(deadbeat.signer, market.net, payer.signer.address, me, 10**6)
+    await payer.conn.send(forged.to_message())  # type: ignore[attr-defined]
+    await wait_for(lambda: "cheque refused" in getattr(payer.status(me), "demoted", ""))
+    assert market.provider.winners(IH) == {}
+    # demoted, the payer settles what it really owes: 2 MiB at the clearing price (the
+    # reserve, 100: the broke bidder was not eligible), never the forged amount
+    await wait_for(lambda: getattr(market.provider.ledger.best_cheque(payer.signer.address),
+                                   "cum", 0) == 200)
