@@ -1,0 +1,196 @@
+"""First run in the window: create with the words asked back, restore from a phrase
+(completion, live checksum), accounts, and the keyring checkbox on a machine without one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import WindowRig
+from PySide6.QtWidgets import QInputDialog, QLabel
+from ui_helpers import until
+from wallet_ui_rig import (
+    ABANDON,
+    ABANDON_0,
+    ABANDON_1,
+    PASSWORD,
+    dialog_of,
+    make_pane,
+    make_service,
+)
+
+from btt_desktop.events import EventBus
+from btt_desktop.ui.wallet import install_wallet_section
+from btt_desktop.ui.wallet.first_run import FirstRunPage
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet.types import WalletState
+
+pytestmark = pytest.mark.timeout(60)
+
+
+async def set_password(page: FirstRunPage, password: str = PASSWORD) -> None:
+    page.password_fields.password.setText(password)
+    page.password_fields.repeat.setText(password)
+    await until(page.finish_button.isEnabled, 5, "the finish button")
+
+
+async def test_create_asks_words_back_then_saves(rig: WindowRig, tmp_path: Path) -> None:
+    bus = EventBus()
+    service = make_service(rig.profile.root, bus)
+    pane = install_wallet_section(rig.window, service, bus)
+    try:
+        rig.window.show_section("wallet")
+        page = pane.first_run
+        await until(page.isVisible, 10, "the first-run page")
+        assert pane.stack.currentWidget() is page
+
+        page.create_button.click()
+        words = page.word_grid.words()
+        assert len(words) == 12 and len(set(words)) >= 10
+        warning = page.findChild(QLabel, "phrase_warning")
+        assert warning is not None and warning.isVisible()
+        for advice in ("on paper", "The order matters", "never share them",
+                       "anyone who has these words has your funds"):
+            assert advice in warning.text()
+        page.words_24.setChecked(True)
+        words = page.word_grid.words()
+        assert len(words) == 24
+        page.words_12.setChecked(True)
+        words = page.word_grid.words()
+
+        page.written_button.click()
+        asked = sorted(page.confirm_fields)
+        assert len(asked) == 3 and all(1 <= p <= 12 for p in asked)
+        for position in asked:
+            page.confirm_fields[position].setText(words[position - 1])
+        wrong = asked[1]
+        page.confirm_fields[wrong].setText("zoo" if words[wrong - 1] != "zoo" else "abandon")
+        page.confirm_button.click()
+        assert page.pages.currentIndex() == page.CONFIRM
+        assert f"Word {wrong} does not match" in page.confirm_error.text()
+        page.confirm_fields[wrong].setText(" " + words[wrong - 1].upper() + " ")
+        page.confirm_button.click()
+        assert page.pages.currentIndex() == page.PASSWORD
+
+        # no OS keyring here: the checkbox is off, and says why
+        await until(lambda: "Not available" in page.remember_reason.text(), 10, "keyring check")
+        assert not page.remember.isEnabled()
+        assert "no OS keyring found" in page.remember_reason.text()
+
+        page.password_fields.password.setText("short")
+        page.password_fields.repeat.setText("short")
+        assert not page.finish_button.isEnabled()
+        assert "Too short" in page.password_fields.hint.text()
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: pane.stack.currentIndex() == pane.WALLET, 20, "the wallet page")
+
+        wallet_file = rig.profile.wallet_dir / "wallet.json"
+        assert wallet_file.exists()
+        assert " ".join(words) not in wallet_file.read_text()
+        address = json.loads(wallet_file.read_text())["accounts"][0]["address"]
+        assert address.startswith("T") and len(address) == 34
+        assert pane.address_label.text() == address == service.info.address
+        assert pane.qr.text() == address and len(pane.qr.matrix()) >= 21
+        assert pane.lock_state.text() == "Unlocked"
+        assert service.state is WalletState.UNLOCKED
+        assert page.word_grid.words() == []  # the words are off the screen
+    finally:
+        await pane.shutdown()
+        await service.close()
+
+
+async def test_restore_phrase_with_completion_and_checksum(qtbot: Any, tmp_path: Path) -> None:
+    bus = EventBus()
+    service = make_service(tmp_path, bus)
+    pane = make_pane(service, bus, qtbot)
+    try:
+        await pane.start()
+        page = pane.first_run
+        page.restore_button.click()
+        assert page.kind_buttons["phrase"].isChecked()
+        phrase = page.phrase_input
+
+        phrase.edit.setText("abandon abandon zzzz abandon")
+        assert "Word 3 is not in the BIP39 word list" in phrase.status.text()
+        phrase.edit.setText(" ".join(["abandon"] * 12))
+        assert "checksum does not match" in phrase.status.text()
+        assert not phrase.is_valid()
+        page.restore_next.click()
+        assert "checksum does not match" in page.restore_error.text()
+
+        # completion proposes BIP39 words for the word being typed
+        phrase.edit.setText(" ".join(["abandon"] * 11) + " abo")
+        phrase.edit.textEdited.emit(phrase.edit.text())
+        assert phrase.edit.completer_.completionPrefix() == "abo"
+        assert phrase.edit.completer_.currentCompletion() == "about"
+        phrase.edit.insert_word("about")
+        assert phrase.edit.text() == ABANDON + " "
+        assert phrase.is_valid()
+        assert "checksum correct" in phrase.status.text()
+
+        page.restore_next.click()
+        assert page.pages.currentIndex() == page.PASSWORD
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: pane.address_label.text() == ABANDON_0, 20, "the restored address")
+        assert phrase.edit.text() == ""  # nothing of the phrase stays in the form
+
+        # accounts: add (unlocked: no password asked), rename, switch back
+        await pane.add_account()
+        assert service.info.address == ABANDON_1
+        assert pane.address_label.text() == ABANDON_1
+        assert pane.account_combo.count() == 2
+        rename = pane.tasks.run(pane.rename_account())
+        dialog = await dialog_of(pane, QInputDialog)
+        dialog.setTextValue("  Savings  ")
+        dialog.accept()
+        await rename
+        assert service.info.current is not None and service.info.current.label == "Savings"
+        assert pane.account_combo.currentText().startswith("Savings")
+        pane.account_combo.setCurrentIndex(0)
+        pane.account_combo.activated.emit(0)
+        await until(lambda: pane.address_label.text() == ABANDON_0, 10, "account 1 again")
+
+        # locked: adding an account goes through the password dialog, which retries
+        pane.lock_button.click()
+        assert service.state is WalletState.LOCKED and pane.lock_state.text() == "Locked"
+        adding = pane.tasks.run(pane.add_account())
+        prompt = await dialog_of(pane, PasswordDialog)
+        prompt.field.setText("not the password")
+        prompt.accept()
+        await until(lambda: "Wrong password" in prompt.error_label.text(), 10, "wrong password")
+        assert prompt.isVisible() and prompt.field.text() == ""
+        prompt.field.setText(PASSWORD)
+        prompt.accept()
+        account = await adding
+        assert account is not None and account.index == 2
+        assert pane.account_combo.count() == 3
+    finally:
+        await pane.shutdown()
+        await service.close()
+
+
+async def test_watch_only_address_cannot_send(qtbot: Any, tmp_path: Path) -> None:
+    bus = EventBus()
+    service = make_service(tmp_path, bus)
+    pane = make_pane(service, bus, qtbot)
+    try:
+        await pane.start()
+        page = pane.first_run
+        page.restore_button.click()
+        page.kind_buttons["watch"].setChecked(True)
+        page.watch_field.setText("not an address")
+        page.restore_next.click()
+        await until(lambda: "not a TRON address" in page.restore_error.text(), 10, "error")
+        page.watch_field.setText(ABANDON_1)
+        page.restore_next.click()
+        await until(lambda: pane.address_label.text() == ABANDON_1, 10, "watched address")
+        assert pane.lock_state.text() == "Watch-only"
+        assert not pane.send_button.isEnabled() and not pane.export_action.isEnabled()
+        assert not pane.lock_button.isVisible()
+    finally:
+        await pane.shutdown()
+        await service.close()
