@@ -1,0 +1,206 @@
+"""Fuzzing the provider and requester message handlers over real Speed connections.
+
+Authenticated peers send hypothesis-generated (well-formed but arbitrary) messages; the
+handlers must only ever close the connection, never crash the endpoint, and never break
+the payment rules: the provider keeps only cheques its peer really signed and the vault
+covers; the requester never signs more than what it received x the price it was awarded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import next_loopback
+from devnet_process import devnet_info, devnet_process, faucet
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from speed_endpoint import RecordingHandler, wait_for
+from speed_keys import address, signer
+from tronpy import AsyncTron
+from tronpy.keys import PrivateKey
+from tronpy.providers.async_http import AsyncHTTPProvider
+
+from btt_desktop.speed.cheque import sign_cheque
+from btt_desktop.speed.connection import Limits
+from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
+from btt_desktop.speed.messages import (
+    MAX_AMOUNT,
+    Award,
+    Bid,
+    Cancel,
+    ChequeMsg,
+    Demote,
+    Message,
+    Outbid,
+    Ping,
+)
+from btt_desktop.speed.provider import Provider, ProviderConfig
+from btt_desktop.speed.requester import Requester
+from btt_desktop.speed.server import SpeedServer
+from btt_desktop.speed.signing import KeySigner
+from btt_desktop.speed.vault import ContractVault
+
+pytestmark = pytest.mark.timeout(180)
+BTT = 10**18
+IH = bytes(range(20))
+EXAMPLES = 30
+LIMITS = Limits(handshake_timeout=5, idle_timeout=10, messages_per_second=1000, burst=1000)
+
+
+@pytest.fixture(scope="module")
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
+        info = devnet_info(url)
+        yield url, info["networkId"], info["vault"]
+
+
+def message_strategy(me: KeySigner, other: str, net: str, to: str) -> st.SearchStrategy[Message]:
+    ihs = st.sampled_from([IH, bytes(32), bytes(range(1, 21))])
+    amounts = st.integers(0, 3000) | st.integers(0, MAX_AMOUNT)
+    times = st.integers(0, 2**40)
+    reasons = st.text(max_size=20)
+    valid_cheque = st.builds(lambda cum: sign_cheque(me, net, me.address, to, cum).to_message(),
+                             st.integers(0, 2 * BTT))
+    return st.one_of(
+        st.builds(Bid, ih=ihs, rate=amounts, vault=st.just(me.address), exp=times),
+        st.builds(Bid, ih=ihs, rate=amounts, vault=st.just(other), exp=times),
+        st.builds(Cancel, ih=ihs),
+        st.builds(Award, ih=ihs, price=amounts, until=times, credit=amounts),
+        st.builds(Outbid, ih=ihs, price=amounts),
+        st.builds(Demote, ih=ihs, reason=reasons),
+        st.builds(ChequeMsg, vault=st.sampled_from([me.address, other]),
+                  to=st.sampled_from([to, other]), cum=amounts,
+                  sig=st.binary(min_size=65, max_size=65)),
+        valid_cheque,
+        st.just(Ping()),
+    )
+
+
+def collect(strategy: st.SearchStrategy[list[object]]) -> list[list[object]]:
+    """Hypothesis generates (and shrinks nothing): the async part replays the batches."""
+    batches: list[list[object]] = []
+
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+              database=None, derandomize=True)
+    @given(strategy)
+    def run(batch: list[object]) -> None:
+        batches.append(batch)
+
+    run()
+    return batches
+
+
+async def test_provider_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Path) -> None:
+    url, net, vault_address = devnet
+    provider_signer = KeySigner(PrivateKey.random())
+    peer_key = PrivateKey.random()
+    peer = KeySigner(peer_key)
+    await asyncio.to_thread(faucet, url, peer.address, trx=100, btt=1)
+    sent: dict[tuple[bytes, str, int], int] = {}
+    async with AsyncTron(AsyncHTTPProvider(url)) as client:
+        vault = ContractVault(client, vault_address)
+        await vault.deposit(peer_key, BTT)
+        provider = Provider(ProviderLedger(tmp_path / "p.json", net, provider_signer.address),
+                            vault, lambda ih, ip, port: sent.get((ih, ip, port), 0),
+                            lambda ih, peers: None, ProviderConfig(slots=2, reserve=10))
+        server = SpeedServer(provider_signer, net, 6881, provider, LIMITS)
+        host = next_loopback()
+        await server.start(host, 0)
+        batches = collect(st.lists(message_strategy(peer, address(3), net,
+                                                    provider_signer.address), max_size=8))
+        try:
+            for batch in batches:
+                bind = next_loopback()
+                client_server = SpeedServer(peer, net, 7000, RecordingHandler(), LIMITS,
+                                            bind_host=bind)
+                try:
+                    conn = await client_server.connect(host, server.port)
+                    for message in batch:
+                        await conn.send(message)  # type: ignore[arg-type]
+                    sent[(IH, bind, 7000)] = sent.get((IH, bind, 7000), 0) + MIB
+                    results = await provider.run_round()
+                    for result in results.values():
+                        assert len(result.winners) <= 2
+                        assert all(w.bidder == peer.address for w in result.winners)
+                        assert all(result.price <= w.rate for w in result.winners)
+                    await conn.close()
+                finally:
+                    await client_server.close()
+                await wait_for(lambda: not server.connections)
+                best = provider.ledger.best_cheque(peer.address)
+                if best is not None:  # only real, covered cheques are ever kept
+                    assert best.signer() == peer.address
+                    assert best.to == provider_signer.address and best.cum <= BTT
+            # the run did exercise payment: some real cheque was accepted
+            assert provider.ledger.best_cheque(peer.address) is not None
+            # the endpoint still serves a good client after all that
+            good = SpeedServer(signer(2), net, 7000, RecordingHandler(), LIMITS)
+            try:
+                await good.connect(host, server.port)
+            finally:
+                await good.close()
+        finally:
+            await server.close()
+
+
+async def test_requester_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Path) -> None:
+    _, net, _ = devnet
+    me = signer(11)
+    fuzzer = signer(12)
+    received: dict[tuple[bytes, str, int], int] = {}
+    requester = Requester(RequesterLedger(tmp_path / "r.json", net, me.address), me,
+                          lambda ih, ip, port: received.get((ih, ip, port), 0))
+    host = next_loopback()
+    server = SpeedServer(me, net, 7001, requester, LIMITS)
+    await server.start(host, 0)
+    await requester.set_bid(IH, 500)
+    items = st.one_of(message_strategy(fuzzer, address(3), net, me.address),
+                      st.integers(0, 50 * MIB))
+    # each batch opens with a real-looking award so payment paths are reached, then anything
+    opening = st.builds(Award, ih=st.just(IH), price=st.integers(1, 3000),
+                        until=st.just(2**40), credit=st.integers(0, 10 * MIB))
+    batches = collect(st.builds(lambda first, rest: [first, *rest], opening,
+                                st.lists(items, max_size=10)))
+    highest_price = 0
+    total_received = 0
+
+    def award_landed(award: Award) -> bool:
+        status = requester.status.get((fuzzer.address, IH))
+        return status is not None and status.awarded and status.price == award.price
+
+    try:
+        for batch in batches:
+            fuzz_host = next_loopback()
+            fuzz = SpeedServer(fuzzer, net, 6881, RecordingHandler(), LIMITS, bind_host=fuzz_host)
+            try:
+                conn = await fuzz.connect(host, server.port)
+                for item in batch:
+                    if isinstance(item, int):  # bytes arrive from the fuzzing provider
+                        key = (IH, fuzz_host, 6881)
+                        received[key] = received.get(key, 0) + item
+                        total_received += item
+                        continue
+                    await conn.send(item)  # type: ignore[arg-type]
+                    if isinstance(item, Award):
+                        highest_price = max(highest_price, item.price)
+                        if item is batch[0]:  # let the opening award land before bytes flow
+                            await wait_for(functools.partial(award_landed, item))
+                await requester.tick()
+                await conn.close()
+            finally:
+                await fuzz.close()
+            await wait_for(lambda: not server.connections)
+            account = requester.ledger.get(requester.ledger.key(fuzzer.address))
+            # never promised more than received x the highest price ever awarded
+            assert account.cum <= account.owed
+            assert account.value <= total_received * highest_price
+            last = requester.ledger.last_cheque(fuzzer.address)
+            if last is not None:
+                assert last.signer() == me.address and last.cum == account.cum
+        assert requester.ledger.last_cheque(fuzzer.address) is not None  # payment exercised
+    finally:
+        await server.close()
