@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 from ui_helpers import until
 from wallet_ui_rig import ABANDON, ABANDON_0, PASSWORD, dialog_of, gone, make_pane, make_service
 
@@ -29,8 +30,9 @@ async def test_export_words_only_after_the_right_password(qtbot: Any, tmp_path: 
         await pane.start()
         assert pane.address_label.text() == ABANDON_0
         export = await pane.export()
-        assert "Anyone who sees these can take all the funds" in \
-            export.findChild(type(export.error_label), "export_warning").text()
+        warning = export.findChild(QLabel, "export_warning")
+        assert warning is not None
+        assert "Anyone who sees these can take all the funds" in warning.text()
         assert export.choice_phrase.isChecked()
         export.show_button.click()
         prompt = await dialog_of(export, PasswordDialog)

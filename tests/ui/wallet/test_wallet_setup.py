@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WindowRig
 from PySide6.QtWidgets import QInputDialog, QLabel
 from ui_helpers import until
 from wallet_ui_rig import (
@@ -36,7 +35,8 @@ async def set_password(page: FirstRunPage, password: str = PASSWORD) -> None:
     await until(page.finish_button.isEnabled, 5, "the finish button")
 
 
-async def test_create_asks_words_back_then_saves(rig: WindowRig, tmp_path: Path) -> None:
+async def test_create_asks_words_back_then_saves(rig: Any, tmp_path: Path) -> None:
+    """In the real window (the ``rig`` fixture of tests/ui/conftest.py)."""
     bus = EventBus()
     service = make_service(rig.profile.root, bus)
     pane = install_wallet_section(rig.window, service, bus)
