@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QLabel
 from ui_helpers import until
 from wallet_ui_rig import (
@@ -191,6 +194,34 @@ async def test_watch_only_address_cannot_send(qtbot: Any, tmp_path: Path) -> Non
         assert pane.lock_state.text() == "Watch-only"
         assert not pane.send_button.isEnabled() and not pane.export_action.isEnabled()
         assert not pane.lock_button.isVisible()
+    finally:
+        await pane.shutdown()
+        await service.close()
+
+
+async def test_address_qr_codes_scan_back_to_the_address(qtbot: Any, tmp_path: Path) -> None:
+    """The pane's and the Receive dialog's QR codes, as pixels, read by a real scanner
+    (zbarimg, Debian's zbar-tools)."""
+    bus = EventBus()
+    service = make_service(tmp_path, bus)
+    await service.open()
+    await service.restore_phrase(ABANDON, PASSWORD)
+    pane = make_pane(service, bus, qtbot)
+    try:
+        await pane.start()
+        receive = await pane.open_receive()
+        assert receive.address_label.text() == ABANDON_0
+        receive.copy_button.click()
+        assert QGuiApplication.clipboard().text() == ABANDON_0
+        for name, widget in (("pane", pane.qr), ("receive", receive.qr)):
+            image = tmp_path / f"{name}.png"
+            assert widget.grab().save(str(image))
+            scanned = await asyncio.to_thread(
+                subprocess.run, ["zbarimg", "--raw", "-q", str(image)], capture_output=True,
+                text=True, timeout=30)
+            assert scanned.stdout.strip() == ABANDON_0, scanned.stderr
+        assert receive.qr.width() >= 300  # large enough to scan from across a desk
+        receive.reject()
     finally:
         await pane.shutdown()
         await service.close()
