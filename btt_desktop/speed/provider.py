@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tronpy.keys import PrivateKey
+
 from btt_desktop.errors import ChainError
 from btt_desktop.speed.auction import AuctionResult, Candidate, run_auction
 from btt_desktop.speed.cheque import Cheque
@@ -252,6 +254,33 @@ class Provider:
             self._apply_winners(ih, peers)
         except Exception:
             log.exception("applying Speed winners failed")
+
+    # --- settlement ------------------------------------------------------------------
+
+    async def cash_due(self, key: PrivateKey, threshold: int,
+                       notice_margin: float = 3600.0) -> int:
+        """Cash every held cheque whose uncashed part reaches ``threshold``, or whose vault
+        announced a withdrawal that becomes possible within ``notice_margin`` seconds.
+
+        ``key`` is the provider's own key (it pays the transaction fee). Returns the total
+        paid out. A :class:`ChainError` from one vault stops the run (retry later).
+        """
+        if key.public_key.to_base58check_address() != self.ledger.me:
+            raise ValueError("cash with the provider's own key")
+        total = 0
+        now = self._clock()
+        for account_key in self.ledger.accounts():
+            cheque = self.ledger.best_cheque(account_key.vault)
+            if cheque is None:
+                continue
+            paid = await self.vault.paid_out(cheque.vault, self.ledger.me)
+            if cheque.cum <= paid:
+                continue
+            amount, ready_at = await self.vault.withdrawal_of(cheque.vault)
+            leaving = amount > 0 and ready_at - now <= notice_margin
+            if cheque.cum - paid >= threshold or leaving:
+                total += await self.vault.cash(key, cheque)
+        return total
 
     async def run(self, check_every: float = 1.0) -> None:
         """Rounds forever (cancel to stop), with credit checks in between."""

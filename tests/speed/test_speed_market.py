@@ -147,10 +147,39 @@ async def test_auction_awards_payment_and_cashing(market: Market) -> None:
     assert market.provider.ledger.best_cheque(c.signer.address) is None
     assert c.requester.ledger.last_cheque(me) is None
 
-    best = market.provider.ledger.best_cheque(a.signer.address)
-    assert best is not None
-    assert await market.vault.cash(market.provider_key, best) == 1000
+    # below the cashing threshold nothing is cashed; at it, the provider collects
+    assert await market.provider.cash_due(market.provider_key, threshold=1001) == 0
+    assert await market.provider.cash_due(market.provider_key, threshold=1000) == 1000
     assert await market.vault.paid_out(a.signer.address, me) == 1000
+    assert await market.provider.cash_due(market.provider_key, threshold=1) == 0
+
+
+async def test_reconnect_resends_the_last_cheque_without_penalty(market: Market) -> None:
+    me = market.provider.ledger.me
+    a = await market.buyer(rate=500, deposit_btt=5)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 1)
+    await market.provider.run_round()
+    await wait_for(lambda: getattr(a.status(me), "awarded", False))
+    market.send_bytes(a, 3 * MIB)
+    await a.requester.tick()
+    await wait_for(lambda: getattr(market.provider.ledger.best_cheque(a.signer.address),
+                                   "cum", 0) == 300)  # 3 MiB at the reserve, 100
+
+    # the connection drops; the requester reconnects, re-sends cheque and bid
+    await a.conn.close()  # type: ignore[attr-defined]
+    await wait_for(lambda: not market.provider.bids(IH))
+    a.conn = await a.server.connect(market.provider_server.bind_host or "",
+                                    market.provider_server.port)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 1)
+    result = (await market.provider.run_round())[IH]
+    assert [w.bidder for w in result.winners] == [a.signer.address]  # not demoted
+    await wait_for(lambda: getattr(a.status(me), "awarded", False))
+    assert a.status(me).demoted == ""  # type: ignore[attr-defined]
+    # a requester restarted from its ledger file continues above the last cum
+    again = RequesterLedger(market.tmp / f"{a.signer.address}.json", market.net,
+                            a.signer.address)
+    last = again.last_cheque(me)
+    assert last is not None and last.cum == 300
 
 
 async def test_unpaid_credit_unfunded_and_forged_cheques_demote(market: Market) -> None:
