@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -148,6 +147,7 @@ class WalletPane(QWidget):
         top.addStretch(1)
         self.network_combo = QComboBox()
         self.network_combo.setObjectName("network_combo")
+        self.network_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.network_combo.activated.connect(self._network_chosen)
         self.network_button = QToolButton()
         self.network_button.setObjectName("network_settings")
@@ -212,19 +212,18 @@ class WalletPane(QWidget):
         right.addLayout(address_row)
         right.addSpacing(8)
 
-        balances = QGridLayout()
-        balances.setHorizontalSpacing(10)
         self.trx_label = _big(QLabel("—"), 1.8)
         self.trx_label.setObjectName("trx_balance")
         self.btt_label = _big(QLabel("—"), 1.8)
         self.btt_label.setObjectName("btt_balance")
-        for row, (value, unit) in enumerate(((self.btt_label, "BTT"), (self.trx_label, "TRX"))):
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for value, unit in ((self.btt_label, "BTT"), (self.trx_label, "TRX")):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            balances.addWidget(value, row, 0)
-            balances.addWidget(_big(QLabel(unit), 1.2), row, 1)
-        balances.setColumnStretch(2, 1)
-        right.addLayout(balances)
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(value, 0, Qt.AlignmentFlag.AlignBaseline)
+            row.addWidget(_big(QLabel(unit), 1.2), 0, Qt.AlignmentFlag.AlignBaseline)
+            row.addStretch(1)
+            right.addLayout(row)
         self.btt_note = QLabel()
         self.btt_note.setObjectName("btt_note")
         self.btt_note.setWordWrap(True)
@@ -460,6 +459,8 @@ class WalletPane(QWidget):
                     time=clock(snap.refreshed_at))
             self.stale_label.setText(text)
             self.stale_label.setVisible(True)
+            if not self.history.rowCount():
+                self.history_empty.setText(self.tr("Not loaded: the node cannot be reached."))
         else:
             self.stale_label.setVisible(False)
             self._reload_history()
