@@ -123,6 +123,18 @@ class Requester:
         key = (peer.addr, key_ih)
         status = self.status.setdefault(key, TorrentStatus())
         if isinstance(message, Award):
+            bid = self._bids.get(key_ih)
+            if bid is None or message.price > bid.rate:
+                # never pay more than we bid, nor for what we did not bid on
+                if key not in self._awards:
+                    await conn.send(Cancel(ih=key_ih))
+                    return
+                self._account(conn)
+                del self._awards[key]
+                status.awarded = False
+                await conn.send(Cancel(ih=key_ih))
+                await self._pay(conn)
+                return
             self._account(conn)
             held = self._awards.get(key)
             counted = held.counted if held else self._received(key_ih, conn.remote_ip,
