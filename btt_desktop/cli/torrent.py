@@ -22,14 +22,6 @@ DEFAULT_PORT = 6881
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
-    # The shared options again, but without defaults: a sub-parser's default would
-    # overwrite "--profile DIR" given before the command name.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--profile", metavar="DIR", default=argparse.SUPPRESS,
-                        help="keep all state in DIR")
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="log details to stderr")
-    parents = [common]
     create = subparsers.add_parser(
         "create", parents=parents, help="make a .torrent file from a file or folder",
         description="Hash PATH and write a .torrent file.")

@@ -26,7 +26,7 @@ AlertHandler = Callable[[Any], None]
 
 class AlertPump:
     def __init__(self, session: lt.session, loop: asyncio.AbstractEventLoop) -> None:
-        self._session = session
+        self._session: lt.session | None = session
         self._loop = loop
         self._handlers: dict[type, list[AlertHandler]] = {}
         self._stopping = threading.Event()
@@ -50,9 +50,12 @@ class AlertPump:
             await asyncio.to_thread(thread.join, 5.0)
         self._thread = None
         self.drain()
+        self._session = None  # a late wake-up must not keep the session alive
 
     def drain(self) -> None:
         """Pop every pending alert and dispatch it. Runs on the loop thread."""
+        if self._session is None:
+            return
         try:
             alerts = self._session.pop_alerts()
         finally:
@@ -65,8 +68,10 @@ class AlertPump:
                     log.exception("alert handler failed for %s", type(alert).__name__)
 
     def _wait_loop(self) -> None:
+        session = self._session
+        assert session is not None
         while not self._stopping.is_set():
-            if self._session.wait_for_alert(250) is None:
+            if session.wait_for_alert(250) is None:
                 continue
             self._drained.clear()
             try:

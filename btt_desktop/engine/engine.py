@@ -25,7 +25,8 @@ from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.resume import ResumeStore
 from btt_desktop.engine.session import open_session, session_state
 from btt_desktop.engine.session_settings import session_settings
-from btt_desktop.engine.snapshots import hash_hex, snapshot_of, torrent_id
+from btt_desktop.engine.snapshots import hash_hex, snapshot_of
+from btt_desktop.engine.snapshots import torrent_id as id_of
 from btt_desktop.engine.stats import SessionCounters
 from btt_desktop.engine.types import (
     AddParams,
@@ -125,18 +126,21 @@ class Engine:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
-        for tid in list(self._probes):
-            await self._drop_probe(tid)
+        for torrent_id in list(self._probes):
+            await self._drop_probe(torrent_id)
         session = self._session
         session.pause()
         waits = []
-        for tid, handle in self._handles.items():
-            waits.append(self._waiters.expect("resume", tid))
+        for torrent_id, handle in self._handles.items():
+            waits.append(self._waiters.expect("resume", torrent_id))
             handle.save_resume_data(RESUME_FLAGS)
         if waits:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True), 15.0)
         await self._resume.flush()
+        queued = sorted((s.queue_position, torrent_id) for torrent_id, s in self._snapshots.items()
+                        if s.queue_position >= 0)
+        await self._resume.save_queue([torrent_id for _, torrent_id in queued])
         try:
             data = session_state(session)
             await asyncio.to_thread(write_atomic, self._profile.session_state_file, data)
@@ -219,50 +223,51 @@ class Engine:
         announced as added, and removed again once the metadata is in.
         """
         atp = await asyncio.to_thread(metainfo.params_from_magnet, magnet)
-        tid = torrent_id(atp.info_hashes)
-        if tid in self._fetched:
-            return metainfo.meta_from_info(self._fetched[tid])
-        if tid in self._handles:
-            handle = self._handles[tid]
+        torrent_id = id_of(atp.info_hashes)
+        if torrent_id in self._fetched:
+            return metainfo.meta_from_info(self._fetched[torrent_id])
+        if torrent_id in self._handles:
+            handle = self._handles[torrent_id]
             if handle.has_metadata():
                 info = await asyncio.to_thread(handle.torrent_file)
                 return metainfo.meta_from_info(info)
-            await self._waiters.expect("metadata", tid)
+            await self._waiters.expect("metadata", torrent_id)
             info = await asyncio.to_thread(handle.torrent_file)
             return metainfo.meta_from_info(info)
-        if tid in self._probes:
+        if torrent_id in self._probes:
             raise EngineError("already fetching the metadata of this magnet link")
         session = self._require_session()
         atp.save_path = save_path
         atp.flags = (atp.flags | lt.torrent_flags.upload_mode) & ~(
             lt.torrent_flags.paused | lt.torrent_flags.auto_managed
             | lt.torrent_flags.update_subscribe)
-        added = self._waiters.expect("added", tid)
-        metadata = self._waiters.expect("metadata", tid)
-        self._probes[tid] = None
+        added = self._waiters.expect("added", torrent_id)
+        metadata = self._waiters.expect("metadata", torrent_id)
+        self._probes[torrent_id] = None
         try:
             session.async_add_torrent(atp)
             handle = await wait(added, ADD_TIMEOUT, "the magnet link to be added")
-            self._probes[tid] = handle
-            self._ids[handle] = tid
+            self._probes[torrent_id] = handle
+            self._ids[handle] = torrent_id
             await metadata
             info = await asyncio.to_thread(handle.torrent_file)
-            self._fetched[tid] = info
+            self._fetched[torrent_id] = info
             return metainfo.meta_from_info(info)
         finally:
             if not metadata.done():
                 metadata.cancel()
-            await asyncio.shield(self._drop_probe(tid))
+            await asyncio.shield(self._drop_probe(torrent_id))
 
     async def add(self, params: AddParams) -> str:
         """Add a torrent; returns its id once libtorrent holds it."""
         self._require_session()
         atp = await asyncio.to_thread(metainfo.add_torrent_params, params)
-        tid = torrent_id(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
-        if tid in self._handles:
-            raise EngineError(f"already in the list: {self._name_of(tid)}")
-        if atp.ti is None and tid in self._fetched:
-            atp.ti = self._fetched[tid]
+        torrent_id = id_of(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
+        if torrent_id in self._handles:
+            raise EngineError(f"already in the list: {self._name_of(torrent_id)}")
+        fetched = self._fetched.pop(torrent_id, None)
+        if atp.ti is None and fetched is not None:
+            atp.ti = fetched
         await _ensure_folder(params.save_path)
         atp.save_path = params.save_path
         flags = atp.flags | lt.torrent_flags.duplicate_is_error | lt.torrent_flags.update_subscribe
@@ -277,12 +282,12 @@ class Engine:
         atp.flags = flags
         if params.file_priorities is not None:
             atp.file_priorities = self._priorities_for(atp, params.file_priorities)
-        handle = await self._add_params(atp, tid)
+        handle = await self._add_params(atp, torrent_id)
         for ip, port in params.peers:
             handle.connect_peer((ip, int(port)))
         handle.save_resume_data(RESUME_FLAGS)
-        await self._announce_added(tid, handle)
-        return tid
+        await self._announce_added(torrent_id, handle)
+        return torrent_id
 
     def _priorities_for(self, atp: Any, wanted: tuple[int, ...]) -> list[int]:
         """Priorities given in the order of ``TorrentMeta.files`` -> one per libtorrent file."""
@@ -297,33 +302,39 @@ class Engine:
             full[entry.index] = _clamp_priority(prio)
         return full
 
-    async def _add_params(self, atp: Any, tid: str) -> Any:
-        added = self._waiters.expect("added", tid)
+    async def _add_params(self, atp: Any, torrent_id: str) -> Any:
+        added = self._waiters.expect("added", torrent_id)
         self._require_session().async_add_torrent(atp)
         handle = await wait(added, ADD_TIMEOUT, "the torrent to be added")
-        self._handles[tid] = handle
-        self._ids[handle] = tid
+        self._handles[torrent_id] = handle
+        self._ids[handle] = torrent_id
         if atp.ti is not None:
-            self._sizes[tid] = int(atp.ti.total_size())
-        self._about[tid] = (str(atp.comment), str(atp.created_by))
-        self._need_save.discard(tid)
+            self._sizes[torrent_id] = int(atp.ti.total_size())
+        self._about[torrent_id] = (str(atp.comment), str(atp.created_by))
+        self._need_save.discard(torrent_id)
         return handle
 
-    async def _announce_added(self, tid: str, handle: Any) -> None:
+    async def _announce_added(self, torrent_id: str, handle: Any) -> None:
         status = await asyncio.to_thread(handle.status)
-        snap = snapshot_of(status, self._sizes.get(tid, 0))
-        self._snapshots[tid] = snap
+        snap = snapshot_of(status, self._sizes.get(torrent_id, 0))
+        self._snapshots[torrent_id] = snap
         self._bus.publish(TorrentAdded(snap))
 
     async def _restore(self, crashed: bool) -> None:
         saved = await asyncio.to_thread(self._resume.load_all)
+        order = {torrent_id: n for n, torrent_id in enumerate(
+            await asyncio.to_thread(self._resume.load_queue))}
+        loaded = []
         for name, data in saved:
             try:
                 atp = await asyncio.to_thread(lt.read_resume_data, data)
             except RuntimeError:
                 log.error("ignoring unreadable resume data %s", name)
                 continue
-            tid = torrent_id(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
+            torrent_id = id_of(atp.ti.info_hashes() if atp.ti is not None else atp.info_hashes)
+            loaded.append((order.get(torrent_id, len(order)), int(atp.added_time), torrent_id, atp))
+        loaded.sort(key=lambda item: item[:3])  # back in the queue order they had
+        for _, _, torrent_id, atp in loaded:
             recheck = False
             if crashed and atp.ti is not None:
                 if recovery.can_recover(atp):
@@ -336,7 +347,7 @@ class Engine:
             if not self._settings.pex:
                 atp.flags |= lt.torrent_flags.disable_pex
             try:
-                handle = await self._add_params(atp, tid)
+                handle = await self._add_params(atp, torrent_id)
             except BttError as exc:
                 self._bus.publish(EngineMessage("error", str(exc)))
                 continue
@@ -344,22 +355,22 @@ class Engine:
                 handle.force_recheck()
             if crashed:
                 handle.save_resume_data(RESUME_FLAGS)
-            await self._announce_added(tid, handle)
+            await self._announce_added(torrent_id, handle)
 
     # -- operations -----------------------------------------------------------------
 
-    async def remove(self, tids: Iterable[str], delete_files: bool = False) -> None:
+    async def remove(self, torrent_ids: Iterable[str], delete_files: bool = False) -> None:
         """Remove torrents (and their data if ``delete_files``); waits until done."""
         session = self._require_session()
         problems: list[str] = []
-        for tid in list(tids):
-            handle = self._handles.get(tid)
+        for torrent_id in list(torrent_ids):
+            handle = self._handles.get(torrent_id)
             if handle is None:
                 continue
-            name = self._name_of(tid)
-            self._removing.add(tid)
-            removed = self._waiters.expect("removed", tid)
-            deleted = self._waiters.expect("deleted", tid) if delete_files else None
+            name = self._name_of(torrent_id)
+            self._removing.add(torrent_id)
+            removed = self._waiters.expect("removed", torrent_id)
+            deleted = self._waiters.expect("deleted", torrent_id) if delete_files else None
             session.remove_torrent(handle, lt.session.delete_files if delete_files else 0)
             try:
                 await wait(removed, ANSWER_TIMEOUT, f"{name} to be removed")
@@ -369,62 +380,62 @@ class Engine:
                     except BttError as exc:
                         problems.append(str(exc))
             finally:
-                self._forget(tid)
-                await self._resume.delete(tid)
-                self._removing.discard(tid)
-            self._bus.publish(TorrentRemoved(tid))
+                self._forget(torrent_id)
+                await self._resume.delete(torrent_id)
+                self._removing.discard(torrent_id)
+            self._bus.publish(TorrentRemoved(torrent_id))
         if problems:
             raise EngineError(problems[0])
 
-    async def pause(self, tids: Iterable[str]) -> None:
-        for handle in self._handles_of(tids):
+    async def pause(self, torrent_ids: Iterable[str]) -> None:
+        for handle in self._handles_of(torrent_ids):
             handle.unset_flags(lt.torrent_flags.auto_managed)
             handle.pause()
             handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
-    async def resume(self, tids: Iterable[str]) -> None:
-        for handle in self._handles_of(tids):
+    async def resume(self, torrent_ids: Iterable[str]) -> None:
+        for handle in self._handles_of(torrent_ids):
             handle.set_flags(lt.torrent_flags.auto_managed)
             handle.resume()
             handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
-    async def force_recheck(self, tids: Iterable[str]) -> None:
+    async def force_recheck(self, torrent_ids: Iterable[str]) -> None:
         """Start a full re-check of the data on disk (progress shows in snapshots)."""
-        for handle in self._handles_of(tids):
+        for handle in self._handles_of(torrent_ids):
             handle.force_recheck()
         self._poke()
 
-    async def move_storage(self, tid: str, new_path: str) -> None:
+    async def move_storage(self, torrent_id: str, new_path: str) -> None:
         """Move the torrent's files to ``new_path``; waits until they are there."""
-        handle = self._handle(tid)
+        handle = self._handle(torrent_id)
         await _ensure_folder(new_path)
-        moved = self._waiters.expect("moved", tid)
+        moved = self._waiters.expect("moved", torrent_id)
         handle.move_storage(new_path, lt.move_flags_t.fail_if_exist)
         self._poke()
         await wait(moved, 24 * 3600, "the files to move")
         handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
-    async def connect_peer(self, tid: str, ip: str, port: int) -> None:
+    async def connect_peer(self, torrent_id: str, ip: str, port: int) -> None:
         """Dial this peer for the torrent now (no tracker or DHT needed)."""
-        self._handle(tid).connect_peer((ip, int(port)))
+        self._handle(torrent_id).connect_peer((ip, int(port)))
 
-    async def queue_up(self, tids: Iterable[str]) -> None:
-        for handle in self._handles_of(tids):
+    async def queue_up(self, torrent_ids: Iterable[str]) -> None:
+        for handle in self._handles_of(torrent_ids):
             handle.queue_position_up()
         self._poke()
 
-    async def queue_down(self, tids: Iterable[str]) -> None:
-        for handle in reversed(self._handles_of(tids)):
+    async def queue_down(self, torrent_ids: Iterable[str]) -> None:
+        for handle in reversed(self._handles_of(torrent_ids)):
             handle.queue_position_down()
         self._poke()
 
-    async def set_limits(self, tid: str, download: int | None = None,
+    async def set_limits(self, torrent_id: str, download: int | None = None,
                          upload: int | None = None) -> None:
         """Per-torrent rate limits in bytes/s; 0 = unlimited, None = leave as is."""
-        handle = self._handle(tid)
+        handle = self._handle(torrent_id)
         if download is not None:
             handle.set_download_limit(download if download > 0 else -1)
         if upload is not None:
@@ -432,8 +443,8 @@ class Engine:
         handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
-    async def set_sequential(self, tid: str, on: bool) -> None:
-        handle = self._handle(tid)
+    async def set_sequential(self, torrent_id: str, on: bool) -> None:
+        handle = self._handle(torrent_id)
         if on:
             handle.set_flags(lt.torrent_flags.sequential_download)
         else:
@@ -441,13 +452,13 @@ class Engine:
         handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
-    async def set_file_priorities(self, tid: str, priorities: Mapping[int, int]) -> None:
+    async def set_file_priorities(self, torrent_id: str, priorities: Mapping[int, int]) -> None:
         """Set priorities by file index (0 skip, 1 low, 4 normal, 7 high)."""
-        handle = self._handle(tid)
+        handle = self._handle(torrent_id)
         current = list(await asyncio.to_thread(handle.get_file_priorities))
         for index, prio in priorities.items():
             if not 0 <= index < len(current):
-                raise EngineError(f"no file number {index} in {self._name_of(tid)}")
+                raise EngineError(f"no file number {index} in {self._name_of(torrent_id)}")
             current[index] = _clamp_priority(prio)
         handle.prioritize_files(current)
         handle.save_resume_data(RESUME_FLAGS)
@@ -455,8 +466,8 @@ class Engine:
 
     # -- queries --------------------------------------------------------------------
 
-    def snapshot(self, tid: str) -> TorrentSnapshot | None:
-        return self._snapshots.get(tid)
+    def snapshot(self, torrent_id: str) -> TorrentSnapshot | None:
+        return self._snapshots.get(torrent_id)
 
     def snapshots(self) -> list[TorrentSnapshot]:
         return list(self._snapshots.values())
@@ -464,8 +475,8 @@ class Engine:
     def torrent_ids(self) -> list[str]:
         return list(self._handles)
 
-    async def files(self, tid: str) -> list[FileEntry]:
-        handle = self._handle(tid)
+    async def files(self, torrent_id: str) -> list[FileEntry]:
+        handle = self._handle(torrent_id)
 
         def query() -> list[FileEntry]:
             info = handle.torrent_file()
@@ -477,23 +488,23 @@ class Engine:
 
         return await asyncio.to_thread(query)
 
-    async def peers(self, tid: str) -> list[PeerEntry]:
-        handle = self._handle(tid)
+    async def peers(self, torrent_id: str) -> list[PeerEntry]:
+        handle = self._handle(torrent_id)
         infos = await asyncio.to_thread(handle.get_peer_info)
         return [peer_entry(p) for p in infos]
 
-    async def peer_counters(self, tid: str) -> dict[str, tuple[int, int]]:
+    async def peer_counters(self, torrent_id: str) -> dict[str, tuple[int, int]]:
         """Bytes downloaded from and uploaded to each connected peer, by "ip:port"."""
         return {f"{p.ip}:{p.port}": (p.total_download, p.total_upload)
-                for p in await self.peers(tid)}
+                for p in await self.peers(torrent_id)}
 
-    async def trackers(self, tid: str) -> list[TrackerEntry]:
-        handle = self._handle(tid)
+    async def trackers(self, torrent_id: str) -> list[TrackerEntry]:
+        handle = self._handle(torrent_id)
         entries = await asyncio.to_thread(handle.trackers)
         return [tracker_entry(e) for e in entries]
 
-    async def details(self, tid: str) -> TorrentDetails:
-        handle = self._handle(tid)
+    async def details(self, torrent_id: str) -> TorrentDetails:
+        handle = self._handle(torrent_id)
 
         def query() -> tuple[Any, Any]:
             return handle.status(), handle.torrent_file()
@@ -502,10 +513,10 @@ class Engine:
         v1, v2 = hash_hex(st.info_hashes)
         snap = snapshot_of(st, int(info.total_size()) if info is not None else 0)
         return TorrentDetails(
-            torrent_id=tid, info_hash_v1=v1, info_hash_v2=v2, name=st.name,
+            torrent_id=torrent_id, info_hash_v1=v1, info_hash_v2=v2, name=st.name,
             save_path=st.save_path,
-            comment=self._about.get(tid, ("", ""))[0] or (info.comment() if info else ""),
-            creator=self._about.get(tid, ("", ""))[1] or (info.creator() if info else ""),
+            comment=self._about.get(torrent_id, ("", ""))[0] or (info.comment() if info else ""),
+            creator=self._about.get(torrent_id, ("", ""))[1] or (info.creator() if info else ""),
             piece_length=int(info.piece_length()) if info is not None else 0,
             num_pieces=int(info.num_pieces()) if info is not None else 0,
             pieces_have=int(st.num_pieces),
@@ -522,8 +533,8 @@ class Engine:
             private=bool(info.priv()) if info is not None else False,
         )
 
-    def magnet_uri(self, tid: str) -> str:
-        return str(lt.make_magnet_uri(self._handle(tid)))
+    def magnet_uri(self, torrent_id: str) -> str:
+        return str(lt.make_magnet_uri(self._handle(torrent_id)))
 
     # -- timers ---------------------------------------------------------------------
 
@@ -541,8 +552,8 @@ class Engine:
     def save_changed_resume_data(self) -> None:
         """Ask for resume data of every torrent that changed since its last save."""
         dirty, self._need_save = self._need_save, set()
-        for tid in dirty:
-            handle = self._handles.get(tid)
+        for torrent_id in dirty:
+            handle = self._handles.get(torrent_id)
             if handle is not None:
                 handle.save_resume_data(RESUME_FLAGS | lt.torrent_handle.only_if_modified)
 
@@ -573,24 +584,24 @@ class Engine:
     def _on_added(self, alert: Any) -> None:
         params = alert.params
         hashes = params.ti.info_hashes() if params.ti is not None else params.info_hashes
-        tid = torrent_id(hashes)
+        torrent_id = id_of(hashes)
         if alert.error.value() != 0:
             reason = " ".join(str(alert.error.message()).split())
-            name = params.name or (params.ti.name() if params.ti is not None else tid)
-            self._waiters.fail("added", tid, EngineError(f"cannot add {name}: {reason}"))
+            name = params.name or (params.ti.name() if params.ti is not None else torrent_id)
+            self._waiters.fail("added", torrent_id, EngineError(f"cannot add {name}: {reason}"))
         else:
-            self._waiters.resolve("added", tid, alert.handle)
+            self._waiters.resolve("added", torrent_id, alert.handle)
 
     def _on_state_update(self, alert: Any) -> None:
         batch = []
         for st in alert.status:
-            tid = torrent_id(st.info_hashes)
-            if tid not in self._handles or tid in self._removing:
+            torrent_id = id_of(st.info_hashes)
+            if torrent_id not in self._handles or torrent_id in self._removing:
                 continue
             if st.need_save_resume:
-                self._need_save.add(tid)
-            snap = snapshot_of(st, self._sizes.get(tid, 0))
-            self._snapshots[tid] = snap
+                self._need_save.add(torrent_id)
+            snap = snapshot_of(st, self._sizes.get(torrent_id, 0))
+            self._snapshots[torrent_id] = snap
             batch.append(snap)
         if batch:
             self._bus.publish(TorrentsUpdated(tuple(batch)))
@@ -604,76 +615,76 @@ class Engine:
     def _on_resume_data(self, alert: Any) -> None:
         params = alert.params
         hashes = params.ti.info_hashes() if params.ti is not None else params.info_hashes
-        tid = torrent_id(hashes)
-        if tid in self._handles and tid not in self._removing:
-            self._resume.save_soon(tid, bytes(lt.write_resume_data_buf(params)))
-        self._waiters.resolve("resume", tid)
+        torrent_id = id_of(hashes)
+        if torrent_id in self._handles and torrent_id not in self._removing:
+            self._resume.save_soon(torrent_id, bytes(lt.write_resume_data_buf(params)))
+        self._waiters.resolve("resume", torrent_id)
 
     def _on_resume_failed(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is not None:
-            self._waiters.resolve("resume", tid)
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is not None:
+            self._waiters.resolve("resume", torrent_id)
 
     def _on_metadata(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is None:
-            tid = torrent_id(alert.handle.info_hashes())
-        self._waiters.resolve("metadata", tid)
-        if tid in self._handles:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is None:
+            torrent_id = id_of(alert.handle.info_hashes())
+        self._waiters.resolve("metadata", torrent_id)
+        if torrent_id in self._handles:
             info = alert.handle.torrent_file()
             if info is not None:
-                self._sizes[tid] = int(info.total_size())
+                self._sizes[torrent_id] = int(info.total_size())
             alert.handle.save_resume_data(RESUME_FLAGS)
-            self._bus.publish(MetadataReceived(tid, alert.torrent_name))
+            self._bus.publish(MetadataReceived(torrent_id, alert.torrent_name))
 
     def _on_finished(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is None or tid not in self._handles:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is None or torrent_id not in self._handles:
             return
         alert.handle.save_resume_data(RESUME_FLAGS)
         # a torrent restored complete, or found complete by a check, downloaded nothing
         if alert.handle.status(0).total_payload_download > 0:
-            self._bus.publish(TorrentFinished(tid, alert.torrent_name))
+            self._bus.publish(TorrentFinished(torrent_id, alert.torrent_name))
         self._poke()
 
     def _on_error(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is None or tid not in self._handles:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is None or torrent_id not in self._handles:
             return
         reason = " ".join(str(alert.error.message()).split())
-        self._bus.publish(TorrentErrored(tid, f"{alert.torrent_name}: {reason}"))
+        self._bus.publish(TorrentErrored(torrent_id, f"{alert.torrent_name}: {reason}"))
 
     def _on_file_error(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is None or tid not in self._handles:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is None or torrent_id not in self._handles:
             return
         reason = " ".join(str(alert.error.message()).split())
-        self._bus.publish(TorrentErrored(tid, f"{alert.filename}: {reason}"))
+        self._bus.publish(TorrentErrored(torrent_id, f"{alert.filename}: {reason}"))
 
     def _on_removed(self, alert: Any) -> None:
-        self._waiters.resolve("removed", torrent_id(alert.info_hashes))
+        self._waiters.resolve("removed", id_of(alert.info_hashes))
 
     def _on_deleted(self, alert: Any) -> None:
-        self._waiters.resolve("deleted", torrent_id(alert.info_hashes))
+        self._waiters.resolve("deleted", id_of(alert.info_hashes))
 
     def _on_delete_failed(self, alert: Any) -> None:
-        tid = torrent_id(alert.info_hashes)
+        torrent_id = id_of(alert.info_hashes)
         reason = " ".join(str(alert.error.message()).split())
-        self._waiters.fail("deleted", tid, EngineError(
+        self._waiters.fail("deleted", torrent_id, EngineError(
             f"removed {alert.torrent_name}, but could not delete its files: {reason}"))
 
     def _on_moved(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is not None:
-            self._waiters.resolve("moved", tid, alert.storage_path)
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is not None:
+            self._waiters.resolve("moved", torrent_id, alert.storage_path)
 
     def _on_move_failed(self, alert: Any) -> None:
-        tid = self._ids.get(alert.handle)
-        if tid is None:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is None:
             return
         reason = " ".join(str(alert.error.message()).split())
         where = f" ({alert.file_path})" if alert.file_path else ""
-        self._waiters.fail("moved", tid, EngineError(
+        self._waiters.fail("moved", torrent_id, EngineError(
             f"cannot move {alert.torrent_name}: {reason}{where}"))
 
     def _on_listen_succeeded(self, alert: Any) -> None:
@@ -698,33 +709,33 @@ class Engine:
             raise EngineError("the engine is not running")
         return self._session
 
-    def _handle(self, tid: str) -> Any:
-        handle = self._handles.get(tid)
+    def _handle(self, torrent_id: str) -> Any:
+        handle = self._handles.get(torrent_id)
         if handle is None:
-            raise EngineError(f"no such torrent: {tid}")
+            raise EngineError(f"no such torrent: {torrent_id}")
         return handle
 
-    def _handles_of(self, tids: Iterable[str]) -> list[Any]:
-        return [self._handle(tid) for tid in tids]
+    def _handles_of(self, torrent_ids: Iterable[str]) -> list[Any]:
+        return [self._handle(torrent_id) for torrent_id in torrent_ids]
 
-    def _name_of(self, tid: str) -> str:
-        snap = self._snapshots.get(tid)
-        return snap.name if snap is not None and snap.name else tid
+    def _name_of(self, torrent_id: str) -> str:
+        snap = self._snapshots.get(torrent_id)
+        return snap.name if snap is not None and snap.name else torrent_id
 
-    def _forget(self, tid: str) -> None:
-        handle = self._handles.pop(tid, None)
+    def _forget(self, torrent_id: str) -> None:
+        handle = self._handles.pop(torrent_id, None)
         if handle is not None:
             self._ids.pop(handle, None)
-        self._snapshots.pop(tid, None)
-        self._sizes.pop(tid, None)
-        self._about.pop(tid, None)
-        self._need_save.discard(tid)
+        self._snapshots.pop(torrent_id, None)
+        self._sizes.pop(torrent_id, None)
+        self._about.pop(torrent_id, None)
+        self._need_save.discard(torrent_id)
 
-    async def _drop_probe(self, tid: str) -> None:
-        handle = self._probes.pop(tid, None)
+    async def _drop_probe(self, torrent_id: str) -> None:
+        handle = self._probes.pop(torrent_id, None)
         if handle is None or self._session is None:
             return
-        removed = self._waiters.expect("removed", tid)
+        removed = self._waiters.expect("removed", torrent_id)
         self._session.remove_torrent(handle)
         self._ids.pop(handle, None)
         with contextlib.suppress(BttError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from btt_desktop.errors import BttError
 log = logging.getLogger(__name__)
 
 SUFFIX = ".resume"
+QUEUE_FILE = "queue.json"  # libtorrent's resume data has no queue position
 
 
 class ResumeStore:
@@ -67,6 +69,23 @@ class ResumeStore:
             if data:
                 found.append((name.removesuffix(SUFFIX), data))
         return found
+
+    async def save_queue(self, order: list[str]) -> None:
+        """Remember the download queue, first torrent first."""
+        try:
+            await asyncio.to_thread(write_atomic, self._dir / QUEUE_FILE,
+                                    json.dumps(order).encode())
+        except BttError as exc:
+            log.error("%s", exc)
+
+    def load_queue(self) -> list[str]:
+        """The order saved by :meth:`save_queue` (empty if none). Blocking: use a thread."""
+        data = read_with_backup(self._dir / QUEUE_FILE)
+        try:
+            order = json.loads(data) if data else []
+        except ValueError:
+            return []
+        return [str(x) for x in order] if isinstance(order, list) else []
 
     def _lock(self, torrent_id: str) -> asyncio.Lock:
         return self._locks.setdefault(torrent_id, asyncio.Lock())

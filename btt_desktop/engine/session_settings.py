@@ -13,7 +13,7 @@ import libtorrent as lt
 from btt_desktop.engine.types import Encryption, EngineSettings
 
 # Socket buffers: libtorrent leaves them at the OS default, which starves uTP (UDP)
-# badly on fast links; 4 MiB brought uTP from ~12 to ~100+ MB/s on loopback.
+# badly on fast links; 4 MiB took uTP from 16 to 134 MB/s on loopback (docs/engine.md).
 SOCKET_BUFFER = 4 * 1024 * 1024
 
 ALERT_MASK = (
@@ -76,6 +76,13 @@ def session_settings(settings: EngineSettings) -> dict[str, Any]:
                             if settings.seed_time_limit > 0 else _NO_LIMIT_SECONDS),
         "alert_mask": int(ALERT_MASK),
         "alert_queue_size": 10_000,
+        # Dial out over TCP: libtorrent prefers uTP for outgoing connections when both
+        # are on, and uTP tops out at about half of TCP's throughput here. Incoming uTP
+        # is still accepted, for peers that only speak uTP.
+        "enable_outgoing_utp": False,
+        "enable_incoming_utp": True,
+        "enable_outgoing_tcp": True,
+        "enable_incoming_tcp": True,
         "send_socket_buffer_size": SOCKET_BUFFER,
         "recv_socket_buffer_size": SOCKET_BUFFER,
         "stop_tracker_timeout": 2,

@@ -152,8 +152,13 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, good_torrent: Path)
         (["create", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "n.torrent")],
          f"no such file or folder: {tmp_path / 'nothing-here'}"),
     ]
-    for i, (args, line) in enumerate(cases):
-        result = btt("--profile", str(tmp_path / f"p{i}"), *args)
+    # all at once: each is a fresh process that imports libtorrent
+    procs = [subprocess.Popen([*BTT, "--profile", str(tmp_path / f"p{i}"), *args],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i, (args, _) in enumerate(cases)]
+    for proc, (args, line) in zip(procs, cases, strict=True):
+        out, err = proc.communicate(timeout=60)
+        result = subprocess.CompletedProcess(args, proc.returncode, out, err)
         assert one_line_error(result) == line
 
 

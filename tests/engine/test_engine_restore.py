@@ -127,3 +127,23 @@ async def test_resume_after_sigkill_downloads_no_verified_piece_twice(
     sent_after = seeder.engine.snapshot(seed_id).all_time_upload  # type: ignore[union-attr]
     # only what was missing came again (a piece of slack for the count's granularity)
     assert sent_after - sent_before <= total - restored.total_done + piece
+
+
+async def test_queue_order_survives_a_restart(tmp_path: Path, make_node: NodeFactory) -> None:
+    node = await make_node(tmp_path / "p")
+    ids = []
+    for n in range(3):
+        _, torrent = await make_torrent(tmp_path / f"t{n}", {f"f{n}": 20_000})
+        ids.append(await node.engine.add(AddParams(save_path=str(tmp_path / f"empty{n}"),
+                                                   torrent_data=torrent)))
+    await node.engine.queue_up([ids[2]])
+    expected = {ids[0]: 0, ids[2]: 1, ids[1]: 2}
+
+    def positions(engine_node: object) -> dict[str, int]:
+        return {tid: s.queue_position for tid in ids
+                if (s := engine_node.engine.snapshot(tid)) is not None}  # type: ignore
+
+    await wait_until(lambda: positions(node) == expected, what="new queue order")
+    await node.engine.close()
+    again = await make_node(tmp_path / "p", settings=loopback_settings())
+    await wait_until(lambda: positions(again) == expected, what="restored queue order")
