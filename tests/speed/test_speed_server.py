@@ -185,3 +185,22 @@ async def test_error_notice_closes_quietly(provider: Endpoint) -> None:
 def test_frames_decode_as_messages() -> None:
     frame = Bid(ih=IH, rate=1, vault=VAULT, exp=1).to_frame()
     assert decode_message(frame) == Bid(ih=IH, rate=1, vault=VAULT, exp=1)
+
+
+async def test_total_connection_cap() -> None:
+    host = next_loopback()
+    server = SpeedServer(signer(1), NET, 6881, RecordingHandler(),
+                         Limits(max_connections=2, handshake_timeout=5))
+    await server.start(host, 0)
+    try:
+        endpoint = Endpoint(server, RecordingHandler(), host)
+        held = [await raw(endpoint) for _ in range(2)]  # two IPs, still handshaking
+        await wait_for(lambda: len(server.connections) == 2)
+        reader, writer = await raw(endpoint)
+        assert await read_until_closed(reader, 5) == b""  # refused before a byte is sent
+        assert server.refused == 1
+        writer.close()
+        for _, w in held:
+            w.close()
+    finally:
+        await server.close()
