@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, WrongPassword
 from btt_desktop.ui.file_pickers import choose_file
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner
@@ -533,6 +533,13 @@ class FirstRunPage(QWidget):
             else:
                 await self.service.restore_keystore(self._keystore_text or "",
                                                     self.keystore_password.text(), password)
+        except WrongPassword:
+            # only a keystore import checks an existing password: the file's own
+            self.pages.setCurrentIndex(self.RESTORE)
+            self.restore_error.setText(self.tr("Wrong password for the keystore file."))
+            self.keystore_password.clear()
+            self.keystore_password.setFocus()
+            return
         except BttError as exc:
             self.password_error.setText(str(exc))
             return

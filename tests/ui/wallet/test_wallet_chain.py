@@ -50,7 +50,7 @@ async def test_send_btt_with_confirmation_until_confirmed(qtbot: Any, tmp_path: 
     address = service.info.address
     assert address is not None
     faucet(devnet_url, address, trx=50, btt=1000)
-    pane = make_pane(service, bus, qtbot)
+    pane = make_pane(service, bus, qtbot, refresh_interval=1.0)
     try:
         await pane.start()
         await until(lambda: pane.btt_label.text() == "1,000", 20, "the BTT balance")
@@ -105,6 +105,10 @@ async def test_send_btt_with_confirmation_until_confirmed(qtbot: Any, tmp_path: 
         first = pane.history.records()[0]
         assert (first.txid, first.direction, first.token) == (send.transfer.txid, "out", "BTT")
         send.close_button.click()
+
+        # the periodic refresh brings news without a click
+        faucet(devnet_url, address, btt="0.5")
+        await until(lambda: pane.btt_label.text() == "988", 15, "the periodic refresh")
     finally:
         await pane.shutdown()
         await service.close()

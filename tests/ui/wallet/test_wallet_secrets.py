@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 from ui_helpers import until
 from wallet_ui_rig import ABANDON, ABANDON_0, PASSWORD, dialog_of, gone, make_pane, make_service
 
@@ -16,6 +16,7 @@ from btt_desktop.errors import WrongPassword
 from btt_desktop.events import EventBus
 from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
 from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet import hdkeys, keystore
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -79,6 +80,31 @@ async def test_export_words_only_after_the_right_password(qtbot: Any, tmp_path: 
         await until(lambda: export.revealed_text() != "", 10, "the key")
         assert export.revealed_text().startswith("b5a4cea2")
         export.reject()
+
+        # a keystore file, under its own password, that TronLink-style readers open
+        export = await pane.export()
+        export.choice_keystore.setChecked(True)
+        assert export.show_button.text() == "Save…"
+        export.other_password.setChecked(True)
+        export.keystore_password.password.setText("file password 1")
+        export.keystore_password.repeat.setText("file password 1")
+        export.show_button.click()
+        prompt = await dialog_of(export, PasswordDialog)
+        prompt.field.setText(PASSWORD)
+        prompt.accept()
+        chooser = await dialog_of(export, QFileDialog)
+        target = tmp_path / "exported.json"
+        chooser.setDirectory(str(tmp_path))
+        name_field = chooser.findChild(QLineEdit, "fileNameEdit")
+        assert name_field is not None and name_field.text() == ABANDON_0 + ".json"
+        name_field.setText(target.name)  # as a user types it
+        chooser.accept()
+        await until(lambda: export.saved_path == str(target), 10, "the saved file")
+        assert target.stat().st_mode & 0o077 == 0
+        assert PASSWORD not in target.read_text()
+        key = keystore.import_private_key(target.read_text(), "file password 1")
+        assert hdkeys.address_of(key) == ABANDON_0
+        export.accept()
     finally:
         await pane.shutdown()
         await service.close()

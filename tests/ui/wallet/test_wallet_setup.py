@@ -17,6 +17,7 @@ from wallet_ui_rig import (
     ABANDON,
     ABANDON_0,
     ABANDON_1,
+    CHEAP,
     PASSWORD,
     dialog_of,
     make_pane,
@@ -27,6 +28,7 @@ from btt_desktop.events import EventBus
 from btt_desktop.ui.wallet import install_wallet_section
 from btt_desktop.ui.wallet.first_run import FirstRunPage
 from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet import hdkeys, keystore, seedphrase
 from btt_desktop.wallet.types import WalletState
 
 pytestmark = pytest.mark.timeout(60)
@@ -222,6 +224,71 @@ async def test_address_qr_codes_scan_back_to_the_address(qtbot: Any, tmp_path: P
             assert scanned.stdout.strip() == ABANDON_0, scanned.stderr
         assert receive.qr.width() >= 300  # large enough to scan from across a desk
         receive.reject()
+    finally:
+        await pane.shutdown()
+        await service.close()
+
+
+async def test_import_private_key_and_keystore_file(qtbot: Any, tmp_path: Path) -> None:
+    key = hdkeys.derive_private_key(seedphrase.to_seed(ABANDON), 1)
+    document = keystore.export_private_key(key, "tronlink password", CHEAP)
+    keystore_file = tmp_path / "UTC--tronlink.json"
+    keystore_file.write_text(document)
+
+    # a keystore file, its password wrong first
+    bus = EventBus()
+    service = make_service(tmp_path / "a", bus)
+    pane = make_pane(service, bus, qtbot)
+    try:
+        await pane.start()
+        page = pane.first_run
+        page.restore_button.click()
+        page.kind_buttons["keystore"].setChecked(True)
+        page.restore_next.click()
+        await until(lambda: "Choose the keystore file" in page.restore_error.text(), 5, "hint")
+        page.keystore_path.setText(str(keystore_file))
+        page.keystore_password.setText("not its password")
+        page.restore_next.click()
+        await until(lambda: page.pages.currentIndex() == page.PASSWORD, 10, "password page")
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: "Wrong password for the keystore file" in page.restore_error.text(),
+                    20, "the keystore refusal")
+        assert service.state is WalletState.NONE
+        page.keystore_password.setText("tronlink password")
+        page.restore_next.click()
+        await until(lambda: page.pages.currentIndex() == page.PASSWORD, 10, "password page")
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: pane.address_label.text() == ABANDON_1, 20, "the imported address")
+        assert not pane.add_account_button.isVisible()  # one key, one account
+    finally:
+        await pane.shutdown()
+        await service.close()
+
+    # a bare private key
+    bus = EventBus()
+    service = make_service(tmp_path / "b", bus)
+    pane = make_pane(service, bus, qtbot)
+    try:
+        await pane.start()
+        page = pane.first_run
+        page.restore_button.click()
+        page.kind_buttons["key"].setChecked(True)
+        page.key_field.setText(key.hex()[:-2])
+        page.restore_next.click()
+        await until(lambda: page.pages.currentIndex() == page.PASSWORD, 10, "password page")
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: "64 hexadecimal digits" in page.password_error.text(), 10, "refusal")
+        assert key.hex()[:8] not in page.password_error.text()
+        page.password_back.click()
+        page.key_field.setText("0x" + key.hex())
+        page.restore_next.click()
+        await set_password(page)
+        page.finish_button.click()
+        await until(lambda: pane.address_label.text() == ABANDON_1, 20, "the imported address")
+        assert page.key_field.text() == ""
     finally:
         await pane.shutdown()
         await service.close()
