@@ -112,6 +112,41 @@ class TransactionStatus:
 # --- speed -------------------------------------------------------------------------
 # (speed events are declared in this section)
 
+@dataclass(frozen=True)
+class SpeedRoundFinished:
+    """Provider side: one torrent's auction ran; ``winners`` are addresses."""
+
+    info_hash: bytes
+    winners: tuple[str, ...]
+    price: int  # base units per MiB
+
+
+@dataclass(frozen=True)
+class SpeedChequeAccepted:
+    """Provider side: a cheque from ``vault`` was validated and stored (earnings)."""
+
+    vault: str
+    cum: int
+
+
+@dataclass(frozen=True)
+class SpeedStandingChanged:
+    """Requester side: our standing for a torrent at a provider changed."""
+
+    info_hash: bytes
+    provider: str
+    awarded: bool
+    price: int  # the award's price, or the price to beat when outbid
+    reason: str  # why we were demoted; "" otherwise
+
+
+@dataclass(frozen=True)
+class SpeedChequeSigned:
+    """Requester side: a cheque was signed (and stored) for ``beneficiary``."""
+
+    beneficiary: str
+    cum: int
+
 
 E = TypeVar("E")
 Handler = Callable[[Any], None]

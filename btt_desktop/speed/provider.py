@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from tronpy.keys import PrivateKey
 
 from btt_desktop.errors import ChainError
+from btt_desktop.events import EventBus, SpeedChequeAccepted, SpeedRoundFinished
 from btt_desktop.speed.auction import AuctionResult, Candidate, run_auction
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.connection import SpeedConnection
@@ -61,8 +62,9 @@ class Provider:
     def __init__(self, ledger: ProviderLedger, vault: Vault, sent_bytes: ByteCounter,
                  apply_winners: ApplyWinners, config: ProviderConfig | None = None,
                  serves: Callable[[bytes], bool] = lambda ih: True,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, bus: EventBus | None = None) -> None:
         self.ledger = ledger
+        self._bus = bus
         self.vault = vault
         self.config = config or ProviderConfig()
         self._sent_bytes = sent_bytes
@@ -137,6 +139,9 @@ class Provider:
             await asyncio.to_thread(self.ledger.accept_cheque, cheque, conn.peer.addr, view)
         except ChequeRejected as exc:
             await self._demote_everywhere(conn, f"cheque refused: {exc}")
+            return
+        if self._bus is not None:
+            self._bus.publish(SpeedChequeAccepted(vault=cheque.vault, cum=cheque.cum))
 
     async def _demote_everywhere(self, conn: SpeedConnection, reason: str) -> None:
         self._account()
@@ -198,6 +203,10 @@ class Provider:
                                       placed=s.placed, exp=s.bid.exp, funded=funded))
             result = run_auction(bids, self.config.slots, self.config.reserve, now)
             results[ih] = result
+            if self._bus is not None:
+                self._bus.publish(SpeedRoundFinished(
+                    info_hash=ih, winners=tuple(w.bidder for w in result.winners),
+                    price=result.price))
             await self._announce(ih, result, candidates, unfunded, now)
         for ih in {ih for (ih, _) in self._awards} - set(by_torrent):
             for key in [k for k in self._awards if k[0] == ih]:

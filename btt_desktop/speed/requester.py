@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from btt_desktop.events import EventBus, SpeedChequeSigned, SpeedStandingChanged
 from btt_desktop.speed.autobid import BidInputs, auto_rate, should_rebid
 from btt_desktop.speed.connection import SpeedConnection
 from btt_desktop.speed.ledger import RequesterLedger
@@ -58,10 +59,11 @@ class _Bid:
 class Requester:
     def __init__(self, ledger: RequesterLedger, signer: Signer, received_bytes: ByteCounter,
                  config: RequesterConfig | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, bus: EventBus | None = None) -> None:
         if signer.address != ledger.me:
             raise ValueError("the signer must own the ledger")
         self.ledger = ledger
+        self._bus = bus
         self.signer = signer
         self.config = config or RequesterConfig()
         self._received = received_bytes
@@ -149,6 +151,11 @@ class Requester:
                 status.to_beat = message.price
             else:
                 status.demoted = message.reason
+        if isinstance(message, (Award, Outbid, Demote)) and self._bus is not None:
+            self._bus.publish(SpeedStandingChanged(
+                info_hash=key_ih, provider=peer.addr, awarded=status.awarded,
+                price=status.price if status.awarded else status.to_beat,
+                reason=status.demoted))
         await self._pay(conn)
 
     async def on_close(self, conn: SpeedConnection, reason: str) -> None:
@@ -192,6 +199,8 @@ class Requester:
         cheque = await asyncio.to_thread(self.ledger.draw_cheque, self.signer, peer.addr,
                                          increment)
         if cheque is not None:
+            if self._bus is not None:
+                self._bus.publish(SpeedChequeSigned(beneficiary=cheque.to, cum=cheque.cum))
             await conn.send(cheque.to_message())
 
     async def tick(self) -> None:

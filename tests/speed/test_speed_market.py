@@ -20,6 +20,13 @@ from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
 from tronpy.providers.async_http import AsyncHTTPProvider
 
+from btt_desktop.events import (
+    EventBus,
+    SpeedChequeAccepted,
+    SpeedChequeSigned,
+    SpeedRoundFinished,
+    SpeedStandingChanged,
+)
 from btt_desktop.speed.cheque import sign_cheque
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
 from btt_desktop.speed.provider import Provider, ProviderConfig
@@ -52,6 +59,7 @@ class Market:
     provider_server: SpeedServer
     sent: Counter
     applied: list[tuple[bytes, frozenset[tuple[str, int]]]]
+    events: list[object]
     requesters: list[Buyer] = field(default_factory=list)
 
     async def buyer(self, rate: int, deposit_btt: int) -> Buyer:
@@ -63,15 +71,19 @@ class Market:
         received: Counter = {}
         host = next_loopback()
         bt_port = 20000 + len(self.requesters)
+        bus = EventBus()
+        events: list[object] = []
+        for kind in (SpeedStandingChanged, SpeedChequeSigned):
+            bus.subscribe(kind, events.append)
         requester = Requester(
             RequesterLedger(self.tmp / f"{signer.address}.json", self.net, signer.address),
-            signer, lambda ih, ip, port: received.get((ih, ip, port), 0))
+            signer, lambda ih, ip, port: received.get((ih, ip, port), 0), bus=bus)
         server = SpeedServer(signer, self.net, bt_port, requester)
         await server.start(host, 0)
         conn = await server.connect(self.provider_server.bind_host or "",
                                     self.provider_server.port)
         await requester.set_bid(IH, rate)
-        buyer = Buyer(signer, requester, server, host, bt_port, received, conn)
+        buyer = Buyer(signer, requester, server, host, bt_port, received, conn, events)
         self.requesters.append(buyer)
         return buyer
 
@@ -92,6 +104,7 @@ class Buyer:
     bt_port: int
     received: Counter
     conn: object
+    events: list[object]
 
     def status(self, provider: str) -> object:
         return self.requester.status.get((provider, IH))
@@ -107,13 +120,18 @@ async def market(devnet: tuple[str, str, str], tmp_path: Path) -> AsyncIterator[
         await asyncio.to_thread(faucet, url, me.address, trx=100)
         sent: Counter = {}
         applied: list[tuple[bytes, frozenset[tuple[str, int]]]] = []
+        bus = EventBus()
+        events: list[object] = []
+        for kind in (SpeedRoundFinished, SpeedChequeAccepted):
+            bus.subscribe(kind, events.append)
         provider = Provider(ProviderLedger(tmp_path / "provider.json", net, me.address), vault,
                             lambda ih, ip, port: sent.get((ih, ip, port), 0),
                             lambda ih, peers: applied.append((ih, peers)),
-                            ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB))
+                            ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB), bus=bus)
         server = SpeedServer(me, net, 6881, provider)
         await server.start(next_loopback(), 0)
-        m = Market(url, net, vault, tmp_path, provider, provider_key, server, sent, applied)
+        m = Market(url, net, vault, tmp_path, provider, provider_key, server, sent, applied,
+                   events)
         try:
             yield m
         finally:
@@ -142,10 +160,19 @@ async def test_auction_awards_payment_and_cashing(market: Market) -> None:
     market.send_bytes(c, 5 * MIB)
     for buyer in (a, c):
         await buyer.requester.tick()
-    await wait_for(lambda: getattr(market.provider.ledger.best_cheque(a.signer.address),
-                                   "cum", 0) == 1000)
+    await wait_for(lambda: SpeedChequeAccepted(vault=a.signer.address, cum=1000)
+                   in market.events)
+    assert getattr(market.provider.ledger.best_cheque(a.signer.address), "cum", 0) == 1000
     assert market.provider.ledger.best_cheque(c.signer.address) is None
     assert c.requester.ledger.last_cheque(me) is None
+
+    # what the window will show, as events on each side's bus
+    assert SpeedRoundFinished(IH, (a.signer.address, b.signer.address), 200) in market.events
+    assert SpeedChequeAccepted(vault=a.signer.address, cum=1000) in market.events
+    assert SpeedStandingChanged(IH, me, True, 200, "") in a.events
+    assert SpeedChequeSigned(beneficiary=me, cum=1000) in a.events
+    assert SpeedStandingChanged(IH, me, False, 300, "") in c.events
+    assert not any(isinstance(e, SpeedChequeSigned) for e in c.events)
 
     # below the cashing threshold nothing is cashed; at it, the provider collects
     assert await market.provider.cash_due(market.provider_key, threshold=1001) == 0
