@@ -462,8 +462,9 @@ class FirstRunPage(QWidget):
             self.restore_error.setText(self.tr("Cannot read {path}: {reason}").format(
                 path=path, reason=exc.strerror or str(exc)))
             return
-        except ValueError as exc:
-            self.restore_error.setText(str(exc))
+        except ValueError:
+            self.restore_error.setText(self.tr("{path} is too large to be a keystore file.")
+                                       .format(path=path))
             return
         self._to_password(self.tr("Import keystore"))
 
@@ -589,6 +590,6 @@ class FirstRunPage(QWidget):
 def _read_small_text(path: Path) -> str:
     """A keystore file's text; refuses anything too large to be one."""
     if path.stat().st_size > MAX_KEYSTORE_BYTES:
-        raise ValueError(f"{path.name} is too large to be a keystore file")
+        raise ValueError("too large")
     return path.read_text(encoding="utf-8", errors="replace")
 

@@ -177,7 +177,7 @@ async def run_protected(parent: QWidget | None, service: WalletService,
             dialog.succeed()
             return Outcome(True, value)
     finally:
-        password = None
+        dialog.field.clear()
         dialog.deleteLater()
 
 
