@@ -25,9 +25,7 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -35,8 +33,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
-    QTreeView,
     QWidget,
 )
 
@@ -55,7 +53,6 @@ from btt_desktop.ui.free_space import free_bytes
 from btt_desktop.ui.icons import app_icon, icon
 from btt_desktop.ui.limits_dialog import LimitsDialog
 from btt_desktop.ui.links_dialog import AddLinksDialog
-from btt_desktop.ui.progress_delegate import ProgressBarDelegate
 from btt_desktop.ui.remove_dialog import RemoveDialog
 from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.sidebar import StatusSidebar
@@ -71,16 +68,12 @@ from btt_desktop.ui.torrent_sources import (
     mime_has_sources,
     sources_from_mime,
 )
+from btt_desktop.ui.torrent_view import make_torrent_view
 from btt_desktop.ui.tray import TrayIcon, tray_available
 
 log = logging.getLogger(__name__)
 
 FREE_SPACE_MS = 15_000
-DEFAULT_COLUMN_WIDTHS = {
-    Column.NAME: 320, Column.SIZE: 80, Column.PROGRESS: 120, Column.STATUS: 110,
-    Column.SEEDS: 70, Column.PEERS: 70, Column.DOWN_RATE: 95, Column.UP_RATE: 95,
-    Column.ETA: 70, Column.RATIO: 55, Column.QUEUE: 55, Column.ADDED: 130,
-}
 
 
 class MainWindow(QMainWindow):
@@ -199,29 +192,12 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------
 
-    def _make_view(self) -> QTreeView:
-        view = QTreeView()
-        view.setObjectName("torrent_list")
-        view.setModel(self.proxy)
-        view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
-        view.setItemsExpandable(False)
-        view.setAlternatingRowColors(True)
-        view.setSortingEnabled(True)
-        view.sortByColumn(Column.ADDED, Qt.SortOrder.AscendingOrder)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setItemDelegateForColumn(Column.PROGRESS, ProgressBarDelegate(view))
+    def _make_view(self) -> QTableView:
+        view = make_torrent_view(self.proxy)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._list_context_menu)
         view.doubleClicked.connect(lambda _index: self._open_folder())
-        header = view.header()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in DEFAULT_COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         view.selectionModel().selectionChanged.connect(self._on_selection_signal)
@@ -572,7 +548,7 @@ class MainWindow(QMainWindow):
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
-        header = self.view.header()
+        header = self.view.horizontalHeader()
         menu = QMenu(self)
         for column in Column:
             if column == Column.NAME:
@@ -640,7 +616,7 @@ class MainWindow(QMainWindow):
         layout = self.settings.app.window_layout
         for key, restore in (
             ("geometry", self.restoreGeometry),
-            ("list_header", self.view.header().restoreState),
+            ("list_header", self.view.horizontalHeader().restoreState),
             ("main_splitter", self.main_splitter.restoreState),
             ("list_splitter", self.list_splitter.restoreState),
         ):
@@ -657,7 +633,7 @@ class MainWindow(QMainWindow):
             return bytes(data.toBase64().data()).decode()
         return {
             "geometry": b64(self.saveGeometry()),
-            "list_header": b64(self.view.header().saveState()),
+            "list_header": b64(self.view.horizontalHeader().saveState()),
             "main_splitter": b64(self.main_splitter.saveState()),
             "list_splitter": b64(self.list_splitter.saveState()),
             "details_visible": self.actions_.show_details.isChecked(),

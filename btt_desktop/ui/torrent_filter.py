@@ -44,7 +44,7 @@ class TorrentFilterProxy(QSortFilterProxyModel):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        s = self._source.snapshot_at(source_row)
+        s = self._source.rows[source_row]
         if self._group is not StatusFilter.ALL and status_group(s) is not self._group:
             return False
         if self._words:
@@ -53,10 +53,10 @@ class TorrentFilterProxy(QSortFilterProxyModel):
         return True
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        rows = self._source.rows
+        a_snap, b_snap = rows[left.row()], rows[right.row()]
         key = SORT_KEYS[left.column()]
-        a = key(self._source.snapshot_at(left.row()))
-        b = key(self._source.snapshot_at(right.row()))
-        if a == b:  # stable order for equal keys: by name
-            return self._source.snapshot_at(left.row()).name < \
-                self._source.snapshot_at(right.row()).name
+        a, b = key(a_snap), key(b_snap)
+        if a == b:  # a stable order for equal keys: by name
+            return a_snap.name < b_snap.name
         return bool(a < b)

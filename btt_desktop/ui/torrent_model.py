@@ -134,6 +134,8 @@ _COLUMN_FIELDS: tuple[tuple[str, ...], ...] = (
     ("added_time",),
 )
 assert len(_COLUMN_FIELDS) == len(Column)
+COLUMN_COUNT = len(Column)
+_NO_PARENT = QModelIndex()
 
 
 def _display(column: int, s: TorrentSnapshot) -> str:
@@ -205,11 +207,18 @@ class TorrentTableModel(QAbstractTableModel):
 
     # --- Qt model interface ------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def index(self, row: int, column: int, parent: AnyIndex = _NO_PARENT) -> QModelIndex:
+        # one Python call instead of Qt's hasIndex() calling rowCount() and columnCount():
+        # the sorting proxy asks for two indexes per comparison
+        if 0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -248,6 +257,11 @@ class TorrentTableModel(QAbstractTableModel):
 
     def snapshot_at(self, row: int) -> TorrentSnapshot:
         return self._rows[row]
+
+    @property
+    def rows(self) -> list[TorrentSnapshot]:
+        """The snapshots by source row (read-only use: the sorting proxy reads it)."""
+        return self._rows
 
     def snapshot(self, torrent_id: str) -> TorrentSnapshot | None:
         row = self._row_of.get(torrent_id)
