@@ -95,7 +95,7 @@ class WalletPane(QWidget):
         self._keyring_reason: str | None = None
         self._choices: dict[str, NetworkChoice] = {}
         self._started = False
-        self._shown: tuple[str, str] | None = None
+        self._shown: tuple[str, str, str] | None = None  # address, network, node
         self.errors: list[str] = []
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -365,7 +365,7 @@ class WalletPane(QWidget):
             return
         self.stack.setCurrentIndex(self.WALLET)
         address = info.address or ""
-        shown = (address, info.network)
+        shown = (address, info.network, self.service.network.node_url)
         if shown != self._shown:
             self._shown = shown
             self.address_label.setText(address)
