@@ -33,8 +33,8 @@ class Limits:
     handshake_timeout: float = 10.0
     idle_timeout: float = 120.0
     ping_interval: float = 40.0
-    messages_per_second: float = 20.0
-    burst: int = 60
+    messages_per_second: float = 50.0
+    burst: int = 400  # a client with many torrents bids on all of them at connect
     write_timeout: float = 30.0
 
 

@@ -212,6 +212,7 @@ class Provider:
             for key in [k for k in self._awards if k[0] == ih]:
                 del self._awards[key]
             self._publish(ih)
+        await asyncio.to_thread(self.ledger.flush)  # byte counts survive a crash too
         return results
 
     async def _funded(self, owner: str, rate: int, cache: dict[str, int | None]) -> bool:

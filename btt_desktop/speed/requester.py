@@ -9,6 +9,7 @@ award from that provider for that torrent is in force, at the award's price.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -214,7 +215,10 @@ class Requester:
                 if sent is None or now - sent >= self.config.bid_seconds / 2:
                     await self._send_bid(conn, ih)
 
-    async def run(self, every: float = 1.0) -> None:
-        while True:
+    async def run(self, every: float = 1.0, flush_every: int = 10) -> None:
+        """Tick forever (cancel to stop); persist the byte counts every few ticks."""
+        for n in itertools.count(1):
             await self.tick()
+            if n % flush_every == 0:
+                await asyncio.to_thread(self.ledger.flush)
             await asyncio.sleep(every)

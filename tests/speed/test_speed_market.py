@@ -236,3 +236,29 @@ async def test_unpaid_credit_unfunded_and_forged_cheques_demote(market: Market) 
     # reserve, 100: the broke bidder was not eligible), never the forged amount
     await wait_for(lambda: getattr(market.provider.ledger.best_cheque(payer.signer.address),
                                    "cum", 0) == 200)
+
+
+async def test_background_loops_award_and_pay(market: Market) -> None:
+    """With the provider's round loop and the requester's tick loop running on their own,
+    a bidder gets served and pays without anyone driving them by hand."""
+    me = market.provider.ledger.me
+    market.provider.config = ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB,
+                                            round_seconds=0.3)
+    buyer = await market.buyer(rate=250, deposit_btt=5)
+    loops = [asyncio.create_task(market.provider.run(check_every=0.1)),
+             asyncio.create_task(buyer.requester.run(every=0.1, flush_every=3))]
+    try:
+        await wait_for(lambda: getattr(buyer.status(me), "awarded", False))
+        market.send_bytes(buyer, 4 * MIB)
+        await wait_for(lambda: getattr(market.provider.ledger.best_cheque(buyer.signer.address),
+                                       "cum", 0) == 400)  # 4 MiB at the reserve, 100
+        # the byte counts reach the disk on both sides without a cheque forcing it
+        market.send_bytes(buyer, MIB // 2)
+        provider_file = market.tmp / "provider.json"
+        await wait_for(lambda: ProviderLedger(provider_file, market.net, me).get(
+            ProviderLedger(provider_file, market.net, me).key(buyer.signer.address)).bytes
+            == 4 * MIB + MIB // 2)
+    finally:
+        for task in loops:
+            task.cancel()
+        await asyncio.gather(*loops, return_exceptions=True)
