@@ -72,20 +72,19 @@ class Provider:
         self._serves = serves
         self._clock = clock
         self._seq = itertools.count()
-        self._bids: dict[tuple[bytes, SpeedConnection], _Standing] = {}
-        self._awards: dict[tuple[bytes, SpeedConnection], _Held] = {}
+        # keyed by (info-hash, bidder address): one standing bid and award per peer
+        self._bids: dict[tuple[bytes, str], _Standing] = {}
+        self._awards: dict[tuple[bytes, str], _Held] = {}
 
     # --- what the UI and tests read ------------------------------------------------
 
     def bids(self, ih: bytes) -> dict[str, int]:
         """Standing bids for ``ih``: address -> rate."""
-        return {s.conn.peer.addr: s.bid.rate for (i, _), s in self._bids.items()
-                if i == ih and s.conn.peer is not None}
+        return {addr: s.bid.rate for (i, addr), s in self._bids.items() if i == ih}
 
     def winners(self, ih: bytes) -> dict[str, int]:
         """Current award holders for ``ih``: address -> price."""
-        return {h.conn.peer.addr: h.price for (i, _), h in self._awards.items()
-                if i == ih and h.conn.peer is not None}
+        return {addr: h.price for (i, addr), h in self._awards.items() if i == ih}
 
     # --- ProtocolHandler -------------------------------------------------------------
 
@@ -100,24 +99,24 @@ class Provider:
             if message.vault != peer.addr:
                 raise ProtocolError("a bid must be paid from the bidder's own vault")
             if self._serves(message.ih):
-                self._bids[(message.ih, conn)] = _Standing(conn, message, next(self._seq))
+                self._bids[(message.ih, peer.addr)] = _Standing(conn, message,
+                                                               next(self._seq))
         elif isinstance(message, Cancel):
-            self._bids.pop((message.ih, conn), None)
-            if (message.ih, conn) in self._awards:
+            self._bids.pop((message.ih, peer.addr), None)
+            if (message.ih, peer.addr) in self._awards:
                 self._account()
-                del self._awards[(message.ih, conn)]
+                del self._awards[(message.ih, peer.addr)]
                 self._publish(message.ih)
         elif isinstance(message, ChequeMsg):
             await self._on_cheque(conn, message)
 
     async def on_close(self, conn: SpeedConnection, reason: str) -> None:
         self._account()
-        for key in [k for k in self._bids if k[1] is conn]:
+        for key in [k for k, s in self._bids.items() if s.conn is conn]:
             del self._bids[key]
-        touched = {ih for (ih, c) in self._awards if c is conn}
-        for ih in touched:
-            del self._awards[(ih, conn)]
-            self._publish(ih)
+        for key in [k for k, h in self._awards.items() if h.conn is conn]:
+            del self._awards[key]
+            self._publish(key[0])
         with contextlib.suppress(Exception):
             await asyncio.to_thread(self.ledger.flush)
 
@@ -144,19 +143,23 @@ class Provider:
             self._bus.publish(SpeedChequeAccepted(vault=cheque.vault, cum=cheque.cum))
 
     async def _demote_everywhere(self, conn: SpeedConnection, reason: str) -> None:
+        """Drop every bid and award of ``conn``'s peer, telling it why for each award."""
+        assert conn.peer is not None
+        addr = conn.peer.addr
         self._account()
-        for key in [k for k in self._bids if k[1] is conn]:
+        for key in [k for k in self._bids if k[1] == addr]:
             del self._bids[key]
-        for ih in [ih for (ih, c) in self._awards if c is conn]:
-            del self._awards[(ih, conn)]
-            self._publish(ih)
-            await conn.send(Demote(ih=ih, reason=reason[:200]))
+        for key in [k for k in self._awards if k[1] == addr]:
+            held = self._awards.pop(key)
+            self._publish(key[0])
+            await held.conn.send(Demote(ih=key[0], reason=reason[:200]))
 
     # --- accounting and credit -------------------------------------------------------
 
     def _account(self) -> None:
         """Record bytes sent to award holders since the last look."""
-        for (ih, conn), held in self._awards.items():
+        for (ih, _), held in self._awards.items():
+            conn = held.conn
             peer = conn.peer
             if peer is None:
                 continue
@@ -168,9 +171,10 @@ class Provider:
     async def check_credit(self) -> None:
         """Account bytes and demote any award holder beyond its credit (run often)."""
         self._account()
-        for (ih, conn), held in list(self._awards.items()):
+        for (ih, addr), held in list(self._awards.items()):
+            conn = held.conn
             peer = conn.peer
-            if peer is None or (ih, conn) not in self._awards:
+            if peer is None or (ih, addr) not in self._awards:
                 continue
             if self.ledger.over_credit(peer.addr, self.config.credit_bytes, held.price):
                 await self._demote_everywhere(
@@ -232,17 +236,17 @@ class Provider:
                         candidates: dict[int, _Standing], unfunded: list[_Standing],
                         now: int) -> None:
         until = now + int(2 * self.config.round_seconds)
-        winners = {candidates[w.placed].conn for w in result.winners}
+        winners = {w.bidder for w in result.winners}
         self._account()
         for key in [k for k in self._awards if k[0] == ih and k[1] not in winners]:
             del self._awards[key]
         for w in result.winners:
             conn = candidates[w.placed].conn
             assert conn.peer is not None
-            held = self._awards.get((ih, conn))
-            counted = held.counted if held else self._sent_bytes(ih, conn.remote_ip,
-                                                                 conn.peer.bt_port)
-            self._awards[(ih, conn)] = _Held(conn, result.price, until, counted)
+            held = self._awards.get((ih, w.bidder))
+            counted = held.counted if held and held.conn is conn else self._sent_bytes(
+                ih, conn.remote_ip, conn.peer.bt_port)
+            self._awards[(ih, w.bidder)] = _Held(conn, result.price, until, counted)
         self._publish(ih)
         for w in result.winners:
             await candidates[w.placed].conn.send(
@@ -250,7 +254,7 @@ class Provider:
         full = len(result.winners) >= self.config.slots and result.winners
         to_beat = min(w.rate for w in result.winners) if full else self.config.reserve
         for s in candidates.values():
-            if s.conn in winners or s in unfunded:
+            if (s.conn.peer is not None and s.conn.peer.addr in winners) or s in unfunded:
                 continue
             await s.conn.send(Outbid(ih=ih, price=to_beat))
         for s in unfunded:

@@ -29,6 +29,7 @@ from btt_desktop.events import (
 )
 from btt_desktop.speed.cheque import sign_cheque
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
+from btt_desktop.speed.messages import Bid
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
@@ -262,3 +263,18 @@ async def test_background_loops_award_and_pay(market: Market) -> None:
         for task in loops:
             task.cancel()
         await asyncio.gather(*loops, return_exceptions=True)
+
+
+async def test_one_standing_bid_per_peer_whatever_its_connections(market: Market) -> None:
+    a = await market.buyer(rate=300, deposit_btt=5)
+    b = await market.buyer(rate=200, deposit_btt=5)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 2)
+    # a second connection from A, bidding again: it replaces A's bid, it does not add one
+    second = await a.server.connect(market.provider_server.bind_host or "",
+                                    market.provider_server.port)
+    await second.send(Bid(ih=IH, rate=350, vault=a.signer.address, exp=2**40))
+    await wait_for(lambda: market.provider.bids(IH).get(a.signer.address) == 350)
+    assert market.provider.bids(IH) == {a.signer.address: 350, b.signer.address: 200}
+    result = (await market.provider.run_round())[IH]
+    assert [w.bidder for w in result.winners] == [a.signer.address, b.signer.address]
+    assert result.price == 100  # nobody lost: the reserve
