@@ -17,7 +17,7 @@ import logging.handlers
 import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.profile import Profile
 
 if TYPE_CHECKING:
+    from btt_desktop.events import EventBus
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.single_instance import InstanceServer
 
@@ -173,11 +174,17 @@ class WindowApp:
             window.close()
             return 1
         window.load_snapshots(engine.snapshots())
+        sections = await _install_sections(window, self.profile, bus)
         if isinstance(self.server, InstanceServer):
             accept_hand_offs(self.server, window)
         window.add_items(self.items)
 
         await quit_now
+        for close_section in sections:
+            try:
+                await close_section()
+            except Exception:  # one section failing to close must not keep others open
+                log.exception("closing a section")
         await window.shutdown()
         try:
             await engine.close()
@@ -185,6 +192,31 @@ class WindowApp:
             log.error("closing the engine: %s", exc)
         window.close()
         return 0
+
+
+async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus
+                            ) -> list[Callable[[], Awaitable[None]]]:
+    """Add the sections beside the torrents (the wallet); returns their closers.
+
+    A section that cannot start is reported in one line; the torrents still work.
+    """
+    closers: list[Callable[[], Awaitable[None]]] = []
+    try:
+        from btt_desktop.ui.wallet import install_wallet_section
+        from btt_desktop.wallet.service import WalletService
+
+        wallet = WalletService(profile, bus)
+        pane = install_wallet_section(window, wallet, bus)
+
+        async def close_wallet() -> None:
+            await pane.shutdown()
+            await wallet.close()
+
+        closers.append(close_wallet)
+    except Exception as exc:
+        log.exception("the wallet section could not start")
+        window.show_error(f"wallet: {exc}")
+    return closers
 
 
 def accept_hand_offs(server: InstanceServer, window: MainWindow) -> None:

@@ -39,7 +39,7 @@ from btt_desktop.ui.formatting import format_size
 from btt_desktop.ui.free_space import free_bytes
 from btt_desktop.ui.priority_delegate import PriorityDelegate
 from btt_desktop.ui.tasks import one_line
-from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource
+from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource, magnet_name_and_hash
 
 log = logging.getLogger(__name__)
 
@@ -144,13 +144,14 @@ class AddTorrentDialog(QDialog):
         self.metadata_label = QLabel(self.tr("Retrieving metadata…"))
         self.metadata_label.setObjectName("metadata_state")
         self.metadata_label.setWordWrap(True)
+        self.metadata_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.metadata_busy = QProgressBar()
         self.metadata_busy.setRange(0, 0)
         self.metadata_busy.setMaximumWidth(240)
         waiting_page = QWidget()
         waiting_layout = QVBoxLayout(waiting_page)
         waiting_layout.addStretch(1)
-        waiting_layout.addWidget(self.metadata_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting_layout.addWidget(self.metadata_label)
         waiting_layout.addWidget(self.metadata_busy, 0, Qt.AlignmentFlag.AlignHCenter)
         waiting_layout.addStretch(1)
 
@@ -181,6 +182,9 @@ class AddTorrentDialog(QDialog):
             self.set_meta(meta)
         elif source.kind is SourceKind.MAGNET:
             self.pages.setCurrentIndex(0)
+            name, info_hash = magnet_name_and_hash(source.value)
+            self.name_label.setText(name or self.tr("(name not known yet)"))
+            self.hash_label.setText(info_hash)
             self.size_label.setText(self.tr("unknown until metadata arrives"))
             self._fetch_task = self._spawn(self._fetch_metadata())
         self._free_timer.start()

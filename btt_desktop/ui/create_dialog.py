@@ -57,7 +57,7 @@ class CreateTorrentDialog(QDialog):
         self._helpers: set[asyncio.Task[None]] = set()
         self.setWindowTitle(self.tr("Create Torrent"))
         self.setObjectName("create_torrent_dialog")
-        self.resize(620, 520)
+        self.resize(620, 430)
 
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("source")

@@ -138,10 +138,11 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self.proxy.set_search_text)
 
         self.toolbar = self._make_toolbar()
+        # one row: the section switcher (shown once there are two), then the torrent tools
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._section_bar)
-        self.addToolBarBreak()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self._section_bar.hide()
+        self._section_bar.setVisible(len(self._section_actions) > 1)
+        self.sections.currentChanged.connect(lambda _i: self._update_toolbar())
         self.status = StatusBar(self.actions_.alt_speed)
         self.setStatusBar(self.status)
         self.status.set_limits(settings.engine)
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         self._section_actions[key] = action
         if len(self._section_actions) == 1:
             action.setChecked(True)
-        self._section_bar.setVisible(len(self._section_actions) > 1)
+        if hasattr(self, "toolbar"):
+            self._section_bar.setVisible(len(self._section_actions) > 1)
 
     def show_section(self, key: str) -> None:
         self._section_actions[key].trigger()
@@ -220,8 +222,13 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search)
-        a.show_toolbar.toggled.connect(bar.setVisible)
+        a.show_toolbar.toggled.connect(lambda _shown: self._update_toolbar())
         return bar
+
+    def _update_toolbar(self) -> None:
+        """The torrent tools show with the torrents (and when the user wants a toolbar)."""
+        torrents = self.sections.currentWidget() is self.main_splitter
+        self.toolbar.setVisible(torrents and self.actions_.show_toolbar.isChecked())
 
     def _make_menus(self) -> None:
         a = self.actions_
@@ -344,6 +351,7 @@ class MainWindow(QMainWindow):
     def show_error(self, line: str) -> None:
         """One line in the status bar: how every error reaches the user."""
         self.errors.append(line)
+        del self.errors[:-100]
         log.info("shown to the user: %s", line)
         self.status.show_error(line)
 

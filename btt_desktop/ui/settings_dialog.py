@@ -38,6 +38,13 @@ def _page(*groups: QWidget) -> QWidget:
     return page
 
 
+def _compact_form(box: QGroupBox) -> QFormLayout:
+    """A form whose fields keep their natural width (no page-wide spin boxes)."""
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form
+
+
 def _rate(box: QSpinBox, original: int) -> int:
     """Bytes/s from a KiB/s box; an untouched box keeps the exact original value."""
     return original if box.value() == original // KIB else box.value() * KIB
@@ -102,7 +109,7 @@ class SettingsDialog(QDialog):
         self.natpmp_check = QCheckBox(self.tr("Port forwarding with NAT-PMP"))
         self.natpmp_check.setChecked(e.natpmp)
         connection = QGroupBox(self.tr("Listening and peers"))
-        form = QFormLayout(connection)
+        form = _compact_form(connection)
         form.addRow(self.tr("Listen port:"), self.port_box)
         form.addRow(self.tr("Encryption:"), self.encryption_combo)
         for check in (self.dht_check, self.pex_check, self.lsd_check, self.upnp_check,
@@ -123,11 +130,11 @@ class SettingsDialog(QDialog):
         self.alt_enabled_check.setObjectName("alt_limits_enabled")
         self.alt_enabled_check.setChecked(e.alt_limits_enabled)
         normal = QGroupBox(self.tr("Global limits"))
-        form = QFormLayout(normal)
+        form = _compact_form(normal)
         form.addRow(self.tr("Download:"), self.down_box)
         form.addRow(self.tr("Upload:"), self.up_box)
         alternative = QGroupBox(self.tr("Alternative limits"))
-        form = QFormLayout(alternative)
+        form = _compact_form(alternative)
         form.addRow(self.tr("Download:"), self.alt_down_box)
         form.addRow(self.tr("Upload:"), self.alt_up_box)
         form.addRow("", self.alt_enabled_check)
@@ -137,7 +144,7 @@ class SettingsDialog(QDialog):
         self.max_seeds_box = self._count_box(e.max_active_seeds, "max_active_seeds")
         self.max_torrents_box = self._count_box(e.max_active_torrents, "max_active_torrents")
         queueing = QGroupBox(self.tr("Queueing"))
-        form = QFormLayout(queueing)
+        form = _compact_form(queueing)
         form.addRow(self.tr("Maximum active downloads:"), self.max_downloads_box)
         form.addRow(self.tr("Maximum active uploads:"), self.max_seeds_box)
         form.addRow(self.tr("Maximum active torrents:"), self.max_torrents_box)
@@ -155,7 +162,7 @@ class SettingsDialog(QDialog):
         self.time_box.setSpecialValueText(self.tr("No limit"))
         self.time_box.setValue(e.seed_time_limit)
         seeding = QGroupBox(self.tr("Stop seeding when"))
-        form = QFormLayout(seeding)
+        form = _compact_form(seeding)
         form.addRow(self.tr("Ratio reaches:"), self.ratio_box)
         form.addRow(self.tr("Seeding time reaches:"), self.time_box)
 
@@ -169,7 +176,7 @@ class SettingsDialog(QDialog):
         self.notify_check = QCheckBox(self.tr("Notify when a download finishes"))
         self.notify_check.setChecked(a.notify_on_finish)
         behaviour = QGroupBox(self.tr("Window"))
-        form = QFormLayout(behaviour)
+        form = _compact_form(behaviour)
         form.addRow("", self.tray_check)
         form.addRow("", self.notify_check)
         self.disk_io_combo = QComboBox()
@@ -185,7 +192,7 @@ class SettingsDialog(QDialog):
         disk_note = QLabel(self.tr("Takes effect the next time BTT Desktop starts."))
         disk_note.setWordWrap(True)
         advanced = QGroupBox(self.tr("Disk"))
-        form = QFormLayout(advanced)
+        form = _compact_form(advanced)
         form.addRow(self.tr("Disk I/O:"), self.disk_io_combo)
         form.addRow("", disk_note)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QMimeData
 
@@ -37,6 +37,21 @@ class TorrentSource:
         if self.kind is SourceKind.FILE:
             return Path(self.value).name
         return self.value if len(self.value) <= 80 else self.value[:77] + "…"
+
+
+def magnet_name_and_hash(magnet: str) -> tuple[str, str]:
+    """The display name (``dn``) and info hash (``xt``) a magnet link carries, or ''."""
+    query = parse_qs(magnet.partition("?")[2])
+    name = (query.get("dn") or [""])[0]
+    info_hash = ""
+    for xt in query.get("xt", []):
+        for prefix in ("urn:btih:", "urn:btmh:1220"):
+            if xt.lower().startswith(prefix):
+                info_hash = xt[len(prefix):].lower()
+                break
+        if info_hash:
+            break
+    return name, info_hash
 
 
 def classify(text: str, base_dir: str | None = None) -> TorrentSource:

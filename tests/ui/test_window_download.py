@@ -76,6 +76,9 @@ async def test_add_download_prioritise_pause_resume_remove(
 
     await until(lambda: row_text(Column.PROGRESS) == "100%", 60, "download to complete")
     await until(lambda: row_text(Column.STATUS) == "Seeding", 20, "seeding status")
+    # the user is told (tray notification where there is a tray; the status bar here)
+    await until(lambda: window.status.currentMessage() == "Finished: Album", 10,
+                "finished notice")
     down = rig.window.settings.app.default_save_path
     for rel in ("cd1/01.flac", "cd1/02.flac"):
         assert sha256(Path(down) / "Album" / rel) == sha256(content / rel)
