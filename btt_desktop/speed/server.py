@@ -76,7 +76,10 @@ class SpeedServer:
             return
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
                                self.limits, self.handler, outgoing=False)
-        await self._run(conn)
+        # this task belongs to asyncio's stream server, whose done-callback logs a cancelled
+        # task as an error: when close() cancels it, end it quietly instead
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._run(conn)
 
     async def connect(self, host: str, port: int) -> SpeedConnection:
         """Open and authenticate a connection; :class:`ProtocolError` if that fails."""
