@@ -61,7 +61,21 @@ def machine() -> dict[str, Any]:
 
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem,
             "kernel": platform.release(), "python": platform.python_version(),
-            "libtorrent": lt.__version__}
+            "libtorrent": lt.__version__, "revision": revision()}
+
+
+def revision() -> str:
+    """The commit measured, and whether btt_desktop/ had uncommitted changes."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
+                                  timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--", "btt_desktop")
+    return f"{commit} (btt_desktop/ modified)" if changed else commit
 
 
 def free_disk(path: Path) -> int:

@@ -20,7 +20,9 @@ from typing import Any
 import libtorrent as lt
 
 # The best settings found for a TCP transfer on loopback (bench/lt_tuning.py measures
-# the candidates): no uTP, no encryption, large send buffers and deep request queues.
+# the candidates; docs/benchmarks.md has the figures): no uTP, no encryption, large send
+# buffers, and pread disk I/O. Deeper request queues, a larger disk queue and 4 MiB
+# socket buffers did not help on top of these.
 TUNED: dict[str, Any] = {
     "enable_outgoing_utp": False,
     "enable_incoming_utp": False,
@@ -30,9 +32,6 @@ TUNED: dict[str, Any] = {
     "send_buffer_watermark": 8 * 1024 * 1024,
     "send_buffer_low_watermark": 1024 * 1024,
     "send_buffer_watermark_factor": 150,
-    "max_queued_disk_bytes": 16 * 1024 * 1024,
-    "max_out_request_queue": 1500,
-    "max_allowed_in_request_queue": 4000,
 }
 TUNED_DISK_IO = "pread"
 

@@ -62,6 +62,7 @@ def btt_defaults() -> dict[str, Any]:
 
 
 def variants() -> list[tuple[str, dict[str, Any], str]]:
+    send_pread = {**PLAIN_TCP, **BIG_SEND}
     return [
         ("TCP, no encryption, posix (baseline)", PLAIN_TCP, "posix"),
         ("  + pread", PLAIN_TCP, "pread"),
@@ -70,6 +71,11 @@ def variants() -> list[tuple[str, dict[str, Any], str]]:
         ("  + deep request queues", {**PLAIN_TCP, **DEEP_QUEUES}, "posix"),
         ("  + 4 MiB socket buffers", {**PLAIN_TCP, **SOCKETS_4M}, "posix"),
         ("  + 16 MiB disk queue", {**PLAIN_TCP, **DISK_QUEUE}, "posix"),
+        ("  + large send buffers + pread", send_pread, "pread"),
+        ("  + large send buffers + pread + 4 MiB socket buffers",
+         {**send_pread, **SOCKETS_4M}, "pread"),
+        ("  + large send buffers + pread + deep request queues",
+         {**send_pread, **DEEP_QUEUES}, "pread"),
         ("tuned set of lt_peer.py", TUNED, TUNED_DISK_IO),
         ("btt's session settings (EngineSettings defaults)", btt_defaults(), "posix"),
     ]
@@ -123,12 +129,12 @@ def main() -> int:
                     say(f"  {name.strip()} run {turn + 1}: {rate:.0f} MB/s (load {run.load})")
         base = median(rates[chosen[0][0]]) or 1.0
         print(f"\n{args.size_mib} MiB, median of {args.repeat}, load before: {load_before}")
-        print("| variant | transfer MB/s | vs first |")
-        print("|---|---:|---:|")
+        print("| variant | transfer MB/s (median) | vs first | best run MB/s |")
+        print("|---|---:|---:|---:|")
         rows = []
         for name, settings, disk_io in chosen:
             m = median(rates[name])
-            print(f"| {name} | {m:.0f} | {m / base:.2f} |")
+            print(f"| {name.strip()} | {m:.0f} | {m / base:.2f} | {max(rates[name]):.0f} |")
             rows.append({"variant": name.strip(), "settings": settings, "disk_io": disk_io,
                          "mb_s": m, "runs": rates[name], "loads": loads[name]})
         result = {"benchmark": "lt_tuning", "machine": machine(), "size_bytes": size,
