@@ -248,3 +248,44 @@ async def test_dropping_a_torrent_file_opens_the_add_dialog(
     window.dragEnterEvent(refused)
     assert not refused.isAccepted()
     assert window.model.index(0, Column.NAME).data() is None
+
+
+async def test_torrent_url_is_downloaded_then_shown(rig: WindowRig, tmp_path: Path) -> None:
+    window = rig.window
+    _content, torrent = await make_torrent(tmp_path / "site", {"w.bin": 70_000}, name="FromWeb")
+    host = "127.0.0.1"
+    port = port_on(host)
+    # a real HTTP server process serving the folder that holds the .torrent
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "http.server", str(port), "--bind", host,
+        "--directory", str(torrent.parent),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    try:
+        async def serving() -> bool:
+            try:
+                _r, w = await asyncio.open_connection(host, port)
+            except OSError:
+                return False
+            w.close()
+            return True
+
+        deadline = asyncio.get_running_loop().time() + 15
+        while not await serving():
+            assert asyncio.get_running_loop().time() < deadline, "http.server did not start"
+            await asyncio.sleep(0.1)
+
+        window.add_items([f"http://{host}:{port}/{torrent.name}"])
+        dialog = await until(lambda: find_widget(window, AddTorrentDialog), 20, "add dialog")
+        assert dialog.name_label.text() == "FromWeb"
+        assert dialog.params().torrent_data == torrent.read_bytes()
+        await close_dialog(dialog)
+
+        # a missing file is one line in the status bar, and no dialog
+        window.add_items([f"http://{host}:{port}/missing.torrent"])
+        await until(lambda: window.errors, 20, "the error line")
+        assert window.errors[-1] == (
+            f"cannot download http://{host}:{port}/missing.torrent: HTTP 404")
+        assert find_widget(window, AddTorrentDialog) is None
+    finally:
+        server.terminate()
+        await server.wait()
