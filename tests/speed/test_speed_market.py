@@ -8,6 +8,7 @@ ledgers on disk and the vault on a devnet subprocess.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -278,3 +279,37 @@ async def test_one_standing_bid_per_peer_whatever_its_connections(market: Market
     result = (await market.provider.run_round())[IH]
     assert [w.bidder for w in result.winners] == [a.signer.address, b.signer.address]
     assert result.price == 100  # nobody lost: the reserve
+
+
+async def test_requester_in_another_process(market: Market) -> None:
+    """The same exchange with the requester in its own process: nothing is shared but TCP."""
+    key = PrivateKey.random()
+    payer = KeySigner(key)
+    await asyncio.to_thread(faucet, market.url, payer.address, trx=100, btt=5)
+    await market.vault.deposit(key, 5 * BTT)
+    host = next_loopback()
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, str(Path(__file__).with_name("speed_requester_child.py")), market.net,
+        str(market.tmp / "child.json"), host, market.provider_server.bind_host or "",
+        str(market.provider_server.port),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        child.stdin.write(key.hex().encode() + b"\n")  # the key never goes on a command line
+        await child.stdin.drain()
+        await wait_for(lambda: market.provider.bids(IH).get(payer.address) == 300, 30)
+        await market.provider.run_round()  # alone: it wins at the reserve, 100
+        market.sent[(IH, host, 7100)] = 2 * MIB
+        line = await asyncio.wait_for(child.stdout.readline(), 30)
+        assert line.decode().split() == ["paid", "200"]
+        await wait_for(lambda: SpeedChequeAccepted(vault=payer.address, cum=200)
+                       in market.events)
+        assert await market.provider.cash_due(market.provider_key, threshold=200) == 200
+    finally:
+        if child.returncode is None:
+            child.stdin.write(b"quit\n")
+            try:
+                await asyncio.wait_for(child.wait(), 10)
+            except TimeoutError:
+                child.kill()
+                await child.wait()
