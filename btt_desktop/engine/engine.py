@@ -37,6 +37,7 @@ from btt_desktop.engine.types import (
     TorrentDetails,
     TorrentMeta,
     TorrentSnapshot,
+    TorrentState,
     TrackerEntry,
 )
 from btt_desktop.engine.views import peer_entry, tracker_entry
@@ -85,6 +86,7 @@ class Engine:
         self._sizes: dict[str, int] = {}
         self._about: dict[str, tuple[str, str]] = {}  # comment, creator (kept in the params)
         self._need_save: set[str] = set()
+        self._errored: set[str] = set()         # TorrentErrored sent, state not cleared yet
         self._removing: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self._counters = SessionCounters()
@@ -590,7 +592,15 @@ class Engine:
             name = params.name or (params.ti.name() if params.ti is not None else torrent_id)
             self._waiters.fail("added", torrent_id, EngineError(f"cannot add {name}: {reason}"))
         else:
-            self._waiters.resolve("added", torrent_id, alert.handle)
+            # registered here, not by the awaiting caller: alerts about the new torrent
+            # (a file error found by the first check, say) may come in this same batch
+            handle = alert.handle
+            if torrent_id in self._probes:
+                self._probes[torrent_id] = handle
+            else:
+                self._handles[torrent_id] = handle
+            self._ids[handle] = torrent_id
+            self._waiters.resolve("added", torrent_id, handle)
 
     def _on_state_update(self, alert: Any) -> None:
         batch = []
@@ -605,6 +615,11 @@ class Engine:
             batch.append(snap)
         if batch:
             self._bus.publish(TorrentsUpdated(tuple(batch)))
+        for snap in batch:
+            if snap.state == TorrentState.ERROR:
+                self._report_error(snap.torrent_id, f"{snap.name}: {snap.error}")
+            else:
+                self._errored.discard(snap.torrent_id)
 
     def _on_session_stats(self, alert: Any) -> None:
         down, up, nodes = self._counters.update(alert.values, time.monotonic())
@@ -652,14 +667,19 @@ class Engine:
         if torrent_id is None or torrent_id not in self._handles:
             return
         reason = " ".join(str(alert.error.message()).split())
-        self._bus.publish(TorrentErrored(torrent_id, f"{alert.torrent_name}: {reason}"))
+        self._report_error(torrent_id, f"{alert.torrent_name}: {reason}")
 
     def _on_file_error(self, alert: Any) -> None:
         torrent_id = self._ids.get(alert.handle)
         if torrent_id is None or torrent_id not in self._handles:
             return
         reason = " ".join(str(alert.error.message()).split())
-        self._bus.publish(TorrentErrored(torrent_id, f"{alert.filename}: {reason}"))
+        self._report_error(torrent_id, f"{alert.filename()}: {reason}")
+
+    def _report_error(self, torrent_id: str, line: str) -> None:
+        if torrent_id not in self._errored:
+            self._errored.add(torrent_id)
+            self._bus.publish(TorrentErrored(torrent_id, line))
 
     def _on_removed(self, alert: Any) -> None:
         self._waiters.resolve("removed", id_of(alert.info_hashes))
@@ -730,6 +750,7 @@ class Engine:
         self._sizes.pop(torrent_id, None)
         self._about.pop(torrent_id, None)
         self._need_save.discard(torrent_id)
+        self._errored.discard(torrent_id)
 
     async def _drop_probe(self, torrent_id: str) -> None:
         handle = self._probes.pop(torrent_id, None)

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, damage, loopback_settings, make_torrent, tree_digests, wait_until
+from conftest import (
+    Node,
+    NodeFactory,
+    damage,
+    loopback_settings,
+    make_torrent,
+    tree_digests,
+    wait_until,
+)
 
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.events import TorrentAdded, TorrentFinished
@@ -65,6 +73,23 @@ async def test_restore_after_clean_close_keeps_everything_without_recheck(
     assert not seeder2.of(TorrentFinished) and not leecher2.of(TorrentFinished)
 
 
+async def settled_upload(node: Node, torrent_id: str) -> int:
+    """The seeder's all-time upload once it has stopped moving (libtorrent adds up these
+    counters once a second, so a fresh read can be behind)."""
+    last, since = -1, 0.0
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 15
+    while loop.time() < deadline:
+        snap = node.engine.snapshot(torrent_id)
+        value = snap.all_time_upload if snap is not None else -1
+        if value != last:
+            last, since = value, loop.time()
+        elif loop.time() - since >= 2.0:
+            return value
+        await asyncio.sleep(0.2)
+    raise AssertionError("the upload count did not settle")
+
+
 async def _verified_pieces(proc: asyncio.subprocess.Process, at_least: int) -> int:
     assert proc.stdout is not None
     while True:
@@ -107,8 +132,7 @@ async def test_resume_after_sigkill_downloads_no_verified_piece_twice(
     # whatever was sent and not yet verified is in this count too
     await wait_until(lambda: seeder.engine.snapshot(seed_id).num_peers == 0,  # type: ignore
                      what="seeder to notice the dead peer")
-    await asyncio.sleep(0.3)
-    sent_before = seeder.engine.snapshot(seed_id).all_time_upload  # type: ignore[union-attr]
+    sent_before = await settled_upload(seeder, seed_id)
 
     leecher = await make_node(profile, settings=loopback_settings())
     tid = seeder.engine.torrent_ids()[0]
@@ -122,9 +146,7 @@ async def test_resume_after_sigkill_downloads_no_verified_piece_twice(
     await leecher.engine.connect_peer(tid, *seeder.endpoint)
     await wait_until(lambda: bool(leecher.of(TorrentFinished)), what="download to finish")
     assert tree_digests(tmp_path / "down" / "content") == tree_digests(content)
-    await wait_until(lambda: seeder.engine.snapshot(seed_id).all_time_upload  # type: ignore
-                     >= sent_before + total - restored.total_done, what="seeder's count")
-    sent_after = seeder.engine.snapshot(seed_id).all_time_upload  # type: ignore[union-attr]
+    sent_after = await settled_upload(seeder, seed_id)
     # only what was missing came again (a piece of slack for the count's granularity)
     assert sent_after - sent_before <= total - restored.total_done + piece
 

@@ -10,7 +10,13 @@ from conftest import Node, NodeFactory, damage, make_torrent, tree_digests, wait
 
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.errors import EngineError
-from btt_desktop.events import TorrentAdded, TorrentFinished, TorrentRemoved, TorrentsUpdated
+from btt_desktop.events import (
+    TorrentAdded,
+    TorrentErrored,
+    TorrentFinished,
+    TorrentRemoved,
+    TorrentsUpdated,
+)
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -236,3 +242,21 @@ async def test_snapshots_follow_limits_sequential_and_queue(tmp_path: Path,
     assert details.name == "content" and details.num_pieces >= 1
     assert details.total_size == 20_000 and details.pieces_have == 0  # its data is elsewhere
     assert details.magnet_uri.startswith("magnet:?xt=urn:btih:" + ids[1])
+
+
+async def test_unwritable_destination_is_reported(tmp_path: Path, make_node: NodeFactory) -> None:
+    content, torrent = await make_torrent(tmp_path / "seed", {"a.bin": 200_000})
+    seeder = await make_node()
+    leecher = await make_node()
+    await seed(seeder, torrent, content)
+    dest = tmp_path / "down"
+    dest.mkdir()
+    (dest / "content").write_text("a file where the torrent's folder should go")
+    tid = await leecher.engine.add(AddParams(save_path=str(dest), torrent_data=torrent,
+                                             peers=(seeder.endpoint,)))
+    await wait_until(lambda: bool(leecher.of(TorrentErrored)), what="the error event")
+    event = leecher.of(TorrentErrored)[0]
+    assert event.torrent_id == tid and "\n" not in event.message
+    assert "content" in event.message
+    await wait_until(lambda: _state(leecher, tid) == TorrentState.ERROR, what="error state")
+    assert leecher.engine.snapshot(tid).error  # type: ignore[union-attr]
