@@ -131,6 +131,7 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, good_torrent: Path)
     garbage = tmp_path / "garbage.torrent"
     garbage.write_text("hello")
     to = str(tmp_path / "out")
+    (tmp_path / "empty-dir").mkdir()
     common = ["--no-discovery"]
     cases = [
         (["download", str(truncated), "--to", to, "--listen", endpoint(), *common],
@@ -149,6 +150,8 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, good_torrent: Path)
          "bad --listen value (IP:PORT expected): nonsense"),
         (["download", str(good_torrent), "--to", to, "--peer", "1.2.3.4", *common],
          "bad --peer value (IP:PORT expected): 1.2.3.4"),
+        (["seed", str(good_torrent), "--data", str(tmp_path / "empty-dir"), "--listen",
+          endpoint(), *common], f"none of the data of x.bin is in {tmp_path / 'empty-dir'}"),
         (["create", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "n.torrent")],
          f"no such file or folder: {tmp_path / 'nothing-here'}"),
     ]

@@ -11,6 +11,7 @@ from conftest import Node, NodeFactory, damage, make_torrent, tree_digests, wait
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.errors import EngineError
 from btt_desktop.events import (
+    MetadataReceived,
     TorrentAdded,
     TorrentErrored,
     TorrentFinished,
@@ -195,6 +196,8 @@ async def test_magnet_metadata_then_download(tmp_path: Path, make_node: NodeFact
     await wait_until(lambda: bool(leecher.of(TorrentFinished)), what="magnet download")
     assert tree_digests(dest / "content") == tree_digests(content)
     assert leecher.engine.snapshot(tid).has_metadata  # type: ignore[union-attr]
+    # the fetched metadata was reused: the added magnet did not need to wait for it again
+    assert leecher.engine.snapshot(tid).total_size == meta.total_size  # type: ignore[union-attr]
 
 
 async def test_fetch_metadata_can_be_cancelled(tmp_path: Path, make_node: NodeFactory) -> None:
@@ -260,3 +263,21 @@ async def test_unwritable_destination_is_reported(tmp_path: Path, make_node: Nod
     assert "content" in event.message
     await wait_until(lambda: _state(leecher, tid) == TorrentState.ERROR, what="error state")
     assert leecher.engine.snapshot(tid).error  # type: ignore[union-attr]
+
+
+async def test_magnet_without_prefetch_reports_metadata(tmp_path: Path,
+                                                        make_node: NodeFactory) -> None:
+    content, torrent = await make_torrent(tmp_path / "seed", {"a.bin": 300_000})
+    seeder = await make_node()
+    leecher = await make_node()
+    seed_id = await seed(seeder, torrent, content)
+    tid = await leecher.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                             magnet=seeder.engine.magnet_uri(seed_id),
+                                             peers=(seeder.endpoint,)))
+    assert leecher.engine.snapshot(tid).total_size == 0  # type: ignore[union-attr]
+    await wait_until(lambda: bool(leecher.of(TorrentFinished)), what="magnet download")
+    assert [(e.torrent_id, e.name) for e in leecher.of(MetadataReceived)] == [(tid, "content")]
+    assert leecher.engine.snapshot(tid).total_size == 300_000  # type: ignore[union-attr]
+    # the metadata is in the resume data from now on
+    await wait_until(lambda: (leecher.profile.resume_dir / f"{tid}.resume").exists(),
+                     what="resume data")
