@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+import libtorrent as lt
 import pytest
 from conftest import (
     Node,
@@ -169,3 +170,28 @@ async def test_queue_order_survives_a_restart(tmp_path: Path, make_node: NodeFac
     await node.engine.close()
     again = await make_node(tmp_path / "p", settings=loopback_settings())
     await wait_until(lambda: positions(again) == expected, what="restored queue order")
+
+
+def _saved_pieces(path: Path) -> int:
+    if not path.exists():
+        return 0
+    return sum(lt.read_resume_data(path.read_bytes()).have_pieces)
+
+
+async def test_resume_data_is_saved_periodically_while_downloading(
+        tmp_path: Path, make_node: NodeFactory) -> None:
+    _, torrent = await make_torrent(tmp_path / "seed", {"a.bin": 2_000_000},
+                                    piece_size=16384)
+    seeder = await make_node()
+    sid = await seeder.engine.add(AddParams(save_path=str(tmp_path / "seed"),
+                                            torrent_data=torrent))
+    await wait_until(lambda: (s := seeder.engine.snapshot(sid)) is not None
+                     and s.state == TorrentState.SEEDING, what="seeder")
+    await seeder.engine.set_limits(sid, upload=500_000)
+    leecher = await make_node(resume_interval=0.5)
+    tid = await leecher.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                             torrent_data=torrent, peers=(seeder.endpoint,)))
+    resume_file = leecher.profile.resume_dir / f"{tid}.resume"
+    # saved on add with nothing, then again while pieces arrive, without any close
+    await wait_until(lambda: _saved_pieces(resume_file) >= 10, 20, "a periodic save")
+    assert leecher.engine.snapshot(tid).progress < 1.0  # type: ignore[union-attr]
