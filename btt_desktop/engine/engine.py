@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Coroutine, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,7 @@ class Engine:
         self._errored: set[str] = set()         # TorrentErrored sent, state not cleared yet
         self._removing: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
+        self._background: set[asyncio.Task[None]] = set()
         self._counters = SessionCounters()
         self._listening: list[str] = []
         self._listen_errors: list[str] = []
@@ -128,6 +129,8 @@ class Engine:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
+        if self._background:
+            await asyncio.gather(*list(self._background), return_exceptions=True)
         for torrent_id in list(self._probes):
             await self._drop_probe(torrent_id)
         session = self._session
@@ -646,21 +649,41 @@ class Engine:
             torrent_id = id_of(alert.handle.info_hashes())
         self._waiters.resolve("metadata", torrent_id)
         if torrent_id in self._handles:
-            info = alert.handle.torrent_file()
-            if info is not None:
-                self._sizes[torrent_id] = int(info.total_size())
             alert.handle.save_resume_data(RESUME_FLAGS)
-            self._bus.publish(MetadataReceived(torrent_id, alert.torrent_name))
+            self._spawn(self._metadata_arrived(torrent_id, alert.handle, alert.torrent_name))
+
+    async def _metadata_arrived(self, torrent_id: str, handle: Any, name: str) -> None:
+        info = await asyncio.to_thread(handle.torrent_file)
+        if info is not None:
+            self._sizes[torrent_id] = int(info.total_size())
+        if torrent_id in self._handles:
+            self._bus.publish(MetadataReceived(torrent_id, name))
+            self._poke()
 
     def _on_finished(self, alert: Any) -> None:
         torrent_id = self._ids.get(alert.handle)
         if torrent_id is None or torrent_id not in self._handles:
             return
         alert.handle.save_resume_data(RESUME_FLAGS)
-        # a torrent restored complete, or found complete by a check, downloaded nothing
-        if alert.handle.status(0).total_payload_download > 0:
-            self._bus.publish(TorrentFinished(torrent_id, alert.torrent_name))
+        self._spawn(self._finished(torrent_id, alert.handle, alert.torrent_name))
         self._poke()
+
+    async def _finished(self, torrent_id: str, handle: Any, name: str) -> None:
+        status = await asyncio.to_thread(handle.status, 0)
+        # a torrent restored complete, or found complete by a check, downloaded nothing
+        if status.total_payload_download > 0 and torrent_id in self._handles:
+            self._bus.publish(TorrentFinished(torrent_id, name))
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run follow-up work of an alert handler (it may not block the pump)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+
+    def _background_done(self, task: asyncio.Task[None]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("engine task failed: %s", task.exception())
 
     def _on_error(self, alert: Any) -> None:
         torrent_id = self._ids.get(alert.handle)
