@@ -75,9 +75,19 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
 # -- create -----------------------------------------------------------------------------
 
 async def cmd_create(args: argparse.Namespace) -> int:
-    meta = await create_torrent(args.path, args.output, trackers=args.tracker,
-                                piece_size=args.piece_size, private=args.private,
-                                version=args.version)
+    interactive = sys.stderr.isatty()
+
+    def show(fraction: float) -> None:
+        if interactive:
+            print(f"\rhashing {fraction * 100:.0f}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        meta = await create_torrent(args.path, args.output, trackers=args.tracker,
+                                    piece_size=args.piece_size, private=args.private,
+                                    version=args.version, progress=show)
+    finally:
+        if interactive:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
     hashes = " ".join(h for h in (meta.info_hash_v1, meta.info_hash_v2) if h)
     print(f"created {args.output}: {meta.name}, {len(meta.files)} files, "
           f"{_size(meta.total_size, 1024)}, pieces of {_size(meta.piece_length, 1024)}, {hashes}",
