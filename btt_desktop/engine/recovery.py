@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from typing import Any
 
 import libtorrent as lt
@@ -49,7 +50,7 @@ def recover_pieces(atp: Any) -> int:
                     digest.update(bytes(part.size))
                     continue
                 f = _open(handles, index, fs.file_path(index, atp.save_path))
-                if f is None:
+                if f is None or _has_hole(f, part.offset, part.size):
                     ok = False
                     break
                 f.seek(part.offset)
@@ -67,6 +68,16 @@ def recover_pieces(atp: Any) -> int:
                 f.close()
     atp.have_pieces = have
     return recovered
+
+
+def _has_hole(f: Any, offset: int, size: int) -> bool:
+    """True when the range was never fully written (a hole in a sparse file): skip the
+    hashing, the piece cannot be complete. Files are sparse until written, so this keeps
+    recovery cheap for a big, barely started torrent."""
+    try:
+        return os.lseek(f.fileno(), offset, os.SEEK_HOLE) < offset + size
+    except OSError:  # ENXIO: offset beyond the end; or no SEEK_HOLE support
+        return False
 
 
 def _open(handles: dict[int, Any], index: int, path: str) -> Any:
