@@ -712,6 +712,9 @@ class Engine:
 
     def _on_delete_failed(self, alert: Any) -> None:
         torrent_id = id_of(alert.info_hashes)
+        if alert.error.value() == 0:  # a torrent with no storage yet (magnet): nothing to do
+            self._waiters.resolve("deleted", torrent_id)
+            return
         reason = " ".join(str(alert.error.message()).split())
         self._waiters.fail("deleted", torrent_id, EngineError(
             f"removed {alert.torrent_name}, but could not delete its files: {reason}"))

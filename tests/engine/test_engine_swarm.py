@@ -142,6 +142,12 @@ async def test_remove_with_and_without_data(tmp_path: Path, make_node: NodeFacto
     await node.engine.remove([tid], delete_files=True)
     assert not (content / "a.bin").exists() and not (content / "d" / "b").exists()
 
+    # a magnet still without metadata has no files: removing "with data" just removes it
+    magnet = await node.engine.add(AddParams(save_path=str(tmp_path / "m"),
+                                             magnet="magnet:?xt=urn:btih:" + "cd" * 20))
+    await node.engine.remove([magnet], delete_files=True)
+    assert node.engine.torrent_ids() == []
+
 
 async def test_move_storage_and_force_recheck(tmp_path: Path, make_node: NodeFactory) -> None:
     content, torrent = await make_torrent(tmp_path / "seed", {"a.bin": 500_000, "b.bin": 9000},
