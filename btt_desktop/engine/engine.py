@@ -798,6 +798,8 @@ def _clamp_priority(prio: int) -> int:
 
 
 async def _ensure_folder(path: str) -> None:
+    if not path.strip():
+        raise EngineError("no folder given to save into")
     def make() -> None:
         Path(path).expanduser().mkdir(parents=True, exist_ok=True)
 

@@ -97,4 +97,6 @@ async def test_wrong_number_of_file_priorities(tmp_path: Path, make_node: NodeFa
     with pytest.raises(EngineError, match=r"^3 file priorities given for a torrent of 2 files$"):
         await node.engine.add(AddParams(save_path=str(tmp_path / "d"), torrent_data=torrent,
                                         file_priorities=(4, 4, 4)))
+    with pytest.raises(EngineError, match=r"^no folder given to save into$"):
+        await node.engine.add(AddParams(save_path=" ", torrent_data=torrent))
     assert node.engine.torrent_ids() == []
