@@ -39,6 +39,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("uTP only", {"extra": NO_TCP}),
     ("uTP only, OS socket buffers", {"extra": {**NO_TCP, **OS_BUFFERS}}),
     ("TCP only, OS socket buffers", {"extra": {**NO_UTP, **OS_BUFFERS}}),
+    ("TCP only, no encryption at all", {"extra": NO_UTP, "encryption": Encryption.DISABLE}),
+    ("TCP only, RC4 preferred", {"extra": NO_UTP, "encryption": Encryption.PREFER}),
     ("TCP only, RC4 required", {"extra": NO_UTP, "encryption": Encryption.REQUIRE}),
     ("TCP only, disk I/O mmap", {"extra": NO_UTP, "disk_io": DiskIO.MMAP}),
     ("TCP only, disk I/O pread", {"extra": NO_UTP, "disk_io": DiskIO.PREAD}),

@@ -39,8 +39,11 @@ def encryption_settings(mode: Encryption) -> dict[str, Any]:
     policy = lt.enc_policy
     level = lt.enc_level
     if mode == Encryption.PREFER_PLAIN:
-        # answer encrypted handshakes, but dial out in plain text (RC4 halves throughput)
-        return {"in_enc_policy": int(policy.pe_enabled), "out_enc_policy": int(policy.pe_disabled),
+        # Offer both in the (cheap) encrypted handshake and choose plain text for the
+        # payload wherever the peer allows: as fast as plain text (RC4 costs up to half),
+        # and peers that insist on encryption are still reached. Dialling out in plain
+        # text only would never reach them.
+        return {"in_enc_policy": int(policy.pe_enabled), "out_enc_policy": int(policy.pe_enabled),
                 "allowed_enc_level": int(level.pe_both), "prefer_rc4": False}
     if mode == Encryption.PREFER:
         return {"in_enc_policy": int(policy.pe_enabled), "out_enc_policy": int(policy.pe_enabled),

@@ -6,9 +6,17 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import Node, NodeFactory, damage, make_torrent, tree_digests, wait_until
+from conftest import (
+    Node,
+    NodeFactory,
+    damage,
+    loopback_settings,
+    make_torrent,
+    tree_digests,
+    wait_until,
+)
 
-from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.engine.types import AddParams, Encryption, TorrentState
 from btt_desktop.errors import EngineError
 from btt_desktop.events import (
     MetadataReceived,
@@ -287,3 +295,16 @@ async def test_magnet_without_prefetch_reports_metadata(tmp_path: Path,
     # the metadata is in the resume data from now on
     await wait_until(lambda: (leecher.profile.resume_dir / f"{tid}.resume").exists(),
                      what="resume data")
+
+
+@pytest.mark.parametrize("seeder_mode", [Encryption.REQUIRE, Encryption.DISABLE])
+async def test_default_encryption_reaches_strict_peers(tmp_path: Path, make_node: NodeFactory,
+                                                       seeder_mode: Encryption) -> None:
+    content, torrent = await make_torrent(tmp_path / "seed", {"a.bin": 500_000})
+    seeder = await make_node(settings=loopback_settings(encryption=seeder_mode))
+    leecher = await make_node()  # default: prefer plain text
+    await seed(seeder, torrent, content)
+    await leecher.engine.add(AddParams(save_path=str(tmp_path / "down"), torrent_data=torrent,
+                                       peers=(seeder.endpoint,)))
+    await wait_until(lambda: bool(leecher.of(TorrentFinished)), 20, "download")
+    assert tree_digests(tmp_path / "down" / "content") == tree_digests(content)
