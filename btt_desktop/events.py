@@ -148,6 +148,23 @@ class SpeedChequeSigned:
     cum: int
 
 
+@dataclass(frozen=True)
+class SpeedStatusChanged:
+    """The Speed service started (``running``, on ``port``) or stopped, or hit a problem
+    worth a line in the status bar (``message``)."""
+
+    running: bool
+    port: int
+    message: str
+
+
+@dataclass(frozen=True)
+class SpeedCashedOut:
+    """Provider side: cheques were cashed into our wallet (``amount`` base units)."""
+
+    amount: int
+
+
 E = TypeVar("E")
 Handler = Callable[[Any], None]
 

@@ -33,8 +33,9 @@ them offline. Anyone who has them controls this wallet; without them (and your p
 it cannot be recovered. They are not shown again (btt wallet export-seed shows them)."""
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-             parents: list[argparse.ArgumentParser]) -> None:
+def wallet_options() -> argparse.ArgumentParser:
+    """The options that pick the network and read secrets (a parent parser, also used by
+    the commands of other groups that need the wallet)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--network", choices=NETWORK_NAMES,
                         help="network for this command (default: the saved one, else mainnet)")
@@ -47,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="BTT TRC-20 contract to use instead of the network's")
     common.add_argument("--password-stdin", action="store_true",
                         help="read the password (then any other secret) from stdin lines")
+    return common
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             parents: list[argparse.ArgumentParser]) -> None:
+    common = wallet_options()
     both = [*parents, common]
 
     parser = subparsers.add_parser("wallet", parents=parents, help="the TRON wallet",

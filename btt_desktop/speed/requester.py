@@ -204,6 +204,24 @@ class Requester:
                 self._bus.publish(SpeedChequeSigned(beneficiary=cheque.to, cum=cheque.cum))
             await conn.send(cheque.to_message())
 
+    async def settle(self) -> None:
+        """Account what arrived and pay everything owed now, not only whole increments
+        (before shutting down, so a provider is paid for the last bytes it sent)."""
+        for conn in list(self._conns.values()):
+            peer = conn.peer
+            if peer is None:
+                continue
+            self._account(conn)
+            cheque = await asyncio.to_thread(self.ledger.draw_cheque, self.signer, peer.addr, 1)
+            if cheque is not None:
+                if self._bus is not None:
+                    self._bus.publish(SpeedChequeSigned(beneficiary=cheque.to, cum=cheque.cum))
+                await conn.send(cheque.to_message())
+
+    def providers(self) -> list[str]:
+        """Addresses of the providers we hold an open connection with."""
+        return list(self._conns)
+
     async def tick(self) -> None:
         """Account bytes, pay what is owed, renew bids that are half-way to expiring."""
         now = self._clock()

@@ -574,6 +574,15 @@ class WalletService:
             await self.refresh_balances()
         return result
 
+    async def signing_key(self, index: int | None = None) -> bytes:
+        """The private key of an account while unlocked, for a service that signs on the
+        user's behalf (Speed cheques); :class:`WalletLockedError` when locked."""
+        secrets = self._require_secrets()
+        wallet = self._require_wallet()
+        chosen = wallet.current if index is None else index
+        wallet.account(chosen)
+        return await asyncio.to_thread(secrets.private_key, chosen)
+
     # --- history --------------------------------------------------------------------------
 
     async def recent_transactions(self, limit: int = 20) -> list[TxRecord]:

@@ -7,7 +7,6 @@ import struct
 import tracemalloc
 
 import pytest
-from conftest import next_loopback
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from speed_endpoint import RecordingHandler, read_until_closed, wait_for
@@ -20,6 +19,7 @@ from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import MAX_FRAME, FrameBuffer, encode_frame, read_frame
 from btt_desktop.speed.messages import MESSAGE_TYPES, Bid, Hello, decode_message, field_names
 from btt_desktop.speed.server import SpeedServer
+from tests.conftest import next_loopback
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

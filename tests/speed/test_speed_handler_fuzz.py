@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import next_loopback
-from devnet_process import devnet_info, devnet_process, faucet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from speed_endpoint import RecordingHandler, wait_for
@@ -43,6 +41,8 @@ from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.signing import KeySigner
 from btt_desktop.speed.vault import ContractVault
+from tests.conftest import next_loopback
+from tests.devnet_process import devnet_info, devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(180)
 BTT = 10**18

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import next_loopback
-from devnet_process import devnet_info, devnet_process, faucet
 from speed_endpoint import wait_for
 from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
@@ -36,6 +34,8 @@ from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.signing import KeySigner
 from btt_desktop.speed.vault import ContractVault
+from tests.conftest import next_loopback
+from tests.devnet_process import devnet_info, devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(120)
 BTT = 10**18

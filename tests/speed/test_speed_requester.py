@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import next_loopback
 from speed_endpoint import RecordingHandler, wait_for
 from speed_keys import NET, signer
 
@@ -13,6 +12,7 @@ from btt_desktop.speed.ledger import MIB, RequesterLedger
 from btt_desktop.speed.messages import Award, Cancel, ChequeMsg
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
+from tests.conftest import next_loopback
 
 pytestmark = pytest.mark.timeout(60)
 IH = bytes(range(20))

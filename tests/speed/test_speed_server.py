@@ -7,7 +7,6 @@ import time
 from collections.abc import AsyncIterator
 
 import pytest
-from conftest import next_loopback
 from speed_endpoint import RecordingHandler, read_until_closed, wait_for
 from speed_keys import NET, VAULT, address, signer
 
@@ -16,6 +15,7 @@ from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import FrameBuffer, encode_frame
 from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_message
 from btt_desktop.speed.server import SpeedServer
+from tests.conftest import next_loopback
 
 pytestmark = pytest.mark.timeout(60)
 IH = bytes(range(20))

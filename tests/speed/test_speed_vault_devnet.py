@@ -8,8 +8,6 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, next_loopback
-from devnet_process import devnet_info, devnet_process, faucet
 from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
 from tronpy.providers.async_http import AsyncHTTPProvider
@@ -20,6 +18,8 @@ from btt_desktop.speed.errors import ChequeRejected
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView
 from btt_desktop.speed.signing import KeySigner
 from btt_desktop.speed.vault import ContractVault
+from tests.conftest import free_port, next_loopback
+from tests.devnet_process import devnet_info, devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(120)
 BTT = 10**18

@@ -1,0 +1,576 @@
+"""SpeedService: Speed wired to the engine, the wallet's key and a vault.
+
+One object per running client (the window or a ``btt seed/download --speed``). It runs
+the Speed server, advertises ``BTTDesktop/<version> speed/<port>`` in the BitTorrent
+handshake, dials the Speed port of peers that advertise one on torrents we download,
+and drives both sides:
+
+- provider (torrents we have data for): an auction per torrent every round; the
+  winners' IPs go into a peer class with a high upload priority and no unchoke-slot
+  limit, so they are served first while everyone else gets what is left. libtorrent
+  assigns classes only to new connections, so a peer whose membership changes is
+  dropped (the IP filter) and dialled again at once.
+- requester (torrents we download): an automatic bid per torrent within the user's
+  caps, and cheques for the bytes received from a provider while it awarded us a slot,
+  counted from the engine's per-peer counters.
+
+All Speed state is in the two ledgers; settings in ``<profile>/speed/settings.json``.
+See docs/speed.md for the API a window drives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime
+import json
+import logging
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tronpy.keys import PrivateKey
+
+from btt_desktop import __version__
+from btt_desktop.atomicfile import read_with_backup, write_atomic
+from btt_desktop.engine.peer_classes import PeerClassInfo
+from btt_desktop.engine.types import TorrentSnapshot, TorrentState
+from btt_desktop.errors import BttError, ChainError, SpeedError
+from btt_desktop.events import EventBus, SpeedCashedOut, SpeedStatusChanged
+from btt_desktop.profile import Profile
+from btt_desktop.speed import accounts
+from btt_desktop.speed.advert import client_version, parse_speed_port
+from btt_desktop.speed.autobid import BidInputs
+from btt_desktop.speed.chainlink import VaultLink
+from btt_desktop.speed.connection import Limits, SpeedConnection
+from btt_desktop.speed.errors import ProtocolError
+from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger
+from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
+from btt_desktop.speed.provider import Provider, ProviderConfig
+from btt_desktop.speed.requester import Requester, RequesterConfig
+from btt_desktop.speed.server import SpeedServer
+from btt_desktop.speed.settings import SpeedSettings, save_settings
+from btt_desktop.speed.signing import KeySigner
+from btt_desktop.speed.tally import ByteTally
+
+if TYPE_CHECKING:
+    from btt_desktop.engine import Engine
+    from btt_desktop.wallet.service import WalletService
+
+log = logging.getLogger(__name__)
+
+DISCOVER_EVERY = 2.0
+VAULT_EVERY = 5.0
+CASH_EVERY = 60.0
+FLUSH_EVERY = 5.0
+RETRY_AFTER = 30.0  # a peer whose Speed port did not answer is tried again after this
+
+
+@dataclass(frozen=True)
+class ProviderStanding:
+    """Requester side: where we stand for one torrent at one provider."""
+
+    provider: str
+    awarded: bool
+    price: int      # per MiB, while awarded
+    to_beat: int    # per MiB, when outbid
+    demoted: str    # the provider's reason, "" if not demoted
+
+
+@dataclass(frozen=True)
+class SpeedTorrentState:
+    """What a Speed tab shows for one torrent."""
+
+    torrent_id: str
+    info_hash: str
+    enabled: bool
+    bid_rate: int                              # our standing bid per MiB, 0 = none
+    standings: tuple[ProviderStanding, ...]    # as requester
+    bids: tuple[tuple[str, int], ...]          # as provider: bidder -> rate per MiB
+    winners: tuple[tuple[str, int], ...]       # as provider: winner -> price per MiB
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    owner: str
+    balance: int
+    announced: int      # withdrawal announced, 0 if none
+    ready_at: int       # unix time it can be withdrawn
+    outstanding: int    # signed cheques not cashed yet (what providers may still take)
+
+
+@dataclass(frozen=True)
+class SpeedStatus:
+    running: bool
+    port: int
+    address: str
+    net: str
+    peers: tuple[tuple[str, str], ...]        # open Speed connections: (address, ip)
+    earnings: accounts.Earnings
+    spending: accounts.Spending
+    spent_today: int
+    vault_balance: int | None                 # last known, None before the first read
+
+
+class _DayBudget:
+    """What was promised since the start of the UTC day (for the daily spending cap)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._day = ""
+        self._base = 0
+        raw = read_with_backup(self._path)
+        if raw is not None:
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                doc = json.loads(raw)
+                self._day, self._base = str(doc["day"]), int(doc["base"])
+
+    def spent_today(self, promised: int) -> tuple[int, bool]:
+        """(spent today, whether the day rolled over and the file needs saving)."""
+        today = datetime.datetime.now(datetime.UTC).date().isoformat()
+        if today != self._day:
+            self._day, self._base = today, promised
+            return 0, True
+        return max(0, promised - self._base), False
+
+    def save(self) -> None:
+        write_atomic(self._path, json.dumps({"day": self._day, "base": self._base}).encode())
+
+
+class _Dispatch:
+    """One Speed connection carries both roles: route each message to its side."""
+
+    def __init__(self, service: SpeedService) -> None:
+        self._service = service
+
+    async def on_open(self, conn: SpeedConnection) -> None:
+        await self._service.provider.on_open(conn)
+        await self._service.requester.on_open(conn)
+
+    async def on_message(self, conn: SpeedConnection, message: Message) -> None:
+        service = self._service
+        # count the bytes up to the moment a standing changes, on either side
+        if isinstance(message, (Bid, Cancel, ChequeMsg)):
+            if isinstance(message, Cancel):
+                await service.refresh_counters(message.ih)
+            await service.provider.on_message(conn, message)
+        elif isinstance(message, (Award, Outbid, Demote)):
+            await service.refresh_counters(message.ih)
+            await service.requester.on_message(conn, message)
+
+    async def on_close(self, conn: SpeedConnection, reason: str) -> None:
+        with contextlib.suppress(Exception):
+            await self._service.refresh_all()
+        await self._service.provider.on_close(conn, reason)
+        await self._service.requester.on_close(conn, reason)
+
+
+class SpeedService:
+    """See docs/speed.md. Create, ``await start()``, ``await close()``."""
+
+    def __init__(self, engine: Engine, bus: EventBus, profile: Profile, *, key: PrivateKey,
+                 link: VaultLink, settings: SpeedSettings | None = None,
+                 version: str = __version__, limits: Limits | None = None,
+                 tick: float = 0.5) -> None:
+        self._engine = engine
+        self._bus = bus
+        self._profile = profile
+        self._key = key
+        self._link = link
+        self.settings = settings or SpeedSettings()
+        self._version = version
+        self._limits = limits
+        self._tick = tick
+        self.signer = KeySigner(key)
+        self.address = self.signer.address
+        self.net = link.net
+        self._tally = ByteTally(engine.peer_counters)
+        self._ih: dict[str, bytes] = {}     # torrent id -> Speed info-hash
+        self._tid: dict[bytes, str] = {}
+        self._winners: dict[bytes, frozenset[tuple[str, int]]] = {}
+        self._class_ips: set[str] = set()
+        self._class_id: int | None = None
+        self._retry: dict[str, float] = {}
+        self._dialing: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._loop_task: asyncio.Task[None] | None = None
+        self._server: SpeedServer | None = None
+        self._vault_balance: int | None = None
+        self._paid_out: dict[str, int] = {}   # provider -> what it cashed from our vault
+        self._cashed: dict[str, int] = {}     # vault -> what we cashed from it
+        self._spent_today = 0
+        self.port = 0
+        speed_dir = profile.speed_dir
+        self._budget = _DayBudget(speed_dir / f"day-{self.address}.json")
+        self.provider = Provider(
+            ProviderLedger(accounts.provider_ledger_path(speed_dir, self.net, self.address),
+                           self.net, self.address),
+            link.vault, self._sent_bytes, self._apply_winners, self._provider_config(),
+            serves=self._serves, bus=bus)
+        self.requester = Requester(
+            RequesterLedger(accounts.requester_ledger_path(speed_dir, self.net, self.address),
+                            self.net, self.address),
+            self.signer, self._received_bytes, RequesterConfig(), bus=bus)
+
+    @classmethod
+    async def from_wallet(cls, engine: Engine, bus: EventBus, profile: Profile,
+                          wallet: WalletService, link: VaultLink,
+                          settings: SpeedSettings | None = None) -> SpeedService:
+        """A service signing with the unlocked wallet's current account."""
+        key = PrivateKey(await wallet.signing_key())
+        return await asyncio.to_thread(
+            lambda: cls(engine, bus, profile, key=key, link=link, settings=settings))
+
+    def _provider_config(self) -> ProviderConfig:
+        s = self.settings
+        return ProviderConfig(slots=s.slots, reserve=s.reserve_per_mib,
+                              round_seconds=s.round_seconds, credit_bytes=s.credit_bytes)
+
+    # --- life cycle ---------------------------------------------------------------------
+
+    async def start(self) -> int:
+        """Listen, advertise, start the rounds; returns the Speed port."""
+        engine = self._engine
+        controls = engine.peer_controls
+        settings = engine.settings
+        host = settings.listen_interface or "0.0.0.0"
+        server = SpeedServer(self.signer, self.net, self._bt_port(), _Dispatch(self),
+                             self._limits, bind_host=settings.outgoing_interface or None)
+        try:
+            self.port = await server.start(host, self.settings.port)
+        except ProtocolError as exc:
+            raise SpeedError(str(exc)) from None
+        self._server = server
+        self._class_id = controls.create_class(self._class_info())
+        controls.set_client_version(client_version(self._version, self.port))
+        self._loop_task = asyncio.create_task(self._run(), name="speed")
+        self._bus.publish(SpeedStatusChanged(running=True, port=self.port, message=""))
+        return self.port
+
+    async def close(self) -> None:
+        """Pay what we owe, stop serving Speed, persist the ledgers."""
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+            self._loop_task = None
+        for task in list(self._tasks):
+            task.cancel()
+        with contextlib.suppress(Exception):
+            await self.refresh_all()
+            await self.requester.settle()
+        if self._server is not None:
+            await self._server.close()
+            self._server = None
+        with contextlib.suppress(BttError):
+            controls = self._engine.peer_controls
+            controls.set_client_version("")
+            if self._class_id is not None:
+                controls.delete_class(self._class_id)
+        self._class_id = None
+        await asyncio.to_thread(self.provider.ledger.flush)
+        await asyncio.to_thread(self.requester.ledger.flush)
+        self._bus.publish(SpeedStatusChanged(running=False, port=self.port, message=""))
+
+    def _bt_port(self) -> int:
+        for endpoint in self._engine.listen_endpoints:
+            with contextlib.suppress(ValueError):
+                return int(endpoint.rpartition(":")[2])
+        return self._engine.settings.listen_port or 6881
+
+    def _class_info(self) -> PeerClassInfo:
+        return PeerClassInfo(label="speed-winners",
+                             upload_priority=self.settings.winner_priority,
+                             ignore_unchoke_slots=True)
+
+    # --- settings -----------------------------------------------------------------------
+
+    async def apply_settings(self, settings: SpeedSettings) -> None:
+        """Use ``settings`` from now on (the next round) and save them in the profile."""
+        self.settings = settings
+        self.provider.config = self._provider_config()
+        if self._class_id is not None:
+            with contextlib.suppress(BttError):
+                self._engine.peer_controls.update_class(self._class_id, self._class_info())
+        await asyncio.to_thread(save_settings, self._profile.speed_dir, settings)
+
+    async def set_torrent_enabled(self, torrent_id: str, enabled: bool) -> None:
+        await self.apply_settings(self.settings.with_torrent(torrent_id, enabled))
+
+    # --- what a window reads ------------------------------------------------------------
+
+    def status(self) -> SpeedStatus:
+        server = self._server
+        peers = tuple(sorted((c.peer.addr, c.remote_ip) for c in
+                             (server.connections if server else []) if c.peer is not None))
+        return SpeedStatus(
+            running=server is not None, port=self.port, address=self.address, net=self.net,
+            peers=peers,
+            earnings=accounts.earnings(self.provider.ledger, self._cashed),
+            spending=accounts.spending(self.requester.ledger, self._paid_out),
+            spent_today=self._spent_today, vault_balance=self._vault_balance)
+
+    def torrent_state(self, torrent_id: str) -> SpeedTorrentState | None:
+        ih = self._ih.get(torrent_id)
+        if ih is None:
+            return None
+        standings = tuple(
+            ProviderStanding(provider=addr, awarded=st.awarded, price=st.price,
+                             to_beat=st.to_beat, demoted=st.demoted)
+            for (addr, i), st in sorted(self.requester.status.items()) if i == ih)
+        return SpeedTorrentState(
+            torrent_id=torrent_id, info_hash=ih.hex(),
+            enabled=self.settings.torrent_enabled(torrent_id),
+            bid_rate=self.requester.bid_rate(ih), standings=standings,
+            bids=tuple(sorted(self.provider.bids(ih).items())),
+            winners=tuple(sorted(self.provider.winners(ih).items())))
+
+    # --- vault and cash -----------------------------------------------------------------
+
+    async def vault_status(self) -> VaultStatus:
+        return await vault_status(self._link, self.address, self.requester.ledger)
+
+    async def deposit(self, amount: int) -> None:
+        await self._link.vault.deposit(self._key, amount)
+        await self._refresh_vault()
+
+    async def announce_withdrawal(self, amount: int) -> None:
+        await self._link.vault.announce_withdrawal(self._key, amount)
+
+    async def withdraw(self) -> int:
+        paid = await self._link.vault.withdraw(self._key)
+        await self._refresh_vault()
+        return paid
+
+    async def cash_out(self) -> int:
+        """Cash every cheque we hold now, whatever the threshold; the amount paid to us."""
+        paid = await self.provider.cash_due(self._key, threshold=1)
+        await self._refresh_cashed()
+        if paid:
+            self._bus.publish(SpeedCashedOut(paid))
+        return paid
+
+    # --- the engine seen through Speed ---------------------------------------------------
+
+    def _sent_bytes(self, ih: bytes, ip: str, bt_port: int) -> int:
+        tid = self._tid.get(ih)
+        return self._tally.uploaded(tid, ip) if tid else 0
+
+    def _received_bytes(self, ih: bytes, ip: str, bt_port: int) -> int:
+        tid = self._tid.get(ih)
+        return self._tally.downloaded(tid, ip) if tid else 0
+
+    def _serves(self, ih: bytes) -> bool:
+        tid = self._tid.get(ih)
+        if tid is None or not self.settings.earn or not self.settings.torrent_enabled(tid):
+            return False
+        snap = self._engine.snapshot(tid)
+        return snap is not None and snap.total_done > 0 and snap.state not in (
+            TorrentState.PAUSED, TorrentState.ERROR)
+
+    async def refresh_counters(self, ih: bytes) -> None:
+        tid = self._tid.get(ih)
+        if tid is not None:
+            await self._tally.refresh([tid])
+
+    async def refresh_all(self) -> None:
+        await self._tally.refresh(list(self._ih))
+
+    def _apply_winners(self, ih: bytes, peers: frozenset[tuple[str, int]]) -> None:
+        """Put the winners' IPs in the preferred class; re-make changed connections."""
+        self._winners[ih] = peers
+        ips = {ip for group in self._winners.values() for ip, _ in group}
+        if ips == self._class_ips or self._class_id is None:
+            return
+        changed = ips ^ self._class_ips
+        self._class_ips = ips
+        try:
+            controls = self._engine.peer_controls
+            controls.set_class_ips(self._class_id, ips, exclusive=False)
+            # classes are given to new connections only: drop and re-make the changed ones
+            ours = changed - controls.blocked
+            if ours:
+                for ip in ours:
+                    self._tally.expect_reset(ip)
+                controls.block_ips(ours)
+                controls.unblock_ips(ours)
+        except BttError as exc:
+            log.warning("cannot regroup Speed peers: %s", exc)
+            return
+        tid = self._tid.get(ih)
+        if tid is not None:
+            for ip, bt_port in peers:
+                if ip in changed:
+                    self._spawn(self._redial(tid, ip, bt_port))
+
+    async def _redial(self, tid: str, ip: str, port: int) -> None:
+        await asyncio.sleep(0.2)
+        with contextlib.suppress(BttError):
+            await self._engine.connect_peer(tid, ip, port)
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- the loop -----------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        due = {"discover": now, "vault": now, "round": now + 1.0, "cash": now + CASH_EVERY,
+               "flush": now + FLUSH_EVERY}
+        while True:
+            try:
+                await self._step(due)
+            except asyncio.CancelledError:
+                raise
+            except BttError as exc:
+                log.warning("Speed: %s", exc)
+            except Exception:
+                log.exception("Speed step failed")
+            await asyncio.sleep(self._tick)
+
+    async def _step(self, due: dict[str, float]) -> None:
+        loop = asyncio.get_running_loop()
+        await self._map_torrents()
+        active = [tid for tid in self._ih if self.settings.torrent_enabled(tid)]
+        await self._tally.refresh(active)
+        if loop.time() >= due["vault"]:
+            due["vault"] = loop.time() + VAULT_EVERY
+            await self._refresh_vault()
+        if loop.time() >= due["discover"]:
+            due["discover"] = loop.time() + DISCOVER_EVERY
+            await self._discover()
+        await self._update_bids()
+        await self.requester.tick()
+        if loop.time() >= due["round"]:
+            due["round"] = loop.time() + self.settings.round_seconds
+            await self.provider.run_round()
+        else:
+            await self.provider.check_credit()
+        if loop.time() >= due["cash"]:
+            due["cash"] = loop.time() + CASH_EVERY
+            if self.settings.cash_threshold > 0:
+                try:
+                    paid = await self.provider.cash_due(self._key, self.settings.cash_threshold)
+                except ChainError as exc:
+                    log.warning("Speed cash-out deferred: %s", exc)
+                else:
+                    if paid:
+                        self._bus.publish(SpeedCashedOut(paid))
+        if loop.time() >= due["flush"]:
+            due["flush"] = loop.time() + FLUSH_EVERY
+            await asyncio.to_thread(self.requester.ledger.flush)
+
+    async def _map_torrents(self) -> None:
+        tids = set(self._engine.torrent_ids())
+        for tid in [t for t in self._ih if t not in tids]:
+            self._tid.pop(self._ih.pop(tid), None)
+        for tid in tids - set(self._ih):
+            try:
+                details = await self._engine.details(tid)
+            except BttError:
+                continue
+            text = details.info_hash_v1 or details.info_hash_v2
+            if text:
+                ih = bytes.fromhex(text)
+                self._ih[tid], self._tid[ih] = ih, tid
+
+    def _downloading(self) -> list[tuple[str, TorrentSnapshot]]:
+        out = []
+        for tid in self._ih:
+            snap = self._engine.snapshot(tid)
+            if snap is not None and snap.state == TorrentState.DOWNLOADING \
+                    and self.settings.torrent_enabled(tid):
+                out.append((tid, snap))
+        return out
+
+    async def _discover(self) -> None:
+        """Dial the Speed port of peers that advertise one on torrents we bid on."""
+        if self._server is None or not self.settings.auto_bid:
+            return
+        connected = {c.remote_ip for c in self._server.connections}
+        now = time.monotonic()
+        for tid, _ in self._downloading():
+            try:
+                peers = await self._engine.peers(tid)
+            except BttError:
+                continue
+            for peer in peers:
+                port = parse_speed_port(peer.client)
+                if port is None or peer.ip in connected or peer.ip in self._dialing:
+                    continue
+                if self._retry.get(peer.ip, 0.0) > now:
+                    continue
+                self._dialing.add(peer.ip)
+                self._spawn(self._dial(peer.ip, port))
+
+    async def _dial(self, ip: str, port: int) -> None:
+        try:
+            assert self._server is not None
+            await self._server.connect(ip, port)
+        except ProtocolError as exc:
+            log.info("Speed peer %s:%d: %s", ip, port, exc)
+            self._retry[ip] = time.monotonic() + RETRY_AFTER
+        finally:
+            self._dialing.discard(ip)
+
+    async def _update_bids(self) -> None:
+        settings = self.settings
+        promised = self.requester.ledger.promised()
+        spent, rolled = self._budget.spent_today(promised)
+        self._spent_today = spent
+        if rolled:
+            await asyncio.to_thread(self._budget.save)
+        outstanding = sum(max(0, p.cheques - self._paid_out.get(p.address, 0))
+                          for p in accounts.spending(self.requester.ledger).peers)
+        spendable = max(0, (self._vault_balance or 0) - outstanding)
+        wanted = {tid: snap for tid, snap in self._downloading()} if settings.auto_bid else {}
+        for tid, ih in self._ih.items():
+            snap = wanted.get(tid)
+            if snap is None:
+                if self.requester.bid_rate(ih):
+                    await self.requester.set_bid(ih, 0)
+                continue
+            await self.requester.update_auto_bid(ih, BidInputs(
+                spending_rate=settings.spending_fraction, spendable=spendable,
+                remaining_bytes=max(0, snap.total_wanted - snap.total_done),
+                max_price_per_gib=settings.max_price_per_gib,
+                max_spend_per_day=settings.max_spend_per_day, spent_today=spent,
+                download_rate=snap.download_rate))
+
+    async def _refresh_vault(self) -> None:
+        vault = self._link.vault
+        try:
+            self._vault_balance = await vault.balance_of(self.address)
+            for peer in accounts.spending(self.requester.ledger).peers:
+                if peer.cheques > self._paid_out.get(peer.address, 0):
+                    self._paid_out[peer.address] = await vault.paid_out(self.address,
+                                                                        peer.address)
+        except ChainError as exc:
+            log.info("Speed vault not read: %s", exc)
+        await self._refresh_cashed()
+
+    async def _refresh_cashed(self) -> None:
+        with contextlib.suppress(ChainError):
+            for peer in accounts.earnings(self.provider.ledger).peers:
+                self._cashed[peer.address] = await self._link.vault.paid_out(
+                    peer.address, self.address)
+
+
+async def vault_status(link: VaultLink, owner: str,
+                       ledger: RequesterLedger | None = None) -> VaultStatus:
+    """The vault of ``owner`` (and its outstanding cheques, from ``ledger`` if given)."""
+    vault = link.vault
+    balance = await vault.balance_of(owner)
+    announced, ready_at = await vault.withdrawal_of(owner)
+    outstanding = 0
+    if ledger is not None:
+        for peer in accounts.spending(ledger).peers:
+            if peer.cheques:
+                outstanding += max(0, peer.cheques - await vault.paid_out(owner, peer.address))
+    return VaultStatus(owner=owner, balance=balance, announced=announced, ready_at=ready_at,
+                       outstanding=outstanding)
