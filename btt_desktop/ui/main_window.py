@@ -581,14 +581,14 @@ class MainWindow(QMainWindow):
     # --- settings --------------------------------------------------------------------
 
     async def update_settings(self, settings: Settings) -> None:
-        """Persist ``settings`` (off the loop) and apply what changed."""
+        """Apply what changed, then persist ``settings`` (off the loop)."""
         old = self.settings
         self.settings = settings
-        await asyncio.to_thread(self.store.save, settings)
         if settings.engine != old.engine:
             await self.engine.apply_settings(settings.engine)
         self.status.set_limits(settings.engine)
         self.actions_.alt_speed.setChecked(settings.engine.alt_limits_enabled)
+        await asyncio.to_thread(self.store.save, settings)
         if settings.app.default_save_path != old.app.default_save_path:
             self._measure_free_space()
 

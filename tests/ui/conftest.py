@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from btt_desktop.engine import Engine
@@ -29,12 +30,36 @@ from btt_desktop.ui.main_window import MainWindow
 from tests.conftest import free_port, next_loopback
 
 
+class _HoldWhileStopped(QObject):
+    """Keeps asyncio callbacks for the running loop.
+
+    pytest-qt calls ``processEvents()`` between fixture setup, the test and teardown,
+    while no asyncio loop runs. qasync delivers its callbacks as Qt timer events, so a
+    task (an engine's status timer, say) would take a step outside the loop and fail
+    with "no running event loop". This filter holds those timer events back until the
+    loop runs again; Qt timers repeat, so nothing is lost. In the window the loop always
+    runs, so ``app.py`` needs none of this.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._loop = loop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.Timer and not self._loop.is_running()
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     # closing a test's last window must not end the loop (app.py sets the same)
     app.setQuitOnLastWindowClosed(False)
-    return make_event_loop(app)
+    loop = make_event_loop(app)
+    holder = _HoldWhileStopped(loop)
+    timer: QObject = loop._timer  # type: ignore[attr-defined]  # qasync's callback timer
+    timer.installEventFilter(holder)
+    loop._hold_while_stopped = holder  # type: ignore[attr-defined]  # keep it alive
+    return loop
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, object]:
@@ -42,10 +67,14 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
 
 
 def loopback_settings(**overrides: Any) -> EngineSettings:
+    """A loopback engine. With no tracker or DHT to find a peer again, peers keep their
+    connection when neither side wants anything for a moment (libtorrent would close it
+    and wait a minute before dialling again)."""
     ip = next_loopback()
     base: dict[str, Any] = dict(listen_interface=ip, listen_port=free_port(ip),
                                 outgoing_interface=ip, dht=False, lsd=False, upnp=False,
-                                natpmp=False)
+                                natpmp=False,
+                                extra={"close_redundant_connections": False})
     base.update(overrides)
     return EngineSettings(**base)
 

@@ -58,11 +58,11 @@ async def test_add_download_prioritise_pause_resume_remove(
     tid = await asyncio.wait_for(adding, 30)
     assert tid is not None
 
-    # the list shows it at once, downloading, in the Downloading group
+    # the list shows it at once; after its first check it is in the Downloading group
     row = window.model.row_of(tid)
     assert row is not None
     assert window.model.index(row, Column.NAME).data() == "Album"
-    assert window.model.count(StatusFilter.DOWNLOADING) == 1
+    await until(lambda: window.model.count(StatusFilter.DOWNLOADING) == 1, 20, "downloading")
     assert window.sidebar.item(1).text() == "Downloading (1)"
 
     # a seeder comes online and connects; the download completes as the list shows it

@@ -131,6 +131,8 @@ async def test_settings_dialog_changes_persist_and_reach_the_engine(
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     await until(lambda: rig.engine.settings.download_limit == 500 * 1024, 10, "engine settings")
+    await until(lambda: SettingsStore(rig.profile.settings_file).load().engine.download_limit
+                == 500 * 1024, 10, "settings saved")
     stored = SettingsStore(rig.profile.settings_file).load()
     assert stored.engine.listen_port == new_port
     assert stored.engine.download_limit == 500 * 1024
@@ -143,9 +145,9 @@ async def test_settings_dialog_changes_persist_and_reach_the_engine(
 
     # the alternative-limits toggle in the status bar persists too
     window.status.alt_button.click()
+    await until(lambda: rig.engine.settings.alt_limits_enabled, 10, "alt limits applied")
     await until(lambda: json.loads(rig.profile.settings_file.read_text())["engine"][
         "alt_limits_enabled"] is True, 10, "alt limits saved")
-    assert rig.engine.settings.alt_limits_enabled
     assert window.status.up_label.text().endswith("[64 KiB/s]")
 
 
