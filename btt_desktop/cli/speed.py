@@ -161,27 +161,48 @@ async def unlock_key(args: argparse.Namespace) -> tuple[PrivateKey, WalletServic
     return key, wallet
 
 
-@contextlib.asynccontextmanager
-async def speed_attachment(args: argparse.Namespace, engine: Engine, bus: EventBus, *,
-                           earn: bool) -> AsyncIterator[SpeedService | None]:
-    """Run Speed beside ``engine`` for a ``--speed`` seed or download (None otherwise)."""
-    if not getattr(args, "speed", False):
-        yield None
-        return
-    profile = _profile(args)
-    settings = speed_settings(args, load_settings(profile.speed_dir), earn=earn)
-    key, wallet = await unlock_key(args)
-    link = await open_vault(wallet.network)
-    try:
-        service = SpeedService(engine, bus, profile, key=key, link=link, settings=settings)
-        port = await service.start()
-        print(f"speed on port {port} as {service.address} ({service.net})", flush=True)
+class SpeedPlan:
+    """Speed for one ``btt seed/download --speed``: the key is read before the engine
+    starts (the password prompt must not hold up the download), then :meth:`attach`
+    runs the service beside the engine."""
+
+    def __init__(self, args: argparse.Namespace, *, earn: bool) -> None:
+        self._args = args
+        self._earn = earn
+        self.key: PrivateKey | None = None
+        self._wallet: WalletService | None = None
+
+    async def unlock(self) -> None:
+        self.key, self._wallet = await unlock_key(self._args)
+
+    @contextlib.asynccontextmanager
+    async def attach(self, engine: Engine, bus: EventBus) -> AsyncIterator[SpeedService]:
+        if self.key is None or self._wallet is None:
+            await self.unlock()
+        assert self.key is not None and self._wallet is not None
+        profile = _profile(self._args)
+        settings = speed_settings(self._args, load_settings(profile.speed_dir), earn=self._earn)
+        link = await open_vault(self._wallet.network)
         try:
-            yield service
+            service = SpeedService(engine, bus, profile, key=self.key, link=link,
+                                   settings=settings)
+            port = await service.start()
+            print(f"speed on port {port} as {service.address} ({service.net})", flush=True)
+            try:
+                yield service
+            finally:
+                await service.close()
         finally:
-            await service.close()
-    finally:
-        await link.close()
+            await link.close()
+
+
+async def speed_plan(args: argparse.Namespace, *, earn: bool) -> SpeedPlan | None:
+    """None without ``--speed``; otherwise a plan whose key is already unlocked."""
+    if not getattr(args, "speed", False):
+        return None
+    plan = SpeedPlan(args, earn=earn)
+    await plan.unlock()
+    return plan
 
 
 # --- btt speed ---------------------------------------------------------------------------

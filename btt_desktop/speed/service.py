@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DISCOVER_EVERY = 2.0
+DISCOVER_EVERY = 1.0
 VAULT_EVERY = 5.0
 CASH_EVERY = 60.0
 FLUSH_EVERY = 5.0
@@ -173,7 +173,7 @@ class SpeedService:
     def __init__(self, engine: Engine, bus: EventBus, profile: Profile, *, key: PrivateKey,
                  link: VaultLink, settings: SpeedSettings | None = None,
                  version: str = __version__, limits: Limits | None = None,
-                 tick: float = 0.5) -> None:
+                 tick: float = 0.25) -> None:
         self._engine = engine
         self._bus = bus
         self._profile = profile
@@ -436,8 +436,7 @@ class SpeedService:
     async def _step(self, due: dict[str, float]) -> None:
         loop = asyncio.get_running_loop()
         await self._map_torrents()
-        active = [tid for tid in self._ih if self.settings.torrent_enabled(tid)]
-        await self._tally.refresh(active)
+        await self._tally.refresh(self._counted_torrents())
         if loop.time() >= due["vault"]:
             due["vault"] = loop.time() + VAULT_EVERY
             await self._refresh_vault()
@@ -478,6 +477,14 @@ class SpeedService:
             if text:
                 ih = bytes.fromhex(text)
                 self._ih[tid], self._tid[ih] = ih, tid
+
+    def _counted_torrents(self) -> list[str]:
+        """Torrents whose per-peer bytes matter now: bids or awards on either side (polling
+        every torrent's peers several times a second would cost far too much)."""
+        requester = {ih for (_, ih), st in self.requester.status.items() if st.awarded}
+        return [tid for tid, ih in self._ih.items()
+                if ih in requester or self.requester.bid_rate(ih) or self.provider.bids(ih)
+                or self.provider.winners(ih)]
 
     def _downloading(self) -> list[tuple[str, TorrentSnapshot]]:
         out = []

@@ -36,7 +36,7 @@ class SpeedSettings:
     round_seconds: float = 10.0
     credit_bytes: int = 8 * MIB              # what a winner may owe before paying
     port: int = 0                            # Speed TCP port; 0 picks a free one
-    winner_priority: int = 10                # upload priority of winners (others have 1)
+    winner_priority: int = 60                # upload priority of winners (others have 1)
     disabled_torrents: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
