@@ -224,7 +224,7 @@ def accept_hand_offs(server: InstanceServer, window: MainWindow) -> None:
     def received(cwd: str, args: list[str]) -> None:
         window.bring_to_front()
         window.add_items(args, cwd or None)
-    server.received.connect(received)
+    server.deliver_to(received)
 
 
 async def _tell_and_wait(parent: object, line: str) -> None:

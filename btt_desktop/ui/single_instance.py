@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -46,13 +46,19 @@ def hand_off(name: str, args: Sequence[str], cwd: str | None = None) -> bool:
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; emits ``received(cwd, args)`` for each."""
+    """Listens for later launches; emits ``received(cwd, args)`` for each.
+
+    It listens from the start, before the window can use what arrives: launches that
+    arrive before :meth:`deliver_to` are kept and handed over then, not lost.
+    """
 
     received = Signal(str, list)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self._handler: Callable[[str, list[str]], None] | None = None
+        self._pending: list[tuple[str, list[str]]] = []
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -76,6 +82,17 @@ class InstanceServer(QObject):
 
     def close(self) -> None:
         self._server.close()
+
+    def full_name(self) -> str:
+        """The socket's path on this system."""
+        return self._server.fullServerName()
+
+    def deliver_to(self, handler: Callable[[str, list[str]], None]) -> None:
+        """Call ``handler(cwd, args)`` for every launch so far and every later one."""
+        self._handler = handler
+        pending, self._pending = self._pending, []
+        for cwd, args in pending:
+            handler(cwd, args)
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
@@ -105,8 +122,12 @@ class InstanceServer(QObject):
             return
         socket.write(b"ok\n")
         socket.flush()
-        self.received.emit(cwd, args)
         self._buffers.pop(socket, None)
+        self.received.emit(cwd, args)
+        if self._handler is None:
+            self._pending.append((cwd, args))
+        else:
+            self._handler(cwd, args)
 
     def _drop(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
