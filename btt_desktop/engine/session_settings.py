@@ -13,7 +13,7 @@ import libtorrent as lt
 from btt_desktop.engine.types import Encryption, EngineSettings
 
 # Socket buffers: libtorrent leaves them at the OS default, which starves uTP (UDP)
-# badly on fast links; 4 MiB took uTP from 16 to 134 MB/s on loopback (docs/engine.md).
+# badly on fast links; 4 MiB took uTP from 20 to 105 MB/s on loopback (docs/engine.md).
 SOCKET_BUFFER = 4 * 1024 * 1024
 
 ALERT_MASK = (
