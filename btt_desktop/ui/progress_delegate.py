@@ -41,7 +41,8 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state  # type: ignore[attr-defined]
+        # Qt 6 reads the orientation from this flag: without it the bar fills upwards
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
         bar.direction = option.direction  # type: ignore[attr-defined]
         bar.palette = option.palette  # type: ignore[attr-defined]
         bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
