@@ -116,7 +116,7 @@ def _btt(text: str, what: str, *, zero: bool = True) -> int:
     try:
         return parse_amount(text, BTT_DECIMALS, "BTT")
     except WalletError as exc:
-        raise BttError(f"bad {what}: {exc}") from None
+        raise BttError(f"{what}: {exc}") from None
 
 
 def speed_settings(args: argparse.Namespace, saved: SpeedSettings, *, earn: bool) -> SpeedSettings:
@@ -309,7 +309,7 @@ async def cmd_cash(args: argparse.Namespace) -> int:
 # --- btt vault ---------------------------------------------------------------------------
 
 async def cmd_deposit(args: argparse.Namespace) -> int:
-    amount = _btt(args.amount, "amount", zero=False)
+    amount = _btt(args.amount, "AMOUNT", zero=False)
     key, wallet = await unlock_key(args)
     link = await open_vault(wallet.network)
     try:
@@ -322,12 +322,12 @@ async def cmd_deposit(args: argparse.Namespace) -> int:
 
 
 async def cmd_withdraw(args: argparse.Namespace) -> int:
+    amount = None if args.announce is None else _btt(args.announce, "--announce")
     key, wallet = await unlock_key(args)
     owner = key.public_key.to_base58check_address()
     link = await open_vault(wallet.network)
     try:
-        if args.announce is not None:
-            amount = _btt(args.announce, "--announce")
+        if amount is not None:
             await link.vault.announce_withdrawal(key, amount)
             announced, ready_at = await link.vault.withdrawal_of(owner)
             if announced:

@@ -327,6 +327,11 @@ class SpeedService:
             bids=tuple(sorted(self.provider.bids(ih).items())),
             winners=tuple(sorted(self.provider.winners(ih).items())))
 
+    @property
+    def preferred_ips(self) -> frozenset[str]:
+        """IPs whose new connections join the winners' peer class right now."""
+        return frozenset(self._class_ips)
+
     # --- vault and cash -----------------------------------------------------------------
 
     async def vault_status(self) -> VaultStatus:
