@@ -42,7 +42,8 @@ def base_settings(listen: str) -> dict[str, Any]:
         "listen_interfaces": listen, "outgoing_interfaces": ip,
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False,
         "enable_natpmp": False,
-        "alert_mask": int(lt.alert_category.status | lt.alert_category.error),
+        "alert_mask": int(lt.alert_category.status | lt.alert_category.error
+                          | lt.alert_category.storage),
     }
 
 
@@ -80,12 +81,18 @@ def main() -> int:
         ip, port = args.peer.rsplit(":", 1)
         handle.connect_peer((ip, int(port)))
     announced = False
+    finished = 0.0
     while not stop:
         session.wait_for_alert(100)
         for alert in session.pop_alerts():
             if isinstance(alert, lt.torrent_finished_alert) and args.role == "leech":
-                print(json.dumps({"seconds": time.monotonic() - started}), flush=True)
-                os._exit(0)  # the figure is out: a reference client need not tidy up
+                # pread keeps written blocks in its own buffer for a while: flush them
+                # before leaving, or the file on disk is incomplete
+                finished = time.monotonic() - started
+                handle.save_resume_data(lt.torrent_handle.flush_disk_cache)
+            if isinstance(alert, lt.save_resume_data_alert) and args.role == "leech":
+                print(json.dumps({"seconds": finished}), flush=True)
+                stop = True
             if isinstance(alert, lt.torrent_error_alert):
                 print(f"error: {alert.message()}", flush=True)
                 return 1

@@ -214,18 +214,23 @@ def report(cases: list[Case], size: int, args: argparse.Namespace) -> dict[str, 
     ref_t = mb / median([r.transfer_s for r in ref.runs]) if ref else 0.0
     ref_w = mb / median([r.wall_s for r in ref.runs]) if ref else 0.0
     print(f"\n{args.size_mib} MiB, median of {args.repeat} runs, load before: {args.load_before}")
-    print("| case | seeder -> leecher | transfer MB/s | vs libtorrent | wall MB/s "
-          "| vs libtorrent |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| case | seeder -> leecher | transfer MB/s | vs libtorrent | per-turn ratio "
+          "| wall MB/s | vs libtorrent |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for case in cases:
         t = mb / median([r.transfer_s for r in case.runs])
         w = mb / median([r.wall_s for r in case.runs])
         rt = t / ref_t if ref_t else 0.0
         rw = w / ref_w if ref_w else 0.0
+        # each run against the reference run of the same turn (the closest in time)
+        turns = median([r.transfer_s / c.transfer_s for r, c in zip(ref.runs, case.runs,
+                                                                     strict=False)]
+                       ) if ref else 0.0
         print(f"| {case.name} | {case.seeder} -> {case.leecher} | {t:.0f} | {rt:.2f} | "
-              f"{w:.0f} | {rw:.2f} |")
+              f"{turns:.2f} | {w:.0f} | {rw:.2f} |")
         rows.append({"case": case.name, "seeder": case.seeder, "leecher": case.leecher,
-                     "transfer_mb_s": t, "transfer_ratio": rt, "wall_mb_s": w,
+                     "transfer_mb_s": t, "transfer_ratio": rt,
+                     "transfer_ratio_per_turn": turns, "wall_mb_s": w,
                      "wall_ratio": rw, "verified_sha256": case.verified,
                      "runs": [vars(r) for r in case.runs]})
     return {"benchmark": "throughput", "size_bytes": size, "repeat": args.repeat,
