@@ -117,6 +117,22 @@ async def test_add_download_prioritise_pause_resume_remove(
         extra_row.row(), FileColumn.PROGRESS, album_row).data() == "100%", 10,
         "files tab to show extra.bin complete")
 
+    # Peers and General tabs show the selected torrent's live details
+    window.details.tabs.setCurrentWidget(window.details.peers)
+    peers = window.details.peers.model
+    seeder_ip = seeder.endpoint[0]  # it dialled in, from a port of its own
+    await until(lambda: any(str(peers.index(r, 0).data()).startswith(seeder_ip + ":")
+                            for r in range(peers.rowCount())), 10, "the seeder in Peers")
+    window.details.tabs.setCurrentWidget(window.details.general)
+    general = window.details.general.fields
+    def all_pieces() -> bool:
+        text = general["pieces"].text()  # "193 × 32.0 KiB (have 193)"
+        return bool(text) and text.endswith(f"(have {text.split()[0]})")
+
+    await until(all_pieces, 10, "General tab to show every piece")
+    assert general["hash_v1"].text() == tid
+    assert general["save_path"].text() == down
+
     # adding the same torrent again: one line in the status bar, nothing lost
     window.tasks.run(rig.engine.add(AddParams(save_path=down, torrent_path=str(torrent))))
     await until(lambda: window.errors, what="duplicate error")
