@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from btt_desktop.engine import Engine, create_torrent
-from btt_desktop.engine.types import AddParams, EngineSettings, TorrentSnapshot, TorrentState
+from btt_desktop.engine.types import (
+    AddParams,
+    EngineSettings,
+    TorrentMeta,
+    TorrentSnapshot,
+    TorrentState,
+)
 from btt_desktop.errors import BttError, EngineError
 from btt_desktop.events import EngineMessage, EventBus, TorrentErrored
 from btt_desktop.profile import Profile, default_profile_dir
@@ -174,9 +180,8 @@ class _Run:
         if self.errors:
             raise EngineError(self.errors[0])
 
-    async def add(self, params: AddParams) -> str:
+    async def add(self, params: AddParams, meta: TorrentMeta) -> str:
         """Add the torrent, or pick it up if the profile already holds it."""
-        meta = await self.engine.inspect(params)
         tid = meta.info_hash_v1 or (meta.info_hash_v2 or "")[:40]
         if tid in self.engine.torrent_ids():
             await self.engine.resume([tid])
@@ -188,9 +193,12 @@ async def cmd_seed(args: argparse.Namespace) -> int:
     data = await asyncio.to_thread(_existing_folder, args.data)
     if args.upload_limit < 0:
         raise BttError(f"bad --upload-limit: {args.upload_limit}")
-    async with _Run(args) as run:
+    params = AddParams(save_path=data, torrent_path=args.torrent)
+    run = _Run(args)
+    meta = await run.engine.inspect(params)  # bad input fails before the session starts
+    async with run:
         endpoints = await run.wait_listening()
-        tid = await run.add(AddParams(save_path=data, torrent_path=args.torrent))
+        tid = await run.add(params, meta)
         if args.upload_limit:
             await run.engine.set_limits(tid, upload=args.upload_limit)
         snap = await _until_checked(run, tid)
@@ -224,9 +232,11 @@ async def cmd_download(args: argparse.Namespace) -> int:
     params = AddParams(save_path=_absolute(args.to), peers=peers,
                        **({"magnet": source} if source.startswith("magnet:")
                           else {"torrent_path": source}))
-    async with _Run(args) as run:
+    run = _Run(args)
+    meta = await run.engine.inspect(params)  # bad input fails before the session starts
+    async with run:
         await run.wait_listening()
-        tid = await run.add(params)
+        tid = await run.add(params, meta)
         for ip, port in peers:  # a torrent picked up from the profile needs them too
             await run.engine.connect_peer(tid, ip, port)
         while True:
