@@ -49,6 +49,7 @@ from btt_desktop.ui.create_dialog import CreateTorrentDialog
 from btt_desktop.ui.details.details_panel import DetailsPanel
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_directory, choose_files
+from btt_desktop.ui.formatting import format_rate
 from btt_desktop.ui.free_space import free_bytes
 from btt_desktop.ui.icons import app_icon, icon
 from btt_desktop.ui.limits_dialog import LimitsDialog
@@ -345,6 +346,12 @@ class MainWindow(QMainWindow):
 
     def _on_stats(self, totals: SessionTotals) -> None:
         self.status.update_totals(totals)
+        if totals.download_rate or totals.upload_rate:
+            self.setWindowTitle(self.tr("[D: {down}, U: {up}] {app}").format(
+                down=format_rate(totals.download_rate), up=format_rate(totals.upload_rate),
+                app=APP_NAME))
+        else:
+            self.setWindowTitle(APP_NAME)
         if self.tray is not None:
             self.tray.update_totals(totals)
 

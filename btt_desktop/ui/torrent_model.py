@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
 from btt_desktop.ui.formatting import (
@@ -186,6 +187,7 @@ SORT_KEYS: dict[int, Callable[[TorrentSnapshot], Any]] = {
     Column.ADDED: lambda s: s.added_time,
 }
 
+_ERROR_BRUSH = QBrush(QColor(198, 40, 40))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_ALIGNED = frozenset(
@@ -235,6 +237,10 @@ class TorrentTableModel(QAbstractTableModel):
             return s.torrent_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
+            if s.state is TorrentState.ERROR:
+                return _ERROR_BRUSH
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.NAME:
                 return s.name

@@ -109,6 +109,12 @@ def test_status_counts_follow_state_changes(qapp: object) -> None:
     assert counts_signals == [1]
     assert model.count(StatusFilter.DOWNLOADING) == 0
     assert model.count(StatusFilter.ERROR) == 1
+    # the error shows as the status, in red, with the reason as its tooltip
+    status = model.index(model.row_of("1" * 40) or 0, Column.STATUS)
+    assert status.data() == "Error"
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == "disk full"
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(1, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole) is None
     model.remove(["3" * 40])
     assert model.count(StatusFilter.PAUSED) == 0 and model.count(StatusFilter.ALL) == 2
 
