@@ -59,6 +59,7 @@ class PeerControls:
         self._class_ips: dict[int, set[str]] = {}
         self._exclusive: dict[int, bool] = {}
         self._blocked: set[str] = set()
+        self._apply_class_filter()
 
     # -- peer classes ---------------------------------------------------------------
 
@@ -109,8 +110,11 @@ class PeerControls:
         f = lt.ip_filter()
         f.add_rule(_V4_ALL[0], _V4_ALL[1], global_bit)
         f.add_rule(_V6_ALL[0], _V6_ALL[1], global_bit)
+        # LAN peers stay in the local class (no unchoke-slot limit) but, unlike
+        # libtorrent's default, also in the global one: the user's rate limits hold for
+        # them too, as in other clients' default "apply rate limit to peers on LAN"
         for first, last in _LOCAL_V4:
-            f.add_rule(first, last, local_bit)
+            f.add_rule(first, last, local_bit | global_bit)
         for cid, ips in self._class_ips.items():
             for ip in ips:
                 base = 0 if self._exclusive.get(cid, True) else self._default_bits(ip)
@@ -120,9 +124,10 @@ class PeerControls:
     def _default_bits(self, ip: str) -> int:
         s = self._session
         addr = ipaddress.ip_address(ip)
+        bits = 1 << int(s.global_peer_class_id)
         if addr.is_private or addr.is_loopback or addr.is_link_local:
-            return 1 << int(s.local_peer_class_id)
-        return 1 << int(s.global_peer_class_id)
+            bits |= 1 << int(s.local_peer_class_id)
+        return bits
 
     def _other_bits(self, cid: int, ip: str) -> int:
         bits = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,33 @@ async def test_blocking_an_ip_drops_the_peer(tmp_path: Path, make_node: NodeFact
     await leecher.engine.connect_peer(tid, *seeder.endpoint)
     await asyncio.sleep(1.0)
     assert await seeder_peers() == 0
+
+
+async def test_global_and_alternative_limits_hold_for_lan_peers(
+        tmp_path: Path, make_node: NodeFactory) -> None:
+    seeder, sid, leecher, torrent = await _swarm(tmp_path, make_node, size=8_000_000)
+    settings = seeder.engine.settings
+    await seeder.engine.apply_settings(replace(settings, upload_limit=300_000,
+                                               alt_upload_limit=100_000))
+    tid = await leecher.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                             torrent_data=torrent, peers=(seeder.endpoint,)))
+    ip = leecher.endpoint[0]
+    loop = asyncio.get_running_loop()
+
+    async def rate_over(seconds: float) -> float:
+        start, t0 = await _sent_to(seeder, sid, ip), loop.time()
+        await asyncio.sleep(seconds)
+        return (await _sent_to(seeder, sid, ip) - start) / (loop.time() - t0)
+
+    async def moving() -> bool:
+        return await _sent_to(seeder, sid, ip) > 0
+
+    await wait_until_async(moving, 20, "the upload to start")
+    normal = await rate_over(2.0)
+    await seeder.engine.set_alt_limits(True)
+    await asyncio.sleep(0.5)
+    alternative = await rate_over(2.0)
+    assert 0 < normal < 300_000 * 1.5   # loopback is unlimited: 8 MB would take 0.1 s
+    assert 0 < alternative < 100_000 * 1.6
+    assert seeder.engine.settings.alt_limits_enabled
+    assert leecher.engine.snapshot(tid).progress < 1.0  # type: ignore[union-attr]
