@@ -27,7 +27,7 @@ class AddLinksDialog(QDialog):
         self.text.setPlaceholderText("magnet:?xt=urn:btih:…")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: palette(highlight);")
+        self.error_label.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
