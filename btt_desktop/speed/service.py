@@ -191,6 +191,8 @@ class SpeedService:
         self._tid: dict[bytes, str] = {}
         self._winners: dict[bytes, frozenset[tuple[str, int]]] = {}
         self._class_ips: set[str] = set()
+        self._stale: dict[str, tuple[str, int]] = {}  # ip -> (torrent, BitTorrent port)
+        self._known_ports: dict[str, int] = {}
         self._class_id: int | None = None
         self._retry: dict[str, float] = {}
         self._dialing: set[str] = set()
@@ -266,7 +268,7 @@ class SpeedService:
             self._server = None
         with contextlib.suppress(BttError):
             controls = self._engine.peer_controls
-            controls.set_client_version("")
+            controls.set_client_version(self._engine.settings.client_version)
             if self._class_id is not None:
                 controls.delete_class(self._class_id)
         self._class_id = None
@@ -392,28 +394,65 @@ class SpeedService:
         changed = ips ^ self._class_ips
         self._class_ips = ips
         try:
+            self._engine.peer_controls.set_class_ips(self._class_id, ips, exclusive=False)
+        except BttError as exc:
+            log.warning("cannot regroup Speed peers: %s", exc)
+            return
+        tid = self._tid.get(ih)
+        for ip in changed:
+            port = next((p for i, p in peers if i == ip), None)
+            if port is None:
+                port = self._known_ports.get(ip, 0)
+            self._known_ports[ip] = port
+            if tid is not None:
+                self._stale[ip] = (tid, port)
+        self._regroup()
+
+    def _rate_limited(self, tid: str) -> bool:
+        snap = self._engine.snapshot(tid)
+        settings = self._engine.settings
+        up = settings.alt_upload_limit if settings.alt_limits_enabled else settings.upload_limit
+        return up > 0 or (snap is not None and snap.upload_limit > 0)
+
+    def _regroup(self) -> None:
+        """Re-make the connections of IPs whose class changed, where it matters.
+
+        libtorrent gives classes to new connections only, so such a connection is dropped
+        (the IP filter) and dialled again. Priorities only act under a rate limit: without
+        one, dropping would cost a reconnection for nothing, so it waits until a limit
+        is in force.
+        """
+        due = {ip: where for ip, where in self._stale.items() if self._rate_limited(where[0])}
+        if not due:
+            return
+        try:
             controls = self._engine.peer_controls
-            controls.set_class_ips(self._class_id, ips, exclusive=False)
-            # classes are given to new connections only: drop and re-make the changed ones
-            ours = changed - controls.blocked
+            ours = set(due) - controls.blocked
+            for ip in ours:
+                self._tally.expect_reset(ip)
             if ours:
-                for ip in ours:
-                    self._tally.expect_reset(ip)
                 controls.block_ips(ours)
                 controls.unblock_ips(ours)
         except BttError as exc:
             log.warning("cannot regroup Speed peers: %s", exc)
             return
-        tid = self._tid.get(ih)
-        if tid is not None:
-            for ip, bt_port in peers:
-                if ip in changed:
-                    self._spawn(self._redial(tid, ip, bt_port))
+        for ip, (tid, port) in due.items():
+            del self._stale[ip]
+            if port:
+                self._spawn(self._redial(tid, ip, port))
 
     async def _redial(self, tid: str, ip: str, port: int) -> None:
-        await asyncio.sleep(0.2)
-        with contextlib.suppress(BttError):
-            await self._engine.connect_peer(tid, ip, port)
+        """Dial the dropped peer again at once (it would wait minutes to come back), and
+        again if the first attempt raced the drop."""
+        for delay in (0.2, 1.0, 2.0):
+            await asyncio.sleep(delay)
+            try:
+                await self._engine.connect_peer(tid, ip, port)
+                await asyncio.sleep(0.5)
+                if any(p.ip == ip for p in await self._engine.peers(tid)):
+                    return
+            except BttError:
+                return
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)
@@ -442,6 +481,8 @@ class SpeedService:
         loop = asyncio.get_running_loop()
         await self._map_torrents()
         await self._tally.refresh(self._counted_torrents())
+        if self._stale:
+            self._regroup()  # a rate limit may have been set since
         if loop.time() >= due["vault"]:
             due["vault"] = loop.time() + VAULT_EVERY
             await self._refresh_vault()
