@@ -85,6 +85,11 @@ class Requester:
         if rate <= 0:
             self._bids.pop(ih, None)
             for conn in list(self._conns.values()):
+                # bytes count up to the cancel, and not after it: the provider stops too
+                self._account(conn)
+                peer = conn.peer
+                if peer is not None and self._awards.pop((peer.addr, ih), None) is not None:
+                    self.status.setdefault((peer.addr, ih), TorrentStatus()).awarded = False
                 await conn.send(Cancel(ih=ih))
             return
         self._bids[ih] = _Bid(rate)

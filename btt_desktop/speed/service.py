@@ -46,7 +46,7 @@ from btt_desktop.speed.autobid import BidInputs
 from btt_desktop.speed.chainlink import VaultLink
 from btt_desktop.speed.connection import Limits, SpeedConnection
 from btt_desktop.speed.errors import ProtocolError
-from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger
+from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester, RequesterConfig
@@ -584,13 +584,18 @@ class SpeedService:
         wanted = {tid: snap for tid, snap in self._downloading()} if settings.auto_bid else {}
         for tid, ih in self._ih.items():
             snap = wanted.get(tid)
-            if snap is None:
+            remaining = 0 if snap is None else max(0, snap.total_wanted - snap.total_done)
+            if remaining <= MIB:
+                # stop buying for the last MiB: the seeder drops a finished peer at once,
+                # and a cancel sent while connected lets both sides count the same bytes
                 if self.requester.bid_rate(ih):
+                    await self.refresh_counters(ih)
                     await self.requester.set_bid(ih, 0)
                 continue
+            assert snap is not None
             await self.requester.update_auto_bid(ih, BidInputs(
                 spending_rate=settings.spending_fraction, spendable=spendable,
-                remaining_bytes=max(0, snap.total_wanted - snap.total_done),
+                remaining_bytes=remaining,
                 max_price_per_gib=settings.max_price_per_gib,
                 max_spend_per_day=settings.max_spend_per_day, spent_today=spent,
                 download_rate=snap.download_rate))
