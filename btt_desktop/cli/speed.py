@@ -10,6 +10,7 @@ BTT; ``--json`` gives decimal strings.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import sys
@@ -184,8 +185,10 @@ class SpeedPlan:
         settings = speed_settings(self._args, load_settings(profile.speed_dir), earn=self._earn)
         link = await open_vault(self._wallet.network)
         try:
-            service = SpeedService(engine, bus, profile, key=self.key, link=link,
-                                   settings=settings)
+            key = self.key
+            service = await asyncio.to_thread(  # reads the ledgers from disk
+                lambda: SpeedService(engine, bus, profile, key=key, link=link,
+                                     settings=settings))
             port = await service.start()
             print(f"speed on port {port} as {service.address} ({service.net})", flush=True)
             try:
