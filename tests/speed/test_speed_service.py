@@ -3,7 +3,8 @@
 - a bidder that never pays is demoted once it owes its credit, is no longer preferred,
   and still gets the torrent as an ordinary peer;
 - garbage on the Speed port does not disturb the BitTorrent side, and the port still
-  serves a well-behaved Speed client afterwards.
+  serves a well-behaved Speed client afterwards (that seller built, as the window does,
+  from an unlocked wallet).
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import BTT, SpeedSettings
 from btt_desktop.speed.signing import KeySigner
-from btt_desktop.wallet.networks import network
+from btt_desktop.wallet.keyring_store import KeyringStore
+from btt_desktop.wallet.keystore import ScryptParams
+from btt_desktop.wallet.networks import NetworkChoice, network
+from btt_desktop.wallet.service import WalletService
 from tests.conftest import free_port, next_loopback
 from tests.devnet_process import devnet_process, faucet
 
@@ -171,7 +175,22 @@ async def test_garbage_on_the_speed_port_leaves_bittorrent_alone(
         swarm: Swarm, tmp_path: Path) -> None:
     torrent = await _torrent(tmp_path)
     seeder, _ = await _seed(swarm, torrent, cap=4_000_000)
-    seller = await swarm.speed(seeder, PrivateKey(bytes([43]) * 32), SpeedSettings())
+    # the way the window builds it: from the unlocked wallet of the profile
+    from keyring.backends import fail
+
+    wallet = WalletService(seeder.profile, seeder.bus, kdf=ScryptParams(n=1 << 10, r=8, p=1),
+                           keyring=KeyringStore(fail.Keyring()),
+                           network=NetworkChoice("devnet", node_url=swarm.url))
+    await wallet.open()
+    await wallet.restore_private_key("43" * 32, "wallet-password")
+    link = await open_vault(wallet.network)
+    swarm.links.append(link)
+    seller = await SpeedService.from_wallet(seeder.engine, seeder.bus, seeder.profile, wallet,
+                                            link)
+    swarm.services.append(seller)
+    await seller.start()
+    assert seller.address == wallet.info.address
+    await wallet.close()
     plain = await swarm.peer("plain")  # a client without Speed
     tid = await plain.engine.add(AddParams(save_path=str(tmp_path / "plain"),
                                            torrent_path=str(torrent), peers=(seeder.endpoint,)))
