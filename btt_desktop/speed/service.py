@@ -371,6 +371,12 @@ class SpeedService:
 
     def _serves(self, ih: bytes) -> bool:
         tid = self._tid.get(ih)
+        if tid is None:
+            # a torrent's id is its v1 info-hash, or the first 40 hex digits of a v2-only one
+            candidate = ih.hex()[:40]
+            if candidate in self._engine.torrent_ids():
+                self._map(candidate, ih)
+                tid = candidate
         if tid is None or not self.settings.earn or not self.settings.torrent_enabled(tid):
             return False
         snap = self._engine.snapshot(tid)
@@ -511,18 +517,25 @@ class SpeedService:
             await asyncio.to_thread(self.requester.ledger.flush)
 
     async def _map_torrents(self) -> None:
+        """Know the Speed info-hash of torrents we download (a v2-only torrent's id is a
+        truncated hash, so ask the engine once); seeded ones are mapped by the bids."""
         tids = set(self._engine.torrent_ids())
         for tid in [t for t in self._ih if t not in tids]:
             self._tid.pop(self._ih.pop(tid), None)
-        for tid in tids - set(self._ih):
+        for snap in self._engine.snapshots():
+            tid = snap.torrent_id
+            if tid in self._ih or snap.state != TorrentState.DOWNLOADING:
+                continue
             try:
                 details = await self._engine.details(tid)
             except BttError:
                 continue
             text = details.info_hash_v1 or details.info_hash_v2
             if text:
-                ih = bytes.fromhex(text)
-                self._ih[tid], self._tid[ih] = ih, tid
+                self._map(tid, bytes.fromhex(text))
+
+    def _map(self, tid: str, ih: bytes) -> None:
+        self._ih[tid], self._tid[ih] = ih, tid
 
     def _counted_torrents(self) -> list[str]:
         """Torrents whose per-peer bytes matter now: bids or awards on either side (polling
@@ -533,13 +546,9 @@ class SpeedService:
                 or self.provider.winners(ih)]
 
     def _downloading(self) -> list[tuple[str, TorrentSnapshot]]:
-        out = []
-        for tid in self._ih:
-            snap = self._engine.snapshot(tid)
-            if snap is not None and snap.state == TorrentState.DOWNLOADING \
-                    and self.settings.torrent_enabled(tid):
-                out.append((tid, snap))
-        return out
+        return [(snap.torrent_id, snap) for snap in self._engine.snapshots()
+                if snap.state == TorrentState.DOWNLOADING and snap.torrent_id in self._ih
+                and self.settings.torrent_enabled(snap.torrent_id)]
 
     async def _discover(self) -> None:
         """Dial the Speed port of peers that advertise one on torrents we bid on."""
