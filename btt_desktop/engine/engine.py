@@ -340,14 +340,10 @@ class Engine:
             loaded.append((order.get(torrent_id, len(order)), int(atp.added_time), torrent_id, atp))
         loaded.sort(key=lambda item: item[:3])  # back in the queue order they had
         for _, _, torrent_id, atp in loaded:
-            recheck = False
-            if crashed and atp.ti is not None:
-                if recovery.can_recover(atp):
-                    found = await asyncio.to_thread(recovery.recover_pieces, atp)
-                    if found:
-                        log.info("%s: %d pieces found on disk after a crash", atp.name, found)
-                else:
-                    recheck = True
+            if crashed and recovery.can_recover(atp):
+                found = await asyncio.to_thread(recovery.recover_pieces, atp)
+                if found:
+                    log.info("%s: %d pieces found on disk after a crash", atp.name, found)
             atp.flags |= lt.torrent_flags.update_subscribe
             if not self._settings.pex:
                 atp.flags |= lt.torrent_flags.disable_pex
@@ -356,8 +352,6 @@ class Engine:
             except BttError as exc:
                 self._bus.publish(EngineMessage("error", str(exc)))
                 continue
-            if recheck:
-                handle.force_recheck()
             if crashed:
                 handle.save_resume_data(RESUME_FLAGS)
             await self._announce_added(torrent_id, handle)

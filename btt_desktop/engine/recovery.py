@@ -4,7 +4,8 @@ Resume data is saved now and then, not after every piece, so after a crash it ma
 fewer pieces than are really on disk. Rather than re-check the whole torrent (slow) or
 download those pieces again (wasteful), this hashes only the pieces the resume data
 does not claim, straight from the files, and marks the good ones as present before the
-torrent is added. v2-only torrents have no per-piece SHA-1: the engine re-checks them.
+torrent is added. v2-only torrents have no per-piece SHA-1 and are left as they are
+(libtorrent 2.1.1 does not keep their pieces across restarts anyway: docs/engine.md).
 """
 
 from __future__ import annotations
