@@ -256,6 +256,10 @@ class SendDialog(QDialog):
         return page
 
     def _token_changed(self, *_args: object) -> None:
+        self._show_available()
+        self._inputs_changed()
+
+    def _show_available(self) -> None:
         token = self.token.currentText()
         snap = self.balances
         value = None if snap is None else (snap.btt if token == "BTT" else snap.trx)
@@ -264,13 +268,11 @@ class SendDialog(QDialog):
         else:
             self.available.setText(self.tr("Available: {amount} {token}").format(
                 amount=token_amount(value, token), token=token))
-        self._inputs_changed()
 
     def _on_balances(self, snapshot: BalanceSnapshot) -> None:
         if self.balances is None or snapshot.address == self.balances.address:
             self.balances = snapshot
-            if self.pages.currentIndex() == self.FORM:
-                self._token_changed()
+            self._show_available()  # a refresh must not throw away the quote under review
 
     def _check_recipient(self) -> str | None:
         text = self.to_field.text().strip()

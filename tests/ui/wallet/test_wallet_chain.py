@@ -15,7 +15,16 @@ from tronpy import AsyncTron
 from tronpy.async_contract import AsyncContract
 from tronpy.providers.async_http import AsyncHTTPProvider
 from ui_helpers import until
-from wallet_ui_rig import ABANDON_1, PASSWORD, LoopWatch, dialog_of, make_pane, make_service
+from wallet_ui_rig import (
+    ABANDON_1,
+    PASSWORD,
+    LoopWatch,
+    dialog_of,
+    gc_after_each_test,  # noqa: F401  (autouse)
+    gc_on_gui_thread,  # noqa: F401  (autouse)
+    make_pane,
+    make_service,
+)
 
 from btt_desktop.events import EventBus
 from btt_desktop.ui.wallet.network_dialog import NetworkDialog

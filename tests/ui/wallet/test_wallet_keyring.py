@@ -10,7 +10,17 @@ from typing import Any
 
 import pytest
 from ui_helpers import until
-from wallet_ui_rig import ABANDON, ABANDON_0, CHEAP, CLOSED_NODE, PASSWORD, fast_client, make_pane
+from wallet_ui_rig import (
+    ABANDON,
+    ABANDON_0,
+    CHEAP,
+    CLOSED_NODE,
+    PASSWORD,
+    fast_client,
+    gc_after_each_test,  # noqa: F401  (autouse)
+    gc_on_gui_thread,  # noqa: F401  (autouse)
+    make_pane,
+)
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile

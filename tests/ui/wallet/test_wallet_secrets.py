@@ -10,7 +10,17 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 from ui_helpers import until
-from wallet_ui_rig import ABANDON, ABANDON_0, PASSWORD, dialog_of, gone, make_pane, make_service
+from wallet_ui_rig import (
+    ABANDON,
+    ABANDON_0,
+    PASSWORD,
+    dialog_of,
+    gc_after_each_test,  # noqa: F401  (autouse)
+    gc_on_gui_thread,  # noqa: F401  (autouse)
+    gone,
+    make_pane,
+    make_service,
+)
 
 from btt_desktop.errors import WrongPassword
 from btt_desktop.events import EventBus

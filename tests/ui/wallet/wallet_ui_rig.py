@@ -8,10 +8,13 @@ is exactly the "no real backend" case the setup page must explain.
 
 from __future__ import annotations
 
+import gc
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
 from ui_helpers import until
@@ -99,3 +102,33 @@ class LoopWatch:
     def stop(self) -> float:
         self.timer.stop()
         return self.longest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gc_on_gui_thread() -> Iterator[None]:
+    """Garbage collection on the GUI thread only, for a whole test module (import this
+    fixture and :func:`gc_after_each_test` into every wallet pane test module).
+
+    Each test runs on its own qasync loop. A closed loop and its windows leave Qt objects
+    (qasync's timer objects among them) in reference cycles; if the cycle collector runs
+    in another thread (a worker, or the thread reading a devnet's output) it destroys
+    them there, Qt cannot unregister their timers from that thread, and a later timer
+    event reaches a deleted object: a segmentation fault. So the automatic collector is
+    off from before the module's first fixture (a devnet) to after its last test, and the
+    garbage is collected explicitly, on this thread.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def gc_after_each_test(gc_on_gui_thread: None) -> Iterator[None]:
+    """Collects a test's garbage on the GUI thread once its loop is closed (an autouse
+    fixture is torn down after the loop fixture the async test requested)."""
+    yield
+    gc.collect()
