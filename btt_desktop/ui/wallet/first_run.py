@@ -118,6 +118,7 @@ class FirstRunPage(QWidget):
         self._phrase = ""
         self._positions: list[int] = []
         self._restore_kind = "phrase"
+        self._kind_before_create = "phrase"
         self._keystore_text: str | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._welcome_page())
@@ -404,6 +405,7 @@ class FirstRunPage(QWidget):
         self.confirm_error.clear()
         for field in self.confirm_fields.values():
             field.clear()
+        self._kind_before_create = self._restore_kind
         self._restore_kind = "create"
         self._to_password(self.tr("Create wallet"))
 
@@ -504,11 +506,13 @@ class FirstRunPage(QWidget):
         self.finish_button.setEnabled(self.password_fields.is_acceptable())
 
     def _password_back(self) -> None:
+        """Back to the words just written down (the same ones), or to the restore form."""
         self.password_fields.clear()
-        self.pages.setCurrentIndex(self.CREATE if self._restore_kind == "create"
-                                   else self.RESTORE)
         if self._restore_kind == "create":
-            self.start_create()
+            self._restore_kind = self._kind_before_create
+            self.pages.setCurrentIndex(self.CREATE)
+        else:
+            self.pages.setCurrentIndex(self.RESTORE)
 
     def finish(self) -> None:
         problem = self.password_fields.problem()

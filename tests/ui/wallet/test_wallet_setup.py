@@ -86,6 +86,15 @@ async def test_create_asks_words_back_then_saves(rig: Any, tmp_path: Path) -> No
         assert not page.remember.isEnabled()
         assert "no OS keyring found" in page.remember_reason.text()
 
+        page.password_back.click()  # back to the same words, not new ones
+        assert page.pages.currentIndex() == page.CREATE
+        assert page.word_grid.words() == words
+        page.written_button.click()
+        for position, field in page.confirm_fields.items():
+            field.setText(words[position - 1])
+        page.confirm_button.click()
+        assert page.pages.currentIndex() == page.PASSWORD
+
         page.password_fields.password.setText("short")
         page.password_fields.repeat.setText("short")
         assert not page.finish_button.isEnabled()
