@@ -50,7 +50,7 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export secrets"))
         self.setWindowIcon(icon("lock"))
-        self.setMinimumWidth(600)
+        self.setMinimumSize(620, 440)  # room for the wrapped warning on either page
         self.service = service
         self.clipboard = clipboard
         self.tasks = TaskRunner(self._show_error)

@@ -181,6 +181,7 @@ class WalletPane(QWidget):
         menu.addAction(self.export_action)
         menu.addSeparator()
         menu.addAction(self.remember_action)
+        menu.setToolTipsVisible(True)  # why "remember" is unavailable
         self.more_button.setMenu(menu)
         top.addWidget(self.more_button)
 
@@ -396,9 +397,7 @@ class WalletPane(QWidget):
                                                        or self._keyring_reason is None))
         self.remember_action.setToolTip(self._keyring_reason or "")
         if self._keyring_reason and not info.remembered:
-            self.remember_action.setText(self.tr("Remember the password (unavailable: "
-                                                 "{reason})").format(
-                reason=self._keyring_reason))
+            self.remember_action.setText(self.tr("Remember the password (not available here)"))
         balances = self.service.balances
         if balances is not None and balances.address == address:
             self._apply_balances(balances)
