@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
 import time
@@ -20,9 +19,10 @@ from typing import Any
 import libtorrent as lt
 
 # The best settings found for a TCP transfer on loopback (bench/lt_tuning.py measures
-# the candidates; docs/benchmarks.md has the figures): no uTP, no encryption, large send
-# buffers, and pread disk I/O. Deeper request queues, a larger disk queue and 4 MiB
-# socket buffers did not help on top of these.
+# the candidates; docs/benchmarks.md has the figures): no uTP, no encryption, posix disk
+# I/O (pread, mmap and libtorrent 2.1's default were all slower here), large send and
+# socket buffers (within the noise of plain TCP, never worse). Deeper request queues and
+# a larger disk queue did not help.
 TUNED: dict[str, Any] = {
     "enable_outgoing_utp": False,
     "enable_incoming_utp": False,
@@ -32,8 +32,10 @@ TUNED: dict[str, Any] = {
     "send_buffer_watermark": 8 * 1024 * 1024,
     "send_buffer_low_watermark": 1024 * 1024,
     "send_buffer_watermark_factor": 150,
+    "send_socket_buffer_size": 4 * 1024 * 1024,
+    "recv_socket_buffer_size": 4 * 1024 * 1024,
 }
-TUNED_DISK_IO = "pread"
+TUNED_DISK_IO = "posix"
 
 
 def base_settings(listen: str) -> dict[str, Any]:
@@ -63,7 +65,9 @@ def main() -> int:
     params = lt.session_params()
     settings: Any = {**base_settings(args.listen), **json.loads(args.settings)}
     params.settings = settings
-    params.disk_io_constructor = args.disk_io
+    # the binding knows only the constructors' full names; any other string silently
+    # selects libtorrent's default backend
+    params.disk_io_constructor = f"{args.disk_io}_disk_io_constructor"
     session = lt.session(params)
     atp = lt.add_torrent_params()
     atp.ti = lt.torrent_info(args.torrent)
@@ -86,8 +90,8 @@ def main() -> int:
         session.wait_for_alert(100)
         for alert in session.pop_alerts():
             if isinstance(alert, lt.torrent_finished_alert) and args.role == "leech":
-                # pread keeps written blocks in its own buffer for a while: flush them
-                # before leaving, or the file on disk is incomplete
+                # pread (libtorrent 2.1's default) keeps written blocks in its own
+                # buffer: the session must shut down before the file is complete
                 finished = time.monotonic() - started
                 handle.save_resume_data(lt.torrent_handle.flush_disk_cache)
             if isinstance(alert, lt.save_resume_data_alert) and args.role == "leech":

@@ -1,11 +1,13 @@
 """Memory of the downloading process through a large download, per disk I/O backend.
 
-A bare libtorrent seeder (bench/lt_peer.py, pread) serves one file (``--size-mib``,
+A bare libtorrent seeder (bench/lt_peer.py, pread disk I/O) serves one file (``--size-mib``,
 4 GiB by default) on loopback; the leecher is, in turn:
 
-  btt download    ``btt download --exit-when-done``: btt's default backend, as users run it
-  engine/<io>     btt's Engine with disk I/O ``posix``, ``pread``, ``mmap`` or ``default``
-                  (libtorrent's own choice) (bench/engine_download.py)
+  btt             ``btt download --exit-when-done``: btt's defaults, as users run it
+  engine:<io>     btt's Engine with EngineSettings.disk_io = ``posix``, ``pread``, ``mmap``
+                  or ``default`` (bench/engine_download.py)
+  lt:<io>         a bare libtorrent leecher (bench/lt_peer.py) with that backend: what
+                  each backend costs by itself
 
 Every 0.2 s the leecher's /proc/PID/status (VmRSS, RssAnon, RssFile) and
 /proc/PID/smaps_rollup (Pss, Pss_Anon, Pss_File: Pss counts file pages mapped into the
@@ -46,6 +48,8 @@ ENGINE_DOWNLOAD = [sys.executable, str(HERE / "engine_download.py")]
 LT_PEER = [sys.executable, str(HERE / "lt_peer.py")]
 PAYLOAD = "payload.bin"
 BACKENDS = ["posix", "pread", "mmap", "default"]
+ALL_CASES = ["btt", *(f"engine:{b}" for b in BACKENDS), *(f"lt:{b}" for b in BACKENDS)]
+DEFAULT_CASES = ["btt", "engine:posix", "engine:mmap", *(f"lt:{b}" for b in BACKENDS)]
 GOAL_MB = 300
 
 
@@ -101,20 +105,27 @@ def leecher_argv(case: str, torrent: Path, to: Path, seeder: tuple[str, int]) ->
         return [*BTT, "--profile", str(to.parent / "profile"), "download", str(torrent),
                 "--to", str(to), "--listen", ep, "--no-discovery", "--peer", text(seeder),
                 "--exit-when-done"]
+    kind, _, backend = case.partition(":")
+    if kind == "lt":
+        return [*LT_PEER, "leech", "--torrent", str(torrent), "--dir", str(to), "--listen",
+                ep, "--peer", text(seeder), "--disk-io", backend]
     return [*ENGINE_DOWNLOAD, "--torrent", str(torrent), "--to", str(to), "--listen", ep,
-            "--peer", text(seeder), "--disk-io", case]
+            "--peer", text(seeder), "--disk-io", backend]
 
 
 def measure(case: str, torrent: Path, work: Path, seeder: tuple[str, int], size: int,
             limit: float) -> Result:
-    down = work / f"down-{case}"
+    down = work / f"down-{case.replace(':', '-')}"
     down.mkdir()
     argv = leecher_argv(case, torrent, down / "data", seeder)
-    result = Result(case, "btt download --exit-when-done" if case == "btt"
-                    else f"bench/engine_download.py --disk-io {case}")
+    kind, _, backend = case.partition(":")
+    label = {"btt": "btt download --exit-when-done",
+               "engine": f"Engine, disk_io={backend} (bench/engine_download.py)",
+               "lt": f"bare libtorrent, {backend} (bench/lt_peer.py)"}[kind]
+    result = Result(case, label)
     try:
         with children() as started:
-            leecher = Child(argv, work / f"leech-{case}.log")
+            leecher = Child(argv, work / f"leech-{case.replace(':', '-')}.log")
             started.append(leecher)
             last_note = 0.0
             while leecher.popen.poll() is None:
@@ -145,13 +156,13 @@ def measure(case: str, torrent: Path, work: Path, seeder: tuple[str, int], size:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mib", type=int, default=4096)
-    parser.add_argument("--cases", default="btt," + ",".join(BACKENDS),
-                        help="comma-separated: btt and/or disk I/O backends")
+    parser.add_argument("--cases", default=",".join(DEFAULT_CASES),
+                        help=f"comma-separated, from {','.join(ALL_CASES)}")
     parser.add_argument("--work", default=tempfile.gettempdir())
     parser.add_argument("--limit", type=float, default=900.0, help="seconds per download")
     args = parser.parse_args()
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
-    bad = set(cases) - {"btt", *BACKENDS}
+    bad = set(cases) - set(ALL_CASES)
     if bad:
         parser.error(f"unknown case(s): {', '.join(sorted(bad))}")
     size = args.size_mib * 1024 * 1024
@@ -170,7 +181,8 @@ def main() -> int:
         with children() as started:
             seed_ep = endpoint()
             seeder = Child([*LT_PEER, "seed", "--torrent", str(torrent), "--dir",
-                            str(work / "seed"), "--listen", text(seed_ep)], work / "seed.log")
+                            str(work / "seed"), "--listen", text(seed_ep), "--disk-io", "pread"],
+                           work / "seed.log")
             started.append(seeder)
             seeder.wait_output("ready", 900)
             for case in cases:
