@@ -106,7 +106,8 @@ class WordGrid(QWidget):
 class FirstRunPage(QWidget):
     """The wizard shown instead of the wallet while the profile has none."""
 
-    finished = Signal()
+    finished = Signal()          # a wallet now exists
+    error_shown = Signal(str)    # a one-line error of background work
 
     WELCOME, CREATE, CONFIRM, RESTORE, PASSWORD = range(5)
 
@@ -587,8 +588,6 @@ class FirstRunPage(QWidget):
         else:
             log.info("wallet setup: %s", line)
         self.error_shown.emit(line)
-
-    error_shown = Signal(str)
 
 
 def _read_small_text(path: Path) -> str:

@@ -184,8 +184,6 @@ async def run_protected(parent: QWidget | None, service: WalletService,
 class HasWalletService(Protocol):
     service: WalletService
 
-    def tr(self, text: str, disambiguation: str | None = ..., n: int = ...) -> str: ...
-
 
 W = TypeVar("W", bound=HasWalletService)
 
