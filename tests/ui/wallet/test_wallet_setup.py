@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLabel
 from ui_helpers import until
 from wallet_ui_rig import (
@@ -137,12 +139,17 @@ async def test_restore_phrase_with_completion_and_checksum(qtbot: Any, tmp_path:
         page.restore_next.click()
         assert "checksum does not match" in page.restore_error.text()
 
-        # completion proposes BIP39 words for the word being typed
-        phrase.edit.setText(" ".join(["abandon"] * 11) + " abo")
-        phrase.edit.textEdited.emit(phrase.edit.text())
+        # typed: completion proposes BIP39 words for the word being typed; Enter takes one
+        phrase.edit.setText(" ".join(["abandon"] * 11) + " ")
+        phrase.edit.setFocus()
+        QTest.keyClicks(phrase.edit, "abo")
+        popup = phrase.edit.completer_.popup()
+        assert popup is not None and popup.isVisible()
+        assert phrase.status.text() == "11 words so far."  # not an error while typing
         assert phrase.edit.completer_.completionPrefix() == "abo"
-        assert phrase.edit.completer_.currentCompletion() == "about"
-        phrase.edit.insert_word("about")
+        assert [phrase.edit.completer_.completionModel().index(r, 0).data()
+                for r in range(phrase.edit.completer_.completionCount())] == ["about", "above"]
+        QTest.keyClick(popup, Qt.Key.Key_Return)
         assert phrase.edit.text() == ABANDON + " "
         assert phrase.is_valid()
         assert "checksum correct" in phrase.status.text()
