@@ -324,6 +324,11 @@ class WalletPane(QWidget):
         self.service.stop_auto_refresh()
         self.clipboard.clear()
         self.bridge.detach()
+        for dialog in self.findChildren(QDialog):  # send, export, network ... still open
+            runner = getattr(dialog, "tasks", None)
+            if isinstance(runner, TaskRunner):
+                await runner.cancel_all()
+        await self.first_run.tasks.cancel_all()
         await self.tasks.cancel_all()
         if self._history_task is not None:
             self._history_task.cancel()
