@@ -26,6 +26,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.profile import Profile
 
 if TYPE_CHECKING:
+    from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.single_instance import InstanceServer
@@ -174,7 +175,7 @@ class WindowApp:
             window.close()
             return 1
         window.load_snapshots(engine.snapshots())
-        sections = await _install_sections(window, self.profile, bus)
+        sections = await _install_sections(window, self.profile, bus, engine)
         if isinstance(self.server, InstanceServer):
             accept_hand_offs(self.server, window)
         window.add_items(self.items)
@@ -194,9 +195,10 @@ class WindowApp:
         return 0
 
 
-async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus
-                            ) -> list[Callable[[], Awaitable[None]]]:
-    """Add the sections beside the torrents (the wallet); returns their closers.
+async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
+                            engine: Engine) -> list[Callable[[], Awaitable[None]]]:
+    """Add the sections beside the torrents (the wallet, Speed); returns their closers,
+    Speed's first (it pays what it owes with the wallet's key before the wallet closes).
 
     A section that cannot start is reported in one line; the torrents still work.
     """
@@ -216,6 +218,17 @@ async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus
     except Exception as exc:
         log.exception("the wallet section could not start")
         window.show_error(f"wallet: {exc}")
+        return closers
+    try:
+        from btt_desktop.ui.speed import install_speed
+
+        speed = install_speed(window, engine, bus, profile, wallet)
+        closers.insert(0, speed.controller.close)
+        # the Speed service starts when the wallet unlocks (at once if it already is)
+        window.tasks.run(speed.controller.start())
+    except Exception as exc:
+        log.exception("Speed could not start")
+        window.show_error(f"Speed: {exc}")
     return closers
 
 

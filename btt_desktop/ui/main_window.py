@@ -10,7 +10,7 @@ import asyncio
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal
@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tasks = TaskRunner(self.show_error)
         self.errors: list[str] = []           # every line shown to the user (for the log)
+        # sections' settings pages: each adds its page to the dialog and returns what
+        # applies it once the dialog is accepted
+        self.settings_hooks: list[Callable[[SettingsDialog], Callable[[], Awaitable[None]]]] = []
         self._quitting = False
         self._may_close = False
         self.setObjectName("main_window")
@@ -190,6 +193,11 @@ class MainWindow(QMainWindow):
         if hasattr(self, "toolbar"):
             self._section_bar.setVisible(len(self._section_actions) > 1)
 
+    def add_tool(self, action: QAction) -> None:
+        """Another command in the toolbar and the Tools menu (before Settings)."""
+        self.toolbar.insertAction(self.actions_.settings, action)
+        self._tools_menu.insertAction(self.actions_.settings, action)
+
     def show_section(self, key: str) -> None:
         self._section_actions[key].trigger()
 
@@ -245,6 +253,8 @@ class MainWindow(QMainWindow):
         ]
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
+            if a.settings in actions:
+                self._tools_menu = menu
             for action in actions:
                 if action is None:
                     menu.addSeparator()
@@ -607,8 +617,11 @@ class MainWindow(QMainWindow):
         async def edit() -> None:
             dialog = SettingsDialog(self.settings, tray_available=self.tray is not None,
                                     parent=self)
+            appliers = [hook(dialog) for hook in self.settings_hooks]
             if await run_dialog(dialog) == QDialog.DialogCode.Accepted:
                 await self.update_settings(dialog.settings())
+                for apply in appliers:
+                    await apply()
         self.tasks.run(edit())
 
     def _measure_free_space(self) -> None:

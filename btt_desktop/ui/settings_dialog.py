@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.engine.types import DiskIO, Encryption
+from btt_desktop.errors import BttError
 from btt_desktop.settings_store import AppSettings, Settings
 from btt_desktop.ui.file_pickers import choose_directory
 from btt_desktop.ui.limits_dialog import KIB, rate_spinbox
@@ -199,16 +201,39 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(_page(downloads, behaviour), self.tr("Downloads"))
         self.tabs.addTab(_page(connection), self.tr("Connection"))
-        self.tabs.addTab(_page(normal, alternative), self.tr("Speed"))
+        self.tabs.addTab(_page(normal, alternative), self.tr("Limits"))
         self.tabs.addTab(_page(queueing, seeding), self.tr("BitTorrent"))
         self.tabs.addTab(_page(advanced), self.tr("Advanced"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("settings_error")
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self._checks: list[tuple[QWidget, Callable[[], object]]] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+
+    def add_page(self, title: str, page: QWidget, check: Callable[[], object]) -> None:
+        """Another page (e.g. Speed); ``check()`` raising BttError keeps the dialog open."""
+        self.tabs.addTab(page, title)
+        self._checks.append((page, check))
+
+    def accept(self) -> None:
+        for page, check in self._checks:
+            try:
+                check()
+            except BttError as exc:
+                self.tabs.setCurrentWidget(page)
+                self.error_label.setText(str(exc))
+                self.error_label.show()
+                return
+        super().accept()
 
     def _count_box(self, value: int, name: str) -> QSpinBox:
         box = QSpinBox()

@@ -54,6 +54,7 @@ class DetailsPanel(QStackedWidget):
         self.hint.setEnabled(False)
         self.addWidget(self.hint)
         self.addWidget(self.tabs)
+        self._extra: list[_Tab] = []
         self.refresh_count = 0  # refreshes started (visible in tests)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -99,8 +100,14 @@ class DetailsPanel(QStackedWidget):
         except Exception:
             log.exception("details refresh failed")
 
+    def add_tab(self, tab: QWidget, title: str) -> None:
+        """Another tab (e.g. Speed) with ``async refresh(engine, torrent_id)`` and
+        ``clear()``, refreshed like the others."""
+        self.tabs.addTab(tab, title)
+        self._extra.append(tab)  # type: ignore[arg-type]
+
     def _tabs(self) -> list[_Tab]:
-        return [self.general, self.files, self.peers, self.trackers]
+        return [self.general, self.files, self.peers, self.trackers, *self._extra]
 
     def stop(self) -> None:
         self._timer.stop()

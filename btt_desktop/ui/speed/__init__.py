@@ -1,0 +1,75 @@
+"""Speed in the window: the switch (toolbar, Tools menu, status bar), the Speed tab of
+the details, the Speed page of the settings, and the vault and earnings section.
+
+``install_speed(window, engine, bus, profile, wallet)`` is the one entry point; it
+returns the :class:`SpeedController` (``await controller.close()`` before the wallet
+closes). See docs/gui-speed.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from btt_desktop.events import EventBus
+from btt_desktop.profile import Profile
+from btt_desktop.ui.icons import icon
+from btt_desktop.ui.settings_dialog import SettingsDialog
+from btt_desktop.ui.speed.controller import SpeedController
+from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
+from btt_desktop.ui.speed.switch import SpeedReadout, SpeedSwitch
+from btt_desktop.ui.speed.torrent_tab import SpeedTab
+from btt_desktop.ui.speed.vault_panel import VaultPanel
+from btt_desktop.wallet.service import WalletService
+
+if TYPE_CHECKING:
+    from btt_desktop.engine import Engine
+    from btt_desktop.ui.main_window import MainWindow
+
+__all__ = ["SpeedController", "SpeedParts", "install_speed"]
+
+
+class SpeedParts:
+    """What :func:`install_speed` put in the window (tests and screenshots reach them)."""
+
+    def __init__(self, controller: SpeedController, switch: SpeedSwitch,
+                 readout: SpeedReadout, tab: SpeedTab, panel: VaultPanel) -> None:
+        self.controller = controller
+        self.switch = switch
+        self.readout = readout
+        self.tab = tab
+        self.panel = panel
+
+
+def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Profile,
+                  wallet: WalletService, *, show_wallet: Callable[[], None] | None = None
+                  ) -> SpeedParts:
+    """Wire Speed into ``window``; call ``await parts.controller.start()`` next."""
+    def open_wallet() -> None:
+        window.show_section("wallet")
+
+    controller = SpeedController(engine, bus, profile, wallet, report=window.show_error,
+                                 show_wallet=show_wallet or open_wallet, parent=window)
+    switch = SpeedSwitch(controller, window)
+    window.add_tool(switch)
+    readout = SpeedReadout(controller, switch)
+    window.status.insertPermanentWidget(0, readout)
+    tab = SpeedTab(controller)
+    window.details.add_tab(tab, QCoreApplication.translate("SpeedTab", "Speed"))
+    panel = VaultPanel(controller)
+    window.add_section("speed", QCoreApplication.translate("VaultPanel", "Speed"),
+                       icon("speed-on"), panel)
+
+    def settings_hook(dialog: SettingsDialog) -> Callable[[], Awaitable[None]]:
+        page = SpeedSettingsPage(controller.settings)
+        dialog.add_page(QCoreApplication.translate("SpeedSettingsPage", "Speed"), page,
+                        page.settings)
+
+        async def apply() -> None:
+            await controller.apply_settings(page.settings())
+        return apply
+
+    window.settings_hooks.append(settings_hook)
+    return SpeedParts(controller, switch, readout, tab, panel)

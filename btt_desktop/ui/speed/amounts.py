@@ -1,0 +1,45 @@
+"""BTT amounts as the Speed widgets show and read them (Decimal text <-> base units)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from btt_desktop.errors import SpeedError
+from btt_desktop.ui.wallet.amounts_text import token_amount
+from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount
+
+
+def btt_text(base_units: int) -> str:
+    """``1500000000000000000`` -> ``"1.5"`` (exact, digits grouped)."""
+    return token_amount(base_units, "BTT")
+
+
+def plain_btt(base_units: int) -> str:
+    """Exact and ungrouped, for an editable field."""
+    return format_amount(base_units, BTT_DECIMALS)
+
+
+def parse_btt(text: str, what: str, *, allow_zero: bool = True) -> int:
+    """Decimal BTT text -> base units; SpeedError with one line naming ``what``."""
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise SpeedError(f"{what}: not an amount: {text.strip()!r}") from None
+    if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
+        raise SpeedError(f"{what}: must be more than 0" if not allow_zero
+                         else f"{what}: must not be negative")
+    scaled = value.scaleb(BTT_DECIMALS)
+    if scaled != scaled.to_integral_value():
+        raise SpeedError(f"{what}: BTT has at most {BTT_DECIMALS} decimals")
+    return int(scaled)
+
+
+def rounded_btt(base_units: int, places: int = 4) -> str:
+    """Rounded for a glance (a status readout): ``"0.0123"``; exact amounts elsewhere."""
+    value = (Decimal(base_units) / (Decimal(10) ** BTT_DECIMALS)).quantize(
+        Decimal(1).scaleb(-places))
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

@@ -1,0 +1,211 @@
+"""The Speed service's life in the window: built when the wallet is unlocked and Speed is
+on, closed when the wallet locks, the account or network changes, or the window quits.
+
+Every widget of ``ui/speed/`` reads the running service (``controller.service``, or None)
+and changes Speed through this object, so the switch, the settings page, the Speed tab
+and the vault panel never disagree. Nothing here blocks: the vault link, the service's
+start and close, and the settings file are awaited or run off the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from btt_desktop.errors import BttError
+from btt_desktop.events import EventBus
+from btt_desktop.profile import Profile
+from btt_desktop.speed.chainlink import VaultLink, open_vault
+from btt_desktop.speed.service import SpeedService
+from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
+from btt_desktop.ui.speed.bridge import SpeedEventBridge
+from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
+from btt_desktop.ui.wallet.protected import Policy, run_protected
+from btt_desktop.wallet.service import WalletService
+from btt_desktop.wallet.types import WalletState
+
+if TYPE_CHECKING:
+    from btt_desktop.engine import Engine
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "SpeedController"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class SpeedController(QObject):
+    """Owns the :class:`SpeedService` of the window (see the module docstring)."""
+
+    changed = Signal()          # the service started or stopped, or the settings changed
+
+    def __init__(self, engine: Engine, bus: EventBus, profile: Profile, wallet: WalletService,
+                 *, report: Callable[[str], None], show_wallet: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.bus = bus
+        self.profile = profile
+        self.wallet = wallet
+        self.report = report
+        self.show_wallet = show_wallet
+        self.bridge = SpeedEventBridge(bus, self)
+        self.tasks = TaskRunner(report)
+        self.settings = SpeedSettings()
+        self.service: SpeedService | None = None
+        self.problem = ""           # why Speed is not running although it is on
+        self._link: VaultLink | None = None
+        self._identity: tuple[str, str, str] | None = None
+        self._lock = asyncio.Lock()
+        self._closed = False
+        self.bridge.wallet_unlocked.connect(lambda: self.tasks.run(self.ensure_running()))
+        self.bridge.wallet_locked.connect(lambda: self.tasks.run(self.stop_service()))
+        self.bridge.wallet_changed.connect(lambda: self.tasks.run(self._follow_wallet()))
+
+    # --- life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Read the saved settings; start Speed now if the wallet is already unlocked."""
+        try:
+            self.settings = await asyncio.to_thread(load_settings, self.profile.speed_dir)
+        except BttError as exc:
+            self.report(str(exc))
+        self.changed.emit()
+        await self.ensure_running()
+
+    async def close(self) -> None:
+        """Pay what is owed and stop (the window is quitting)."""
+        self._closed = True
+        self.bridge.detach()
+        await self.tasks.cancel_all()
+        await self.stop_service()
+
+    @property
+    def wanted(self) -> bool:
+        """Speed is on: the service should run whenever the wallet can sign."""
+        return self.settings.auto_bid or self.settings.earn
+
+    def _wallet_identity(self) -> tuple[str, str, str]:
+        network = self.wallet.network
+        return (self.wallet.info.address or "", network.name, network.node_url)
+
+    async def ensure_running(self) -> None:
+        async with self._lock:
+            if (self.service is not None or self._closed or not self.wanted
+                    or self.wallet.state is not WalletState.UNLOCKED):
+                return
+            link: VaultLink | None = None
+            try:
+                link = await open_vault(self.wallet.network)
+                service = await SpeedService.from_wallet(
+                    self.engine, self.bus, self.profile, self.wallet, link,
+                    settings=self.settings)
+                await service.start()
+            except Exception as exc:
+                if link is not None:
+                    await link.close()
+                if not isinstance(exc, BttError):
+                    log.error("Speed did not start", exc_info=exc)
+                self.problem = one_line(exc)
+                self.report(_tr("Speed did not start: {reason}").format(reason=self.problem))
+                self.changed.emit()
+                return
+            self.service, self._link = service, link
+            self._identity = self._wallet_identity()
+            self.problem = ""
+        self.changed.emit()
+
+    async def stop_service(self) -> None:
+        async with self._lock:
+            service, link = self.service, self._link
+            self.service, self._link, self._identity = None, None, None
+            if service is not None:
+                try:
+                    await service.close()
+                except Exception as exc:
+                    log.error("closing Speed", exc_info=exc)
+                    self.report(one_line(exc))
+            if link is not None:
+                await link.close()
+        self.changed.emit()
+
+    async def _follow_wallet(self) -> None:
+        """A new account or network means new ledgers: make a new service."""
+        if self.service is not None and self._identity != self._wallet_identity():
+            await self.stop_service()
+            await self.ensure_running()
+
+    # --- what the widgets change ---------------------------------------------------
+
+    async def apply_settings(self, settings: SpeedSettings) -> None:
+        """Use and save ``settings``; start or stop the service to match."""
+        old = self.settings
+        self.settings = settings
+        service = self.service
+        if service is not None and settings.port != old.port:
+            await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)
+            await self.stop_service()
+        elif service is not None:
+            await service.apply_settings(settings)
+        else:
+            await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)
+        if not self.wanted:
+            await self.stop_service()
+        else:
+            await self.ensure_running()
+        self.changed.emit()
+
+    async def set_torrent_enabled(self, torrent_id: str, enabled: bool) -> None:
+        await self.apply_settings(self.settings.with_torrent(torrent_id, enabled))
+
+    async def set_auto_bid(self, on: bool, parent: QWidget | None) -> bool:
+        """The Speed switch. Turning it on needs a wallet that can sign: asks for the
+        password when locked, offers to open the wallet when there is none. Returns
+        whether auto-bid is now as asked."""
+        if on and not await self.unlock_for_speed(parent):
+            self.changed.emit()
+            return False
+        await self.apply_settings(dataclasses.replace(self.settings, auto_bid=on))
+        return True
+
+    async def unlock_for_speed(self, parent: QWidget | None) -> bool:
+        state = self.wallet.state
+        if state is WalletState.NONE:
+            await self._offer_wallet(parent)
+            return False
+        if state is WalletState.WATCH_ONLY:
+            self.report(_tr("Speed pays from your wallet; a watch-only wallet cannot sign "
+                            "cheques."))
+            return False
+        wallet = self.wallet
+
+        async def unlock(password: str | None) -> None:
+            if password is not None:
+                await wallet.unlock(password)
+
+        outcome = await run_protected(
+            parent, wallet, unlock, title=_tr("Turn on Speed"),
+            text=_tr("Speed signs cheques with your wallet. Enter the wallet password to "
+                     "unlock it."), policy=Policy.UNLOCK)
+        return outcome.done
+
+    async def _offer_wallet(self, parent: QWidget | None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("Speed needs a wallet"),
+                          _tr("Speed pays seeders in BTT from your wallet, and there is no "
+                              "wallet yet. Create or restore one in the Wallet section."),
+                          QMessageBox.StandardButton.NoButton, parent)
+        box.setObjectName("speed_needs_wallet")
+        open_button = box.addButton(_tr("Open Wallet"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        await run_dialog(box)
+        if box.clickedButton() is open_button:
+            self.show_wallet()
+        box.deleteLater()

@@ -1,0 +1,122 @@
+"""The Speed page of the settings dialog: SpeedSettings, amounts in BTT display units.
+
+Amounts are typed as decimal BTT and kept as integers in base units (exact: "0.1" is
+10**17, never a float). :meth:`SpeedSettingsPage.settings` raises SpeedError with one
+line for a bad field, which the dialog shows before it closes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from btt_desktop.speed.settings import SpeedSettings
+from btt_desktop.ui.speed.amounts import parse_btt, plain_btt
+
+
+def _amount_field(name: str, base_units: int) -> QLineEdit:
+    field = QLineEdit(plain_btt(base_units))
+    field.setObjectName(name)
+    field.setMaximumWidth(160)
+    return field
+
+
+class SpeedSettingsPage(QWidget):
+    def __init__(self, settings: SpeedSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speed_settings_page")
+        self._original = settings
+        s = settings
+
+        self.auto_bid_check = QCheckBox(self.tr("Bid for faster downloads (the Speed switch)"))
+        self.auto_bid_check.setObjectName("speed_auto_bid")
+        self.auto_bid_check.setChecked(s.auto_bid)
+        self.max_price_edit = _amount_field("speed_max_price", s.max_price_per_gib)
+        self.max_day_edit = _amount_field("speed_max_day", s.max_spend_per_day)
+        self.rate_box = QDoubleSpinBox()
+        self.rate_box.setObjectName("speed_spending_rate")
+        self.rate_box.setRange(0, 100)
+        self.rate_box.setDecimals(1)
+        self.rate_box.setSuffix(" %")
+        self.rate_box.setValue(s.spending_rate * 100)
+        self.rate_box.setToolTip(self.tr("How much of the spendable vault balance one "
+                                         "download may bid"))
+        buying = QGroupBox(self.tr("Buying"))
+        form = QFormLayout(buying)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.auto_bid_check)
+        form.addRow(self.tr("Maximum price per GiB (BTT):"), self.max_price_edit)
+        form.addRow(self.tr("Maximum spend per day (BTT):"), self.max_day_edit)
+        form.addRow(self.tr("Spending rate:"), self.rate_box)
+
+        self.earn_check = QCheckBox(self.tr("Earn BTT by selling upload slots when seeding"))
+        self.earn_check.setObjectName("speed_earn")
+        self.earn_check.setChecked(s.earn)
+        self.reserve_edit = _amount_field("speed_reserve", s.reserve_price_per_gib)
+        self.slots_box = QSpinBox()
+        self.slots_box.setObjectName("speed_slots")
+        self.slots_box.setRange(0, 64)
+        self.slots_box.setValue(s.slots)
+        self.threshold_edit = _amount_field("speed_cash_threshold", s.cash_threshold)
+        self.threshold_edit.setToolTip(self.tr("Cheques are cashed automatically once this "
+                                               "much is owed by one vault; 0: only by hand"))
+        selling = QGroupBox(self.tr("Selling"))
+        form = QFormLayout(selling)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.earn_check)
+        form.addRow(self.tr("Reserve price per GiB (BTT):"), self.reserve_edit)
+        form.addRow(self.tr("Speed slots per torrent:"), self.slots_box)
+        form.addRow(self.tr("Cash out at (BTT):"), self.threshold_edit)
+
+        self.port_box = QSpinBox()
+        self.port_box.setObjectName("speed_port")
+        self.port_box.setRange(0, 65535)
+        self.port_box.setSpecialValueText(self.tr("any free port"))
+        self.port_box.setValue(s.port)
+        network = QGroupBox(self.tr("Connection"))
+        form = QFormLayout(network)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Speed port:"), self.port_box)
+
+        note = QLabel(self.tr("Speed pays seeders in BTT from your vault for faster "
+                              "downloads, and earns BTT from downloaders when you seed. "
+                              "It needs an unlocked wallet."))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(buying)
+        layout.addWidget(selling)
+        layout.addWidget(network)
+        layout.addStretch(1)
+
+    def settings(self) -> SpeedSettings:
+        """The edited settings (SpeedError with one line for a bad field)."""
+        rate = self.rate_box.value() / 100
+        if abs(rate - self._original.spending_rate) < 0.0005:
+            rate = self._original.spending_rate  # an untouched box keeps the exact value
+        return dataclasses.replace(
+            self._original,
+            auto_bid=self.auto_bid_check.isChecked(),
+            max_price_per_gib=parse_btt(self.max_price_edit.text(),
+                                        self.tr("Maximum price per GiB")),
+            max_spend_per_day=parse_btt(self.max_day_edit.text(),
+                                        self.tr("Maximum spend per day")),
+            spending_rate=rate,
+            earn=self.earn_check.isChecked(),
+            reserve_price_per_gib=parse_btt(self.reserve_edit.text(),
+                                            self.tr("Reserve price per GiB")),
+            slots=self.slots_box.value(),
+            cash_threshold=parse_btt(self.threshold_edit.text(), self.tr("Cash out at")),
+            port=self.port_box.value())

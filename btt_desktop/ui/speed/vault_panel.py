@@ -1,0 +1,395 @@
+"""Speed's money: the vault (balance, deposit, withdrawal notice, withdraw), earnings and
+spending by peer, and Cash Out.
+
+The vault is read from the node (``service.vault_status()``, awaited) when the panel
+shows, after each action and every ``VAULT_MS`` while visible; the by-peer figures come
+from the service's memory on every Speed event.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from btt_desktop.errors import BttError
+from btt_desktop.speed.service import VaultStatus
+from btt_desktop.ui.formatting import format_duration, format_size
+from btt_desktop.ui.speed.amounts import btt_text, parse_btt
+from btt_desktop.ui.speed.controller import SpeedController
+from btt_desktop.ui.speed.torrent_tab import _fill, _table
+from btt_desktop.ui.tasks import one_line, run_dialog
+
+VAULT_MS = 10_000
+
+
+class AmountDialog(QDialog):
+    """Asks for one BTT amount; stays open showing why a bad one was refused."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, *,
+                 allow_zero: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("speed_amount_dialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        self._allow_zero = allow_zero
+        self.amount: int | None = None
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setObjectName("speed_amount")
+        self.field.setPlaceholderText(self.tr("Amount in BTT"))
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c0392b;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.amount = parse_btt(self.field.text(), self.tr("Amount"),
+                                    allow_zero=self._allow_zero)
+        except BttError as exc:
+            self.error_label.setText(str(exc))
+            return
+        super().accept()
+
+
+class VaultPanel(QWidget):
+    def __init__(self, controller: SpeedController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speed_vault_panel")
+        self._controller = controller
+        self._busy = False
+        self.vault: VaultStatus | None = None
+
+        self.notice = QLabel()
+        self.notice.setObjectName("speed_panel_notice")
+        self.notice.setWordWrap(True)
+        self.turn_on_button = QPushButton(self.tr("Turn On Speed…"))
+        self.turn_on_button.setObjectName("speed_turn_on")
+        self.turn_on_button.clicked.connect(self._turn_on)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.turn_on_button)
+
+        # the vault
+        self.balance_label = self._value("speed_vault_balance")
+        self.outstanding_label = self._value("speed_vault_outstanding")
+        self.withdrawal_label = self._value("speed_vault_withdrawal")
+        self.deposit_button = QPushButton(self.tr("Deposit…"))
+        self.deposit_button.setObjectName("speed_deposit")
+        self.deposit_button.clicked.connect(self._deposit)
+        self.announce_button = QPushButton(self.tr("Announce Withdrawal…"))
+        self.announce_button.setObjectName("speed_announce")
+        self.announce_button.clicked.connect(self._announce)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"))
+        self.withdraw_button.setObjectName("speed_withdraw")
+        self.withdraw_button.clicked.connect(self._withdraw)
+        self.vault_message = QLabel()
+        self.vault_message.setObjectName("speed_vault_message")
+        self.vault_message.setWordWrap(True)
+        vault_box = QGroupBox(self.tr("Vault (pays for Speed)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Balance:"), self.balance_label)
+        form.addRow(self.tr("Cheques not cashed yet:"), self.outstanding_label)
+        form.addRow(self.tr("Withdrawal:"), self.withdrawal_label)
+        buttons = QHBoxLayout()
+        for button in (self.deposit_button, self.announce_button, self.withdraw_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box_layout = QVBoxLayout(vault_box)
+        box_layout.addLayout(form)
+        box_layout.addLayout(buttons)
+        box_layout.addWidget(self.vault_message)
+        box_layout.addStretch(1)
+
+        # earnings
+        self.earned_label = self._value("speed_earned")
+        self.cash_button = QPushButton(self.tr("Cash Out"))
+        self.cash_button.setObjectName("speed_cash_out")
+        self.cash_button.clicked.connect(self._cash_out)
+        self.cash_result = QLabel()
+        self.cash_result.setObjectName("speed_cash_result")
+        self.cash_result.setWordWrap(True)
+        self.earnings_table = _table("speed_earnings", [
+            self.tr("Downloader (vault)"), self.tr("Sold"), self.tr("Cheques received"),
+            self.tr("Cashed"), self.tr("Pending"), self.tr("Not covered")])
+        earn_box = QGroupBox(self.tr("Earnings by peer"))
+        top = QHBoxLayout()
+        top.addWidget(self.earned_label, 1)
+        top.addWidget(self.cash_button)
+        earn_layout = QVBoxLayout(earn_box)
+        earn_layout.addLayout(top)
+        earn_layout.addWidget(self.cash_result)
+        earn_layout.addWidget(self.earnings_table, 1)
+
+        # spending
+        self.spent_label = self._value("speed_spent")
+        self.spending_table = _table("speed_spending", [
+            self.tr("Seeder"), self.tr("Bought"), self.tr("Cheques signed"),
+            self.tr("Cashed by seeder"), self.tr("Owed")])
+        spend_box = QGroupBox(self.tr("Spending by peer"))
+        spend_layout = QVBoxLayout(spend_box)
+        spend_layout.addWidget(self.spent_label)
+        spend_layout.addWidget(self.spending_table, 1)
+
+        row = QHBoxLayout()
+        row.addWidget(vault_box, 2)
+        row.addWidget(earn_box, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(notice_row)
+        layout.addLayout(row, 1)
+        layout.addWidget(spend_box, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(VAULT_MS)
+        self._timer.timeout.connect(self.refresh_vault)
+        self._timer.start()
+        controller.changed.connect(self._service_changed)
+        controller.bridge.activity.connect(self.show_accounts)
+        controller.bridge.cashed_out.connect(lambda _amount: self.refresh_vault())
+        self._service_changed()
+
+    @staticmethod
+    def _value(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # --- showing --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_vault()
+
+    def _service_changed(self) -> None:
+        c = self._controller
+        running = c.service is not None
+        self.turn_on_button.setVisible(not running)
+        if running:
+            self.notice.setText(self.tr("Speed is running on port {port}, paying from "
+                                        "{address}.").format(port=c.service.port if c.service
+                                                            else 0,
+                                                            address=c.wallet.info.address))
+        elif c.problem:
+            self.notice.setText(self.tr("Speed is not running: {reason}").format(
+                reason=c.problem))
+        else:
+            self.notice.setText(self.tr("Speed is not running. It needs an unlocked wallet "
+                                        "and Speed turned on."))
+        if not running:
+            self.vault = None
+        self._enable()
+        self.show_accounts()
+        self.refresh_vault()
+
+    def _enable(self) -> None:
+        running = self._controller.service is not None and not self._busy
+        v = self.vault
+        self.deposit_button.setEnabled(running)
+        self.announce_button.setEnabled(running and v is not None)
+        self.withdraw_button.setEnabled(running and v is not None and v.announced > 0
+                                        and v.ready_at <= time.time())
+        self.cash_button.setEnabled(running)
+
+    def refresh_vault(self) -> None:
+        if self._controller.service is None or not self.isVisible():
+            if self._controller.service is None:
+                self._show_vault(None)
+            return
+        self._controller.tasks.run(self._read_vault())
+
+    async def _read_vault(self) -> None:
+        service = self._controller.service
+        if service is None:
+            return
+        try:
+            status = await service.vault_status()
+        except BttError as exc:
+            self.vault_message.setText(self.tr("The vault cannot be read: {reason}").format(
+                reason=str(exc)))
+            return
+        if service is self._controller.service:
+            self._show_vault(status)
+
+    def _show_vault(self, v: VaultStatus | None) -> None:
+        self.vault = v
+        if v is None:
+            for label in (self.balance_label, self.outstanding_label, self.withdrawal_label):
+                label.setText(self.tr("—"))
+        else:
+            self.balance_label.setText(self.tr("{amount} BTT").format(amount=btt_text(v.balance)))
+            self.outstanding_label.setText(self.tr("{amount} BTT").format(
+                amount=btt_text(v.outstanding)))
+            self.withdrawal_label.setText(self._withdrawal_text(v))
+        self._enable()
+
+    def _withdrawal_text(self, v: VaultStatus) -> str:
+        if v.announced <= 0:
+            return self.tr("none announced")
+        left = int(v.ready_at - time.time())
+        if left <= 0:
+            return self.tr("{amount} BTT, ready to withdraw").format(
+                amount=btt_text(v.announced))
+        return self.tr("{amount} BTT, ready in {time}").format(
+            amount=btt_text(v.announced), time=format_duration(left))
+
+    def show_accounts(self) -> None:
+        service = self._controller.service
+        if service is None:
+            self.earned_label.setText("")
+            self.spent_label.setText("")
+            _fill(self.earnings_table, [], [])
+            _fill(self.spending_table, [], [])
+            return
+        status = service.status()
+        e, s = status.earnings, status.spending
+        self.earned_label.setText(self.tr(
+            "Earned {earned} BTT for {sold} sold · cashed {cashed} BTT · pending "
+            "{pending} BTT").format(
+            earned=btt_text(e.earned), sold=format_size(e.bytes_sold),
+            cashed=btt_text(e.cashed or 0), pending=btt_text(e.pending or 0)))
+        self.spent_label.setText(self.tr(
+            "Spent {spent} BTT for {bought} bought · today {today} BTT · owed "
+            "{owed} BTT").format(
+            spent=btt_text(s.spent), bought=format_size(s.bytes_bought),
+            today=btt_text(status.spent_today), owed=btt_text(s.owed)))
+        earn_rows = [[p.address, format_size(p.bytes), btt_text(p.cheques),
+                      _maybe(p.cashed), _maybe(None if p.cashed is None
+                                               else p.cheques - p.cashed),
+                      btt_text(max(0, p.value - p.cheques))] for p in e.peers]
+        _fill(self.earnings_table, earn_rows, [p.address for p in e.peers])
+        spend_rows = [[p.address, format_size(p.bytes), btt_text(p.cheques), _maybe(p.cashed),
+                       btt_text(max(0, p.value - p.cheques))] for p in s.peers]
+        _fill(self.spending_table, spend_rows, [p.address for p in s.peers])
+
+    # --- actions --------------------------------------------------------------------
+
+    def _run(self, message: str, action: Callable[[], Awaitable[str]]) -> None:
+        """Run one vault action at a time, with its progress and result in the panel."""
+        async def go() -> None:
+            self._busy = True
+            self._enable()
+            self.vault_message.setText(message)
+            try:
+                self.vault_message.setText(await action())
+            except BttError as exc:
+                self.vault_message.setText(str(exc))
+            except Exception as exc:
+                self.vault_message.setText(one_line(exc))
+                raise
+            finally:
+                self._busy = False
+                self._enable()
+            await self._read_vault()
+            self.show_accounts()
+        self._controller.tasks.run(go())
+
+    def _ask(self, title: str, text: str, allow_zero: bool,
+             then: Callable[[int], Coroutine[Any, Any, None]]) -> None:
+        async def ask() -> None:
+            dialog = AmountDialog(self, title, text, allow_zero=allow_zero)
+            try:
+                if await run_dialog(dialog) == QDialog.DialogCode.Accepted \
+                        and dialog.amount is not None:
+                    await then(dialog.amount)
+            finally:
+                dialog.deleteLater()
+        self._controller.tasks.run(ask())
+
+    def _deposit(self) -> None:
+        async def deposit(amount: int) -> None:
+            service = self._controller.service
+            if service is None:
+                return
+
+            async def act() -> str:
+                await service.deposit(amount)
+                return self.tr("Deposited {amount} BTT.").format(amount=btt_text(amount))
+            self._run(self.tr("Depositing {amount} BTT…").format(amount=btt_text(amount)), act)
+        self._ask(self.tr("Deposit into the Vault"),
+                  self.tr("Move BTT from your wallet into the vault that pays for Speed."),
+                  False, deposit)
+
+    def _announce(self) -> None:
+        async def announce(amount: int) -> None:
+            service = self._controller.service
+            if service is None:
+                return
+
+            async def act() -> str:
+                await service.announce_withdrawal(amount)
+                if amount == 0:
+                    return self.tr("Withdrawal cancelled.")
+                return self.tr("Withdrawal of {amount} BTT announced.").format(
+                    amount=btt_text(amount))
+            self._run(self.tr("Announcing…"), act)
+        self._ask(self.tr("Announce a Withdrawal"),
+                  self.tr("Seeders get a notice period to cash your cheques before BTT can "
+                          "leave the vault. Enter the amount to withdraw (0 cancels an "
+                          "announced withdrawal)."), True, announce)
+
+    def _withdraw(self) -> None:
+        service = self._controller.service
+        if service is None:
+            return
+
+        async def act() -> str:
+            paid = await service.withdraw()
+            return self.tr("Withdrew {amount} BTT to your wallet.").format(
+                amount=btt_text(paid))
+        self._run(self.tr("Withdrawing…"), act)
+
+    def _cash_out(self) -> None:
+        service = self._controller.service
+        if service is None:
+            return
+
+        async def go() -> None:
+            self.cash_button.setEnabled(False)
+            self.cash_result.setText(self.tr("Cashing cheques…"))
+            try:
+                paid = await service.cash_out()
+            except BttError as exc:
+                self.cash_result.setText(self.tr("Cash out failed: {reason}").format(
+                    reason=str(exc)))
+            else:
+                self.cash_result.setText(
+                    self.tr("Cashed {amount} BTT into your wallet.").format(
+                        amount=btt_text(paid)) if paid else
+                    self.tr("Nothing to cash: no cheque holds more than was cashed."))
+            finally:
+                self._enable()
+            self.show_accounts()
+        self._controller.tasks.run(go())
+
+    def _turn_on(self) -> None:
+        self._controller.tasks.run(self._controller.set_auto_bid(True, self))
+
+
+def _maybe(amount: int | None) -> str:
+    return "" if amount is None else btt_text(amount)
+

@@ -1,0 +1,159 @@
+"""The Speed switch and the Speed settings page, in the window over a real engine, a real
+wallet and a devnet process (the service is a real SpeedService on the devnet's vault).
+
+- the switch turns auto-bid on in the running service, asking for the wallet password
+  when locked (a wrong one is refused in the same dialog); off again stops the bids;
+  locking the wallet stops the service;
+- with no wallet, the switch says so and offers to open the wallet section;
+- the settings page: BTT display units in, exact base units saved, shown back the same;
+  a bad amount keeps the dialog open with its one line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from devnet_process import devnet_process, faucet
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from speed_rig import (
+    PASSWORD,
+    SpeedWindow,
+    address_of,
+    gc_after_each_test,  # noqa: F401  (autouse)
+    gc_on_gui_thread,  # noqa: F401  (autouse)
+    open_window,
+)
+from ui_helpers import until
+
+from btt_desktop.speed.settings import BTT, SpeedSettings, load_settings
+from btt_desktop.ui.settings_dialog import SettingsDialog
+from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from tests.ui.conftest import loopback_settings
+
+pytestmark = pytest.mark.timeout(60)
+KEY = "51" * 32
+
+
+@pytest.fixture(scope="module")
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
+        yield url
+
+
+async def _visible(kind: type[Any], parent: Any) -> Any:
+    return await until(lambda: next((d for d in parent.findChildren(kind) if d.isVisible()),
+                                    None), 10, kind.__name__)
+
+
+async def test_switch_asks_for_the_password_and_drives_auto_bid(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    faucet(devnet, address_of(KEY), trx=50)
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=KEY,
+                          locked=True, speed=SpeedSettings(auto_bid=False, earn=False))
+    try:
+        switch, controller = w.speed.switch, w.speed.controller
+        assert not switch.isChecked() and controller.service is None
+        assert w.speed.readout.label.text() == "Speed: off"
+
+        switch.trigger()  # the wallet is locked: the password is asked
+        dialog = await _visible(PasswordDialog, w.window)
+        dialog.field.setText("not the password")
+        dialog.accept()
+        await until(lambda: "Wrong password" in dialog.error_label.text(), 10, "the refusal")
+        assert controller.service is None and not switch.isChecked()
+        dialog.field.setText(PASSWORD)
+        dialog.accept()
+        service = await until(lambda: controller.service, 20, "the Speed service")
+        assert switch.isChecked()
+        assert service.settings.auto_bid
+        assert service.address == address_of(KEY)
+        assert load_settings(w.profile.speed_dir).auto_bid  # remembered
+        await until(lambda: "spending" in w.speed.readout.label.text(), 5, "the readout")
+
+        switch.trigger()  # off: the running service stops bidding, the file says so
+        await until(lambda: not switch.isChecked(), 10, "the switch to go off")
+        assert not load_settings(w.profile.speed_dir).auto_bid
+        assert controller.service is None  # neither bidding nor earning: nothing to run
+
+        switch.trigger()  # on again: the wallet is unlocked now, no password asked
+        await until(lambda: controller.service is not None, 20, "the service again")
+        assert not any(d.isVisible() for d in w.window.findChildren(PasswordDialog))
+        assert controller.service is not None and controller.service.settings.auto_bid
+
+        w.wallet.lock()  # locking the wallet stops Speed; the switch stays on
+        await until(lambda: controller.service is None, 10, "the service to stop")
+        assert switch.isChecked()
+        assert "waiting for the wallet" in w.speed.readout.label.text()
+    finally:
+        await w.close()
+
+
+async def test_switch_without_a_wallet_offers_the_wallet_section(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet,
+                          speed=SpeedSettings(auto_bid=False))
+    try:
+        w.window.add_section("wallet", "Wallet", w.window.windowIcon(), QLineEdit())
+        w.speed.switch.trigger()
+        box = await _visible(QMessageBox, w.window)
+        assert "no wallet" in box.text()
+        opener = next(b for b in box.findChildren(QPushButton) if b.text() == "Open Wallet")
+        opener.click()
+        await until(lambda: w.window.sections.currentWidget() is not w.window.main_splitter
+                    and isinstance(w.window.sections.currentWidget(), QLineEdit), 5,
+                    "the wallet section")
+        assert not w.speed.switch.isChecked()
+        assert w.speed.controller.service is None
+    finally:
+        await w.close()
+
+
+async def test_settings_page_round_trip_in_btt_units(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet)
+    try:
+        w.window.actions_.settings.trigger()
+        dialog = await _visible(SettingsDialog, w.window)
+        page = dialog.findChild(SpeedSettingsPage)
+        assert page is not None
+        dialog.tabs.setCurrentWidget(page)
+        assert page.max_price_edit.text() == "10"      # the defaults, in BTT
+        assert page.threshold_edit.text() == "100"
+        page.max_price_edit.setText("2.5")
+        page.max_day_edit.setText("0.000000000000000001")
+        page.rate_box.setValue(25)
+        page.earn_check.setChecked(False)
+        page.reserve_edit.setText("0.75")
+        page.slots_box.setValue(7)
+        page.threshold_edit.setText("12")
+        page.port_box.setValue(0)
+
+        page.reserve_edit.setText("1.2.3")  # a bad amount: the dialog stays, saying why
+        dialog.accept()
+        assert dialog.isVisible()
+        assert dialog.error_label.text().startswith("Reserve price per GiB: not an amount")
+        page.reserve_edit.setText("0.75")
+        dialog.accept()
+        expected = SpeedSettings(max_price_per_gib=25 * BTT // 10, max_spend_per_day=1,
+                                 spending_rate=0.25, earn=False,
+                                 reserve_price_per_gib=75 * BTT // 100, slots=7,
+                                 cash_threshold=12 * BTT)
+        await until(lambda: w.speed.controller.settings == expected, 10, "the settings")
+        saved = load_settings(w.profile.speed_dir)
+        assert saved == expected
+        raw = json.loads((w.profile.speed_dir / "settings.json").read_text())
+        assert raw["max_price_per_gib"] == "2500000000000000000"  # integers, exact
+
+        shown = SpeedSettingsPage(saved)  # opened again, the same text comes back
+        assert (shown.max_price_edit.text(), shown.max_day_edit.text(),
+                shown.reserve_edit.text(), shown.threshold_edit.text()) == (
+            "2.5", "0.000000000000000001", "0.75", "12")
+        assert shown.rate_box.value() == 25 and not shown.earn_check.isChecked()
+        shown.deleteLater()
+    finally:
+        await w.close()
