@@ -70,6 +70,7 @@ class SpeedTab(QWidget):
         self.setObjectName("speed_tab")
         self._controller = controller
         self._torrent_id: str | None = None
+        self._seen: dict[str, dict[str, int]] = {}  # torrent -> bidder -> last price
         self.enable_check = QCheckBox(self.tr("Use Speed for this torrent (bid when "
                                               "downloading, sell slots when seeding)"))
         self.enable_check.setObjectName("speed_torrent_enabled")
@@ -137,6 +138,8 @@ class SpeedTab(QWidget):
                     standing = self.tr("Demoted ({reason})").format(reason=st.demoted)
                 elif st.awarded:
                     standing = self.tr("Won")
+                elif not ts.bid_rate:
+                    standing = self.tr("Not bidding now")
                 else:
                     standing = self.tr("Outbid")
                 account = spent.get(st.provider)
@@ -146,11 +149,25 @@ class SpeedTab(QWidget):
                                *self._account(account)])
                 buying_tips.append(st.provider)
             winners = dict(ts.winners)
-            for bidder, rate in ts.bids:
+            bids = dict(ts.bids)
+            # bidders stay listed once they stopped (the download finished): what they
+            # bought is still worth seeing; their last clearing price is remembered
+            seen = self._seen.setdefault(torrent_id, {})
+            for bidder in bids:
+                seen.setdefault(bidder, 0)
+            seen.update(winners)
+            for bidder, last_price in sorted(seen.items()):
                 price = winners.get(bidder)
-                selling.append([short_address(bidder),
-                                self.tr("Winner") if price is not None else self.tr("Lost"),
-                                per_gib(rate), "" if price is None else per_gib(price),
+                if bidder not in bids:
+                    result = self.tr("Not bidding now")
+                elif price is not None:
+                    result = self.tr("Winner")
+                else:
+                    result = self.tr("Lost")
+                selling.append([short_address(bidder), result,
+                                per_gib(bids[bidder]) if bidder in bids else "",
+                                per_gib(price if price is not None else last_price)
+                                if (price or last_price) else "",
                                 *self._account(earned.get(bidder))])
                 selling_tips.append(bidder)
         _fill(self.buying_table, buying, buying_tips)

@@ -1,0 +1,178 @@
+"""Speed between two real engines on loopback, paid through a devnet process's vault,
+as the window shows it.
+
+- The window downloads: its vault panel deposits BTT on the devnet (the balance shown
+  is the node's); its Speed tab shows the real seller (a bare engine with its own
+  SpeedService) awarding our bid: "Won", the seller's clearing price, bytes bought and
+  BTT spent.
+- The window seeds: its Speed tab shows the bidder and the winner at the clearing price;
+  Cash Out in the vault panel moves the earnings to the wallet on the devnet, and the
+  wallet's BTT balance rises by exactly the amount shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import loopback_settings
+from devnet_process import devnet_process, faucet
+from speed_rig import (
+    SpeedPeer,
+    SpeedWindow,
+    address_of,
+    gc_after_each_test,  # noqa: F401  (autouse)
+    gc_on_gui_thread,  # noqa: F401  (autouse)
+    open_window,
+    speed_peer,
+)
+from ui_helpers import make_torrent, until
+
+from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.speed.ledger import MIB
+from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings
+from btt_desktop.ui.speed.amounts import btt_text
+from btt_desktop.ui.speed.vault_panel import AmountDialog
+
+pytestmark = pytest.mark.timeout(90)
+SIZE = 12 * MIB
+CAP = 2_000_000
+RESERVE = 512 * BTT  # per GiB: half a BTT per MiB
+
+
+@pytest.fixture(scope="module")
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
+        yield url
+
+
+def _cell(table: Any, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return "" if item is None else str(item.text())
+
+
+def _tip(table: Any, row: int) -> str:
+    item = table.item(row, 0)
+    return "" if item is None else str(item.toolTip())
+
+
+async def _show_speed_tab(w: SpeedWindow, tid: str) -> None:
+    w.window.show_section("torrents")
+    await until(lambda: w.window.select_torrent(tid), 10, "the torrent in the list")
+    w.window.details.tabs.setCurrentWidget(w.speed.tab)
+
+
+async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
+                                                 devnet: str) -> None:
+    buyer_key, seller_key = "61" * 32, "62" * 32
+    faucet(devnet, address_of(buyer_key), trx=1000, btt=1000)
+    faucet(devnet, address_of(seller_key), trx=100)
+    content, torrent = await make_torrent(tmp_path, {"a.bin": SIZE}, piece_size=65536,
+                                          private=True)
+    seller: SpeedPeer | None = None
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=buyer_key,
+                          speed=SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
+    try:
+        service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
+        panel = w.speed.panel
+
+        # deposit through the vault panel: the node's balance shows
+        w.window.show_section("speed")
+        await until(lambda: panel.deposit_button.isEnabled(), 10, "the Deposit button")
+        panel.deposit_button.click()
+        dialog = await until(lambda: next((d for d in panel.findChildren(AmountDialog)
+                                           if d.isVisible()), None), 10, "the deposit dialog")
+        dialog.field.setText("100.5")
+        dialog.accept()
+        await until(lambda: panel.balance_label.text() == "100.5 BTT", 30, "the balance")
+        assert (await service.vault_status()).balance == 1005 * BTT // 10
+        assert panel.vault_message.text() == "Deposited 100.5 BTT."
+
+        seller = await speed_peer(tmp_path / "seller", loopback_settings(), devnet, seller_key,
+                                  SpeedSettings(earn=True, auto_bid=False, round_seconds=1.0,
+                                                reserve_price_per_gib=RESERVE,
+                                                cash_threshold=0))
+        stid = await seller.engine.add(AddParams(save_path=str(content.parent),
+                                                 torrent_path=str(torrent)))
+        await seller.engine.set_limits(stid, upload=CAP)
+        await until(lambda: (s := seller.engine.snapshot(stid)) is not None  # type: ignore
+                    and s.state == TorrentState.SEEDING, 20, "the seeder")
+
+        tid = await w.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                           torrent_path=str(torrent), peers=(seller.endpoint,)))
+        await _show_speed_tab(w, tid)
+        tab = w.speed.tab
+        table = tab.buying_table
+        await until(lambda: _cell(table, 0, 1) == "Won", 30, "the award in the Speed tab")
+        assert _tip(table, 0) == seller.service.address
+        winners = dict(seller.service.torrent_state(stid).winners)  # type: ignore[union-attr]
+        price = winners[service.address]
+        assert _cell(table, 0, 2) == btt_text(price * GIB_IN_MIB)
+        assert price * GIB_IN_MIB >= RESERVE
+        assert "Our bid:" in tab.summary.text()
+        # bytes bought and BTT spent appear as cheques go out
+        await until(lambda: _cell(table, 0, 5) not in ("", "0"), 30, "BTT spent")
+        spent = service.status().spending.peers[0]
+        assert _cell(table, 0, 4) != "" and spent.bytes > 0
+        assert tab.enable_check.isChecked()
+    finally:
+        await w.close()
+        if seller is not None:
+            await seller.close()
+
+
+async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
+                                                 devnet: str) -> None:
+    seller_key, buyer_key = "63" * 32, "64" * 32
+    faucet(devnet, address_of(seller_key), trx=100)
+    faucet(devnet, address_of(buyer_key), trx=1000, btt=1000)
+    content, torrent = await make_torrent(tmp_path, {"a.bin": SIZE}, piece_size=65536,
+                                          private=True)
+    buyer: SpeedPeer | None = None
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=seller_key,
+                          speed=SpeedSettings(earn=True, auto_bid=False, round_seconds=1.0,
+                                              reserve_price_per_gib=RESERVE, cash_threshold=0))
+    try:
+        service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
+        tid = await w.engine.add(AddParams(save_path=str(content.parent),
+                                           torrent_path=str(torrent)))
+        await w.engine.set_limits(tid, upload=CAP)
+        await until(lambda: (s := w.engine.snapshot(tid)) is not None
+                    and s.state == TorrentState.SEEDING, 20, "seeding")
+        buyer = await speed_peer(tmp_path / "buyer", loopback_settings(), devnet, buyer_key,
+                                 SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
+        await buyer.service.deposit(100 * BTT)
+        btid = await buyer.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                                torrent_path=str(torrent),
+                                                peers=(w.endpoint,)))
+        await _show_speed_tab(w, tid)
+        table = w.speed.tab.selling_table
+        await until(lambda: _cell(table, 0, 1) == "Winner", 30, "the winner in the Speed tab")
+        assert _tip(table, 0) == buyer.service.address
+        price = dict(service.torrent_state(tid).winners)[buyer.service.address]  # type: ignore
+        assert _cell(table, 0, 3) == btt_text(price * GIB_IN_MIB)
+
+        await until(lambda: (s := buyer.engine.snapshot(btid)) is not None  # type: ignore
+                    and s.total_done == SIZE, 40, "the download")
+        await until(lambda: service.status().earnings.earned > 0, 20, "a cheque")
+        await until(lambda: _cell(table, 0, 5) not in ("", "0"), 10, "BTT earned in the tab")
+
+        before = (await w.wallet.refresh_balances()).btt or 0
+        earned = service.status().earnings.earned
+        panel = w.speed.panel
+        w.window.show_section("speed")
+        await until(lambda: panel.cash_button.isEnabled(), 10, "the Cash Out button")
+        assert _tip(panel.earnings_table, 0) == buyer.service.address
+        panel.cash_button.click()
+        await until(lambda: panel.cash_result.text().startswith("Cashed"), 30, "the cash out")
+        assert panel.cash_result.text() == f"Cashed {btt_text(earned)} BTT into your wallet."
+        after = (await w.wallet.refresh_balances()).btt or 0
+        assert after - before == earned
+        await until(lambda: service.status().earnings.pending == 0, 10, "nothing pending")
+        assert _cell(panel.earnings_table, 0, 4) == "0"
+    finally:
+        await w.close()
+        if buyer is not None:
+            await buyer.close()
