@@ -1,4 +1,9 @@
-"""``btt create``, ``btt seed`` and ``btt download``: the engine without a window."""
+"""``btt create``, ``btt seed`` and ``btt download``: the engine without a window.
+
+``--speed`` on seed/download (options and service from :mod:`btt_desktop.cli.speed`)
+runs Speed beside the engine: started once the engine listens, before the torrent is
+added, so that every peer sees the Speed advertisement in the handshake.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from btt_desktop.cli.speed import speed_options, speed_plan
 from btt_desktop.engine import Engine, create_torrent
 from btt_desktop.engine.types import (
     AddParams,
@@ -48,7 +54,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     create.set_defaults(handler=cmd_create, version="v1")
 
     seed = subparsers.add_parser(
-        "seed", parents=parents, help="seed a torrent from data on disk until stopped",
+        "seed", parents=[*parents, speed_options(earn=True)],
+        help="seed a torrent from data on disk until stopped",
         description="Seed TORRENT from the data in DIR until SIGINT or SIGTERM.")
     seed.add_argument("torrent", metavar="TORRENT", help="a .torrent file")
     seed.add_argument("--data", metavar="DIR", required=True,
@@ -59,7 +66,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     seed.set_defaults(handler=cmd_seed)
 
     download = subparsers.add_parser(
-        "download", parents=parents, help="download a torrent or magnet link",
+        "download", parents=[*parents, speed_options(earn=False)],
+        help="download a torrent or magnet link",
         description="Download TORRENT_OR_MAGNET into DIR, printing progress every second.")
     download.add_argument("source", metavar="TORRENT_OR_MAGNET")
     download.add_argument("--to", metavar="DIR", required=True, help="where to save the data")
@@ -196,8 +204,11 @@ async def cmd_seed(args: argparse.Namespace) -> int:
     params = AddParams(save_path=data, torrent_path=args.torrent)
     run = _Run(args)
     meta = await run.engine.inspect(params)  # bad input fails before the session starts
-    async with run:
+    plan = await speed_plan(args, earn=True)  # asks the password before anything starts
+    async with run, contextlib.AsyncExitStack() as speed:
         endpoints = await run.wait_listening()
+        if plan is not None:  # before any peer connects: they must see the Speed advert
+            await speed.enter_async_context(plan.attach(run.engine, run.bus))
         tid = await run.add(params, meta)
         if args.upload_limit:
             await run.engine.set_limits(tid, upload=args.upload_limit)
@@ -234,8 +245,11 @@ async def cmd_download(args: argparse.Namespace) -> int:
                           else {"torrent_path": source}))
     run = _Run(args)
     meta = await run.engine.inspect(params)  # bad input fails before the session starts
-    async with run:
+    plan = await speed_plan(args, earn=False)  # asks the password before anything starts
+    async with run, contextlib.AsyncExitStack() as speed:
         await run.wait_listening()
+        if plan is not None:  # before any peer connects: they must see the Speed advert
+            await speed.enter_async_context(plan.attach(run.engine, run.bus))
         tid = await run.add(params, meta)
         for ip, port in peers:  # a torrent picked up from the profile needs them too
             await run.engine.connect_peer(tid, ip, port)
