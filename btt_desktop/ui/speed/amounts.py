@@ -43,3 +43,8 @@ def rounded_btt(base_units: int, places: int = 4) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def glance_btt(base_units: int) -> str:
+    """For table cells: six decimals at most (a millionth of a BTT), digits grouped."""
+    return btt_text(int(Decimal(rounded_btt(base_units, 6)).scaleb(BTT_DECIMALS)))

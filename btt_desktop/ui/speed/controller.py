@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CONTEXT = "SpeedController"
+REPEAT_AFTER = 5.0  # the same failure is not reported again within this many seconds
 
 
 def _tr(text: str) -> str:
@@ -66,6 +68,7 @@ class SpeedController(QObject):
         self._identity: tuple[str, str, str] | None = None
         self._lock = asyncio.Lock()
         self._closed = False
+        self._reported = 0.0
         self.bridge.wallet_unlocked.connect(lambda: self.tasks.run(self.ensure_running()))
         self.bridge.wallet_locked.connect(lambda: self.tasks.run(self.stop_service()))
         self.bridge.wallet_changed.connect(lambda: self.tasks.run(self._follow_wallet()))
@@ -114,8 +117,12 @@ class SpeedController(QObject):
                     await link.close()
                 if not isinstance(exc, BttError):
                     log.error("Speed did not start", exc_info=exc)
+                again = self.problem == one_line(exc)
                 self.problem = one_line(exc)
-                self.report(_tr("Speed did not start: {reason}").format(reason=self.problem))
+                if not again or time.monotonic() - self._reported > REPEAT_AFTER:
+                    self._reported = time.monotonic()
+                    self.report(_tr("Speed did not start: {reason}").format(
+                        reason=self.problem))
                 self.changed.emit()
                 return
             self.service, self._link = service, link
@@ -139,7 +146,9 @@ class SpeedController(QObject):
 
     async def _follow_wallet(self) -> None:
         """A new account or network means new ledgers: make a new service."""
-        if self.service is not None and self._identity != self._wallet_identity():
+        if self.service is None:
+            await self.ensure_running()  # e.g. a network with a vault now
+        elif self._identity != self._wallet_identity():
             await self.stop_service()
             await self.ensure_running()
 

@@ -99,11 +99,12 @@ class SpeedReadout(QWidget):
         service = c.service
         if service is None:
             self._samples.clear()
-            if c.settings.auto_bid or c.settings.earn:
-                text = self.tr("Speed: waiting for the wallet") if not c.problem \
-                    else self.tr("Speed: not running")
-            else:
+            if not c.settings.auto_bid:
                 text = self.tr("Speed: off")
+            elif c.problem:
+                text = self.tr("Speed: not running")
+            else:
+                text = self.tr("Speed: waiting for the wallet")
             self.label.setText(text)
             self.label.setToolTip(c.problem)
             return
@@ -113,8 +114,14 @@ class SpeedReadout(QWidget):
         while len(self._samples) > 2 and now - self._samples[0][0] > WINDOW_SECONDS:
             self._samples.popleft()
         spending, earning = self.rates()
-        self.label.setText(self.tr("Speed: spending {spent}/min · earning {earned}/min").format(
-            spent=rounded_btt(spending) + " BTT", earned=rounded_btt(earning) + " BTT"))
+        spent = rounded_btt(spending) + " BTT"
+        earned = rounded_btt(earning) + " BTT"
+        if c.settings.auto_bid:
+            text = self.tr("Speed: spending {spent}/min · earning {earned}/min").format(
+                spent=spent, earned=earned)
+        else:
+            text = self.tr("Speed: off · earning {earned}/min").format(earned=earned)
+        self.label.setText(text)
         self.label.setToolTip(self.tr(
             "Spent in all {spent} BTT for {bought} bought; earned {earned} BTT "
             "({pending} BTT to cash)").format(

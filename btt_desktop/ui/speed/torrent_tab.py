@@ -27,13 +27,13 @@ from btt_desktop.speed.service import SpeedTorrentState
 from btt_desktop.speed.settings import GIB_IN_MIB
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.formatting import format_size
-from btt_desktop.ui.speed.amounts import btt_text
+from btt_desktop.ui.speed.amounts import glance_btt
 from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.wallet.amounts_text import short_address
 
 
 def per_gib(rate_per_mib: int) -> str:
-    return btt_text(rate_per_mib * GIB_IN_MIB)
+    return glance_btt(rate_per_mib * GIB_IN_MIB)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -41,10 +41,13 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the address
+    header.setStretchLastSection(False)
     return table
 
 
@@ -123,6 +126,8 @@ class SpeedTab(QWidget):
                                      reason=c.problem))
             _fill(self.buying_table, [], [])
             _fill(self.selling_table, [], [])
+            self._show_groups(buying=state is not TorrentState.SEEDING,
+                              selling=state is TorrentState.SEEDING)
             return
         status = service.status()
         spent = {p.address: p for p in status.spending.peers}
@@ -172,12 +177,19 @@ class SpeedTab(QWidget):
                 selling_tips.append(bidder)
         _fill(self.buying_table, buying, buying_tips)
         _fill(self.selling_table, selling, selling_tips)
+        self._show_groups(buying=bool(buying) or state is not TorrentState.SEEDING,
+                          selling=bool(selling) or state is TorrentState.SEEDING)
         self.summary.setText(self._summary(ts, state))
+
+    def _show_groups(self, *, buying: bool, selling: bool) -> None:
+        """Only what applies: a download shows its providers, a seed its bidders."""
+        self.buying.setVisible(buying)
+        self.selling.setVisible(selling)
 
     def _account(self, account: PeerAccount | None) -> list[str]:
         if account is None:
             return ["", ""]
-        return [format_size(account.bytes), btt_text(account.cheques)]
+        return [format_size(account.bytes), glance_btt(account.cheques)]
 
     def _summary(self, ts: SpeedTorrentState | None, state: TorrentState | None) -> str:
         c = self._controller

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from btt_desktop.errors import BttError
 from btt_desktop.speed.service import VaultStatus
 from btt_desktop.ui.formatting import format_duration, format_size
-from btt_desktop.ui.speed.amounts import btt_text, parse_btt
+from btt_desktop.ui.speed.amounts import btt_text, glance_btt, parse_btt
 from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.torrent_tab import _fill, _table
 from btt_desktop.ui.tasks import one_line, run_dialog
+from btt_desktop.wallet.types import WalletState
 
 VAULT_MS = 10_000
 
@@ -167,6 +168,10 @@ class VaultPanel(QWidget):
         self._timer.setInterval(VAULT_MS)
         self._timer.timeout.connect(self.refresh_vault)
         self._timer.start()
+        self._clock = QTimer(self)  # the notice's time left counts down each second
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
         controller.changed.connect(self._service_changed)
         controller.bridge.activity.connect(self.show_accounts)
         controller.bridge.cashed_out.connect(lambda _amount: self.refresh_vault())
@@ -189,6 +194,8 @@ class VaultPanel(QWidget):
         c = self._controller
         running = c.service is not None
         self.turn_on_button.setVisible(not running)
+        self.turn_on_button.setText(self.tr("Try Again") if c.problem and c.wanted
+                                    else self.tr("Turn On Speed…"))
         if running:
             self.notice.setText(self.tr("Speed is running on port {port}, paying from "
                                         "{address}.").format(port=c.service.port if c.service
@@ -197,6 +204,10 @@ class VaultPanel(QWidget):
         elif c.problem:
             self.notice.setText(self.tr("Speed is not running: {reason}").format(
                 reason=c.problem))
+        elif c.settings.auto_bid and c.wallet.state is WalletState.LOCKED:
+            self.notice.setText(self.tr("Speed is on and starts once the wallet is "
+                                        "unlocked."))
+            self.turn_on_button.setText(self.tr("Unlock Wallet…"))
         else:
             self.notice.setText(self.tr("Speed is not running. It needs an unlocked wallet "
                                         "and Speed turned on."))
@@ -243,9 +254,15 @@ class VaultPanel(QWidget):
         else:
             self.balance_label.setText(self.tr("{amount} BTT").format(amount=btt_text(v.balance)))
             self.outstanding_label.setText(self.tr("{amount} BTT").format(
-                amount=btt_text(v.outstanding)))
+                amount=glance_btt(v.outstanding)))
             self.withdrawal_label.setText(self._withdrawal_text(v))
         self._enable()
+
+    def _tick(self) -> None:
+        v = self.vault
+        if v is not None and v.announced > 0 and self.isVisible():
+            self.withdrawal_label.setText(self._withdrawal_text(v))
+            self._enable()
 
     def _withdrawal_text(self, v: VaultStatus) -> str:
         if v.announced <= 0:
@@ -270,20 +287,20 @@ class VaultPanel(QWidget):
         self.earned_label.setText(self.tr(
             "Earned {earned} BTT for {sold} sold · cashed {cashed} BTT · pending "
             "{pending} BTT").format(
-            earned=btt_text(e.earned), sold=format_size(e.bytes_sold),
-            cashed=btt_text(e.cashed or 0), pending=btt_text(e.pending or 0)))
+            earned=glance_btt(e.earned), sold=format_size(e.bytes_sold),
+            cashed=glance_btt(e.cashed or 0), pending=glance_btt(e.pending or 0)))
         self.spent_label.setText(self.tr(
             "Spent {spent} BTT for {bought} bought · today {today} BTT · owed "
             "{owed} BTT").format(
-            spent=btt_text(s.spent), bought=format_size(s.bytes_bought),
-            today=btt_text(status.spent_today), owed=btt_text(s.owed)))
-        earn_rows = [[p.address, format_size(p.bytes), btt_text(p.cheques),
+            spent=glance_btt(s.spent), bought=format_size(s.bytes_bought),
+            today=glance_btt(status.spent_today), owed=glance_btt(s.owed)))
+        earn_rows = [[p.address, format_size(p.bytes), glance_btt(p.cheques),
                       _maybe(p.cashed), _maybe(None if p.cashed is None
                                                else p.cheques - p.cashed),
-                      btt_text(max(0, p.value - p.cheques))] for p in e.peers]
+                      glance_btt(max(0, p.value - p.cheques))] for p in e.peers]
         _fill(self.earnings_table, earn_rows, [p.address for p in e.peers])
-        spend_rows = [[p.address, format_size(p.bytes), btt_text(p.cheques), _maybe(p.cashed),
-                       btt_text(max(0, p.value - p.cheques))] for p in s.peers]
+        spend_rows = [[p.address, format_size(p.bytes), glance_btt(p.cheques), _maybe(p.cashed),
+                       glance_btt(max(0, p.value - p.cheques))] for p in s.peers]
         _fill(self.spending_table, spend_rows, [p.address for p in s.peers])
 
     # --- actions --------------------------------------------------------------------
@@ -391,5 +408,5 @@ class VaultPanel(QWidget):
 
 
 def _maybe(amount: int | None) -> str:
-    return "" if amount is None else btt_text(amount)
+    return "" if amount is None else glance_btt(amount)
 

@@ -2,7 +2,8 @@
 as the window shows it.
 
 - The window downloads: its vault panel deposits BTT on the devnet (the balance shown
-  is the node's); its Speed tab shows the real seller (a bare engine with its own
+  is the node's), announces a withdrawal and withdraws it once the notice ran out; its
+  Speed tab shows the real seller (a bare engine with its own
   SpeedService) awarding our bid: "Won", the seller's clearing price, bytes bought and
   BTT spent.
 - The window seeds: its Speed tab shows the bidder and the winner at the clearing price;
@@ -33,18 +34,19 @@ from ui_helpers import make_torrent, until
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings
-from btt_desktop.ui.speed.amounts import btt_text
+from btt_desktop.ui.speed.amounts import btt_text, glance_btt
 from btt_desktop.ui.speed.vault_panel import AmountDialog
 
 pytestmark = pytest.mark.timeout(90)
 SIZE = 12 * MIB
 CAP = 2_000_000
 RESERVE = 512 * BTT  # per GiB: half a BTT per MiB
+NOTICE = 3  # seconds before an announced withdrawal can leave the vault
 
 
 @pytest.fixture(scope="module")
 def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
+    with devnet_process(tmp_path_factory.mktemp("devnet"), withdraw_notice=NOTICE) as url:
         yield url
 
 
@@ -90,6 +92,22 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         assert (await service.vault_status()).balance == 1005 * BTT // 10
         assert panel.vault_message.text() == "Deposited 100.5 BTT."
 
+        # announce a withdrawal: the notice counts down, then Withdraw pays it out
+        assert not panel.withdraw_button.isEnabled()
+        panel.announce_button.click()
+        dialog = await until(lambda: next((d for d in panel.findChildren(AmountDialog)
+                                           if d.isVisible()), None), 10, "the amount dialog")
+        dialog.field.setText("0.5")
+        dialog.accept()
+        await until(lambda: panel.withdrawal_label.text().startswith("0.5 BTT, ready in"), 20,
+                    "the notice")
+        await until(lambda: panel.withdraw_button.isEnabled(), NOTICE + 15, "Withdraw")
+        assert panel.withdrawal_label.text() == "0.5 BTT, ready to withdraw"
+        panel.withdraw_button.click()
+        await until(lambda: panel.balance_label.text() == "100 BTT", 30, "the new balance")
+        assert panel.vault_message.text() == "Withdrew 0.5 BTT to your wallet."
+        assert panel.withdrawal_label.text() == "none announced"
+
         seller = await speed_peer(tmp_path / "seller", loopback_settings(), devnet, seller_key,
                                   SpeedSettings(earn=True, auto_bid=False, round_seconds=1.0,
                                                 reserve_price_per_gib=RESERVE,
@@ -109,7 +127,7 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         assert _tip(table, 0) == seller.service.address
         winners = dict(seller.service.torrent_state(stid).winners)  # type: ignore[union-attr]
         price = winners[service.address]
-        assert _cell(table, 0, 2) == btt_text(price * GIB_IN_MIB)
+        assert _cell(table, 0, 2) == glance_btt(price * GIB_IN_MIB)
         assert price * GIB_IN_MIB >= RESERVE
         assert "Our bid:" in tab.summary.text()
         # bytes bought and BTT spent appear as cheques go out
@@ -152,7 +170,7 @@ async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
         await until(lambda: _cell(table, 0, 1) == "Winner", 30, "the winner in the Speed tab")
         assert _tip(table, 0) == buyer.service.address
         price = dict(service.torrent_state(tid).winners)[buyer.service.address]  # type: ignore
-        assert _cell(table, 0, 3) == btt_text(price * GIB_IN_MIB)
+        assert _cell(table, 0, 3) == glance_btt(price * GIB_IN_MIB)
 
         await until(lambda: (s := buyer.engine.snapshot(btid)) is not None  # type: ignore
                     and s.total_done == SIZE, 40, "the download")
