@@ -100,6 +100,27 @@ def app_svg_path() -> Traversable:
 
 
 def icon(name: str, palette: QPalette | None = None, *, prefer_theme: bool = True) -> QIcon:
+    """See :func:`_icon`; also remembers the name, for :func:`name_of`."""
+    result = _icon(name, palette, prefer_theme=prefer_theme)
+    if not result.isNull():
+        _NAMES[result.cacheKey()] = name
+    return result
+
+
+def name_of(shown: QIcon) -> str | None:
+    """The name an icon was made from by :func:`icon` (None: not one of ours).
+
+    Widgets keep a copy of the icon they were given; after a palette change the theme
+    re-requests every icon it can name, so nothing has to remember which it showed.
+    """
+    return _NAMES.get(shown.cacheKey()) if not shown.isNull() else None
+
+
+#: cacheKey of an icon made by :func:`icon` -> its name
+_NAMES: dict[int, str] = {}
+
+
+def _icon(name: str, palette: QPalette | None = None, *, prefer_theme: bool = True) -> QIcon:
     """The icon called ``name`` (one of :data:`ICON_NAMES` or :data:`ALIASES`).
 
     ``palette`` defaults to the application's. With ``prefer_theme`` the desktop theme's

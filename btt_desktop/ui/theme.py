@@ -1,0 +1,196 @@
+"""Light and dark: the window follows the system's colour scheme unless Settings says.
+
+The system's choice is ``QStyleHints.colorScheme()`` (Qt >= 6.5), followed through
+``colorSchemeChanged``. An override first asks the platform (``QStyleHints.setColorScheme``,
+Qt >= 6.8); where the platform theme cannot switch (no desktop theme, X11 without a
+portal), the Fusion style with our own palette does it. Going back to "System" restores
+the style and palette the application started with.
+
+Icons are pixmaps drawn in the palette's text colour (:mod:`btt_desktop.ui.icons`), so
+:class:`IconRefresher` re-requests every icon it can name when the application palette
+changes.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QListWidget,
+    QStyleFactory,
+    QWidget,
+)
+
+from btt_desktop.ui.icons import icon, name_of
+
+log = logging.getLogger(__name__)
+
+
+class Theme(enum.StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def theme_label(theme: Theme) -> str:
+    labels = {
+        Theme.SYSTEM: QCoreApplication.translate("Theme", "System"),
+        Theme.LIGHT: QCoreApplication.translate("Theme", "Light"),
+        Theme.DARK: QCoreApplication.translate("Theme", "Dark"),
+    }
+    return labels[theme]
+
+
+def parse_theme(value: str) -> Theme:
+    try:
+        return Theme(value)
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (default: the application's) is dark: light text on dark."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    role = QPalette.ColorRole
+    return palette.color(role.Window).lightness() < palette.color(role.WindowText).lightness()
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette with enough contrast for text, links and selections."""
+    palette = QPalette()
+    group, role = QPalette.ColorGroup, QPalette.ColorRole
+    colours = {
+        role.Window: "#2b2b2b", role.WindowText: "#e6e6e6", role.Base: "#1f1f1f",
+        role.AlternateBase: "#272727", role.ToolTipBase: "#3a3a3a", role.ToolTipText: "#e6e6e6",
+        role.PlaceholderText: "#8c8c8c", role.Text: "#e6e6e6", role.Button: "#353535",
+        role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b", role.Light: "#4a4a4a",
+        role.Midlight: "#3d3d3d", role.Mid: "#2f2f2f", role.Dark: "#1a1a1a",
+        role.Shadow: "#000000", role.Highlight: "#2f6fb3", role.HighlightedText: "#ffffff",
+        role.Link: "#6cb4ff", role.LinkVisited: "#b48cff",
+    }
+    for colour_role, name in colours.items():
+        palette.setColor(colour_role, QColor(name))
+    disabled = {role.WindowText: "#7a7a7a", role.Text: "#7a7a7a", role.ButtonText: "#7a7a7a",
+                role.Base: "#262626", role.Highlight: "#404040",
+                role.HighlightedText: "#9a9a9a"}
+    for colour_role, name in disabled.items():
+        palette.setColor(group.Disabled, colour_role, QColor(name))
+    return palette
+
+
+def light_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    return style.standardPalette() if style is not None else QPalette()
+
+
+class ThemeController(QObject):
+    """Applies the theme setting to the application and keeps it across system changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.theme = Theme.SYSTEM
+        self._start_style = app.style().name()
+        self._start_palette = QPalette(app.palette())
+        self._overridden = False
+        self.refresher = IconRefresher(app)
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
+
+    def apply(self, theme: Theme) -> None:
+        """Show ``theme`` now (icons follow through the refresher)."""
+        self.theme = theme
+        hints = self.app.styleHints()
+        if theme is Theme.SYSTEM:
+            if hasattr(hints, "unsetColorScheme"):
+                hints.unsetColorScheme()
+            if self._overridden:
+                self.app.setStyle(self._start_style)
+                self.app.setPalette(self._start_palette)
+                self._overridden = False
+            return
+        wanted = Qt.ColorScheme.Dark if theme is Theme.DARK else Qt.ColorScheme.Light
+        if hasattr(hints, "setColorScheme"):  # Qt >= 6.8
+            hints.setColorScheme(wanted)
+        if hints.colorScheme() == wanted and is_dark() == (theme is Theme.DARK) \
+                and not self._overridden:
+            return  # the platform switched
+        # the platform cannot: Fusion with our palette
+        log.debug("the platform ignores the %s colour scheme; using Fusion", theme.value)
+        self.app.setStyle("Fusion")
+        self.app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+        self._overridden = True
+
+    def _system_changed(self, scheme: Qt.ColorScheme) -> None:
+        log.info("the system colour scheme is now %s", scheme.name)
+        if self.theme is not Theme.SYSTEM:
+            self.apply(self.theme)  # the override holds
+        else:
+            self.refresher.refresh_soon()
+
+
+class IconRefresher(QObject):
+    """Re-requests the icons of every widget and action after the palette changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._pending = False
+        self.refreshed = 0  # how many icons the last refresh replaced
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.refresh_soon()
+        return False
+
+    def refresh_soon(self) -> None:
+        """Once per burst of palette events (every widget receives one)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        self._pending = False
+        count = 0
+        actions_seen: set[int] = set()
+        for widget in QApplication.allWidgets():
+            count += _refresh_widget(widget)
+            for action in widget.actions():
+                if id(action) not in actions_seen:
+                    actions_seen.add(id(action))
+                    name = name_of(action.icon())
+                    if name:
+                        action.setIcon(icon(name))
+                        count += 1
+        self.refreshed = count
+
+
+def _refresh_widget(widget: QWidget) -> int:
+    count = 0
+    name = name_of(widget.windowIcon()) if widget.isWindow() else None
+    if name:
+        widget.setWindowIcon(icon(name))
+        count += 1
+    if isinstance(widget, QAbstractButton):
+        name = name_of(widget.icon())
+        if name:
+            widget.setIcon(icon(name))
+            count += 1
+    if isinstance(widget, QListWidget):
+        for row in range(widget.count()):
+            item = widget.item(row)
+            name = name_of(item.icon()) if item is not None else None
+            if item is not None and name:
+                item.setIcon(icon(name))
+                count += 1
+    return count
+
+
+def fresh(shown: QIcon) -> QIcon:
+    """``shown`` drawn again for the current palette (unchanged if it is not ours)."""
+    name = name_of(shown)
+    return icon(name) if name else shown
