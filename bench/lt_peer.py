@@ -4,7 +4,8 @@
     lt_peer.py leech --torrent T --dir D --listen IP:PORT --peer IP:PORT [...]
 
 The seeder checks its data, prints ``ready`` and seeds until SIGTERM. The leecher dials
-the peer, prints one JSON line ``{"seconds": ...}`` (add to finished) and exits.
+the peer, prints one JSON line ``{"seconds": ...}`` (add to finished) and exits once its
+session has shut down, which is when every backend has written the data to the file.
 """
 
 from __future__ import annotations
