@@ -194,3 +194,11 @@ def fresh(shown: QIcon) -> QIcon:
     """``shown`` drawn again for the current palette (unchanged if it is not ours)."""
     name = name_of(shown)
     return icon(name) if name else shown
+
+
+def controller(app: QApplication | None = None) -> ThemeController:
+    """The application's one :class:`ThemeController` (made on first use)."""
+    app = app if app is not None else QApplication.instance()  # type: ignore[assignment]
+    assert isinstance(app, QApplication)
+    existing = app.findChild(ThemeController)
+    return existing if isinstance(existing, ThemeController) else ThemeController(app)
