@@ -97,10 +97,9 @@ class SpeedTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        row = QHBoxLayout()
-        row.addWidget(self.buying, 1)
-        row.addWidget(self.selling, 1)
-        layout.addLayout(row, 1)
+        # one above the other: each table needs the pane's full width for its columns
+        layout.addWidget(self.buying, 1)
+        layout.addWidget(self.selling, 1)
         controller.changed.connect(self._show_current)
         self.clear()
 
@@ -171,8 +170,8 @@ class SpeedTab(QWidget):
                     result = self.tr("Lost")
                 selling.append([short_address(bidder), result,
                                 per_gib(bids[bidder]) if bidder in bids else "",
-                                per_gib(price if price is not None else last_price)
-                                if (price or last_price) else "",
+                                per_gib(price) if price is not None
+                                else per_gib(last_price) if last_price else "",
                                 *self._account(earned.get(bidder))])
                 selling_tips.append(bidder)
         _fill(self.buying_table, buying, buying_tips)
@@ -206,7 +205,7 @@ class SpeedTab(QWidget):
         elif state is TorrentState.DOWNLOADING and not c.settings.auto_bid:
             parts.append(self.tr("Not bidding: the Speed switch is off."))
         if ts.bids:
-            parts.append(self.tr("{count} bidders, {winners} winners").format(
+            parts.append(self.tr("Bidders: {count} · winners: {winners}").format(
                 count=len(ts.bids), winners=len(ts.winners)))
         return "  ·  ".join(parts) if parts else self.tr("No bids right now.")
 

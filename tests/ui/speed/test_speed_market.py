@@ -135,6 +135,11 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         spent = service.status().spending.peers[0]
         assert _cell(table, 0, 4) != "" and spent.bytes > 0
         assert tab.enable_check.isChecked()
+        # the status bar's readout: spending now, in BTT per minute
+        readout = w.speed.readout.label
+        await until(lambda: readout.text().startswith("Speed: spending")
+                    and not readout.text().startswith("Speed: spending 0 BTT"), 10,
+                    "the spending readout")
     finally:
         await w.close()
         if seller is not None:
