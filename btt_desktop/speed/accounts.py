@@ -35,6 +35,7 @@ class PeerAccount:
     value: int          # what those bytes are worth at the awarded prices, base units
     cheques: int        # cumulative amount of the best cheque (received / signed)
     cashed: int | None  # paid out on chain so far (None: not known, node not asked)
+    bounced: int = 0    # provider side: uncashed amount its vault could not cover
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,15 @@ class Spending:
     peers: tuple[PeerAccount, ...]
 
 
-def earnings(ledger: ProviderLedger, paid_out: Mapping[str, int] | None = None) -> Earnings:
-    """Totals of a provider ledger; ``paid_out`` maps vault -> amount cashed on chain."""
+def earnings(ledger: ProviderLedger, paid_out: Mapping[str, int] | None = None,
+             bounced: Mapping[str, int] | None = None) -> Earnings:
+    """Totals of a provider ledger; ``paid_out`` maps vault -> amount cashed on chain,
+    ``bounced`` vault -> the uncashed amount its balance could not cover."""
     peers = []
     for key, account in sorted(ledger.accounts().items(), key=lambda kv: kv[0].vault):
         cashed = None if paid_out is None else min(paid_out.get(key.vault, 0), account.cum)
-        peers.append(PeerAccount(key.vault, account.bytes, account.owed, account.cum, cashed))
+        peers.append(PeerAccount(key.vault, account.bytes, account.owed, account.cum, cashed,
+                                 (bounced or {}).get(key.vault, 0)))
     earned = sum(p.cheques for p in peers)
     cashed_total = None if paid_out is None else sum(p.cashed or 0 for p in peers)
     return Earnings(

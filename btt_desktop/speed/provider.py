@@ -75,6 +75,8 @@ class Provider:
         # keyed by (info-hash, bidder address): one standing bid and award per peer
         self._bids: dict[tuple[bytes, str], _Standing] = {}
         self._awards: dict[tuple[bytes, str], _Held] = {}
+        # vault -> uncashed amount its balance could not cover at the last cash attempt
+        self.bounced: dict[str, int] = {}
 
     # --- what the UI and tests read ------------------------------------------------
 
@@ -293,7 +295,13 @@ class Provider:
             amount, ready_at = await self.vault.withdrawal_of(cheque.vault)
             leaving = amount > 0 and ready_at - now <= notice_margin
             if cheque.cum - paid >= threshold or leaving:
+                # a cheque its vault cannot cover would bounce (and cost the fee): note it,
+                # and go on with the other vaults
+                if await self.vault.balance_of(cheque.vault) < cheque.cum - paid:
+                    self.bounced[cheque.vault] = cheque.cum - paid
+                    continue
                 total += await self.vault.cash(key, cheque)
+                self.bounced.pop(cheque.vault, None)
         return total
 
     async def run(self, check_every: float = 1.0) -> None:

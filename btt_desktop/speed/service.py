@@ -310,7 +310,8 @@ class SpeedService:
         return SpeedStatus(
             running=server is not None, port=self.port, address=self.address, net=self.net,
             peers=peers,
-            earnings=accounts.earnings(self.provider.ledger, self._cashed),
+            earnings=accounts.earnings(self.provider.ledger, self._cashed,
+                                       self.provider.bounced),
             spending=accounts.spending(self.requester.ledger, self._paid_out),
             spent_today=self._spent_today, vault_balance=self._vault_balance)
 

@@ -136,7 +136,8 @@ class VaultPanel(QWidget):
         self.cash_result.setWordWrap(True)
         self.earnings_table = _table("speed_earnings", [
             self.tr("Downloader (vault)"), self.tr("Sold"), self.tr("Cheques received"),
-            self.tr("Cashed"), self.tr("Pending"), self.tr("Not covered")])
+            self.tr("Cashed"), self.tr("Pending"), self.tr("Bounced"),
+            self.tr("Not covered")])
         earn_box = QGroupBox(self.tr("Earnings by peer"))
         top = QHBoxLayout()
         top.addWidget(self.earned_label, 1)
@@ -297,6 +298,7 @@ class VaultPanel(QWidget):
         earn_rows = [[p.address, format_size(p.bytes), glance_btt(p.cheques),
                       _maybe(p.cashed), _maybe(None if p.cashed is None
                                                else p.cheques - p.cashed),
+                      glance_btt(p.bounced) if p.bounced else "",
                       glance_btt(max(0, p.value - p.cheques))] for p in e.peers]
         _fill(self.earnings_table, earn_rows, [p.address for p in e.peers])
         spend_rows = [[p.address, format_size(p.bytes), glance_btt(p.cheques), _maybe(p.cashed),
@@ -394,10 +396,19 @@ class VaultPanel(QWidget):
                 self.cash_result.setText(self.tr("Cash out failed: {reason}").format(
                     reason=str(exc)))
             else:
-                self.cash_result.setText(
-                    self.tr("Cashed {amount} BTT into your wallet.").format(
-                        amount=btt_text(paid)) if paid else
-                    self.tr("Nothing to cash: no cheque holds more than was cashed."))
+                bounced = sum(p.bounced for p in service.status().earnings.peers)
+                if paid:
+                    text = self.tr("Cashed {amount} BTT into your wallet.").format(
+                        amount=btt_text(paid))
+                elif not bounced:
+                    text = self.tr("Nothing to cash: no cheque holds more than was cashed.")
+                else:
+                    text = ""
+                if bounced:
+                    text = (text + " " + self.tr(
+                        "{amount} BTT bounced: the downloader's vault does not hold it.")
+                        .format(amount=btt_text(bounced))).strip()
+                self.cash_result.setText(text)
             finally:
                 self._enable()
             self.show_accounts()

@@ -13,6 +13,8 @@ as the window shows it.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from speed_rig import (
 from ui_helpers import make_torrent, until
 
 from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.errors import BttError
 from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings
 from btt_desktop.ui.speed.amounts import btt_text, glance_btt
@@ -146,56 +149,102 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
             await seller.close()
 
 
-async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
-                                                 devnet: str) -> None:
-    seller_key, buyer_key = "63" * 32, "64" * 32
+async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
+                ) -> tuple[SpeedWindow, SpeedPeer]:
+    """The window seeds, a bidder buys the whole torrent from it and pays by cheque."""
     faucet(devnet, address_of(seller_key), trx=100)
     faucet(devnet, address_of(buyer_key), trx=1000, btt=1000)
     content, torrent = await make_torrent(tmp_path, {"a.bin": SIZE}, piece_size=65536,
                                           private=True)
-    buyer: SpeedPeer | None = None
     w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=seller_key,
                           speed=SpeedSettings(earn=True, auto_bid=False, round_seconds=1.0,
                                               reserve_price_per_gib=RESERVE, cash_threshold=0))
+    service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
+    tid = await w.engine.add(AddParams(save_path=str(content.parent),
+                                       torrent_path=str(torrent)))
+    await w.engine.set_limits(tid, upload=CAP)
+    await until(lambda: (s := w.engine.snapshot(tid)) is not None
+                and s.state == TorrentState.SEEDING, 20, "seeding")
+    buyer = await speed_peer(tmp_path / "buyer", loopback_settings(), devnet, buyer_key,
+                             SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
+    await buyer.service.deposit(100 * BTT)
+    btid = await buyer.engine.add(AddParams(save_path=str(tmp_path / "down"),
+                                            torrent_path=str(torrent), peers=(w.endpoint,)))
+    await _show_speed_tab(w, tid)
+    table = w.speed.tab.selling_table
+    await until(lambda: _cell(table, 0, 1) == "Winner", 30, "the winner in the Speed tab")
+    assert _tip(table, 0) == buyer.service.address
+    price = dict(service.torrent_state(tid).winners)[buyer.service.address]  # type: ignore
+    assert _cell(table, 0, 3) == glance_btt(price * GIB_IN_MIB)
+
+    await until(lambda: (s := buyer.engine.snapshot(btid)) is not None
+                and s.total_done == SIZE, 40, "the download")
+    await until(lambda: service.status().earnings.earned > 0, 20, "a cheque")
+    await until(lambda: _cell(table, 0, 5) not in ("", "0"), 10, "BTT earned in the tab")
+    return w, buyer
+
+
+async def _cash_out(w: SpeedWindow) -> str:
+    panel = w.speed.panel
+    w.window.show_section("speed")
+    await until(lambda: panel.cash_button.isEnabled(), 10, "the Cash Out button")
+    panel.cash_button.click()
+    await until(lambda: panel.cash_result.text() not in ("", "Cashing cheques…"), 30,
+                "the cash out")
+    return str(panel.cash_result.text())
+
+
+async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
+                                                 devnet: str) -> None:
+    w, buyer = await _sold(tmp_path, devnet, "63" * 32, "64" * 32)
     try:
-        service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
-        tid = await w.engine.add(AddParams(save_path=str(content.parent),
-                                           torrent_path=str(torrent)))
-        await w.engine.set_limits(tid, upload=CAP)
-        await until(lambda: (s := w.engine.snapshot(tid)) is not None
-                    and s.state == TorrentState.SEEDING, 20, "seeding")
-        buyer = await speed_peer(tmp_path / "buyer", loopback_settings(), devnet, buyer_key,
-                                 SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
-        await buyer.service.deposit(100 * BTT)
-        btid = await buyer.engine.add(AddParams(save_path=str(tmp_path / "down"),
-                                                torrent_path=str(torrent),
-                                                peers=(w.endpoint,)))
-        await _show_speed_tab(w, tid)
-        table = w.speed.tab.selling_table
-        await until(lambda: _cell(table, 0, 1) == "Winner", 30, "the winner in the Speed tab")
-        assert _tip(table, 0) == buyer.service.address
-        price = dict(service.torrent_state(tid).winners)[buyer.service.address]  # type: ignore
-        assert _cell(table, 0, 3) == glance_btt(price * GIB_IN_MIB)
-
-        await until(lambda: (s := buyer.engine.snapshot(btid)) is not None  # type: ignore
-                    and s.total_done == SIZE, 40, "the download")
-        await until(lambda: service.status().earnings.earned > 0, 20, "a cheque")
-        await until(lambda: _cell(table, 0, 5) not in ("", "0"), 10, "BTT earned in the tab")
-
+        service = w.speed.controller.service
+        assert service is not None
         before = (await w.wallet.refresh_balances()).btt or 0
         earned = service.status().earnings.earned
-        panel = w.speed.panel
-        w.window.show_section("speed")
-        await until(lambda: panel.cash_button.isEnabled(), 10, "the Cash Out button")
-        assert _tip(panel.earnings_table, 0) == buyer.service.address
-        panel.cash_button.click()
-        await until(lambda: panel.cash_result.text().startswith("Cashed"), 30, "the cash out")
-        assert panel.cash_result.text() == f"Cashed {btt_text(earned)} BTT into your wallet."
+        assert _tip(w.speed.panel.earnings_table, 0) == buyer.service.address
+        assert await _cash_out(w) == f"Cashed {btt_text(earned)} BTT into your wallet."
         after = (await w.wallet.refresh_balances()).btt or 0
         assert after - before == earned
         await until(lambda: service.status().earnings.pending == 0, 10, "nothing pending")
-        assert _cell(panel.earnings_table, 0, 4) == "0"
+        assert _cell(w.speed.panel.earnings_table, 0, 4) == "0"
+        assert _cell(w.speed.panel.earnings_table, 0, 5) == ""  # nothing bounced
     finally:
         await w.close()
-        if buyer is not None:
-            await buyer.close()
+        await buyer.close()
+
+
+async def test_cheques_of_an_emptied_vault_bounce(qtbot: Any, tmp_path: Path,
+                                                  devnet: str) -> None:
+    w, buyer = await _sold(tmp_path, devnet, "65" * 32, "66" * 32)
+    try:
+        service = w.speed.controller.service
+        assert service is not None
+        # the buyer takes everything out of its vault before the cheques are cashed
+        vault = await buyer.service.vault_status()
+        await buyer.service.announce_withdrawal(vault.balance)
+        await until_withdrawn(buyer)
+        earned = service.status().earnings.earned
+        before = (await w.wallet.refresh_balances()).btt or 0
+        assert await _cash_out(w) == (
+            f"{btt_text(earned)} BTT bounced: the downloader's vault does not hold it.")
+        assert _cell(w.speed.panel.earnings_table, 0, 5) == glance_btt(earned)
+        assert (await w.wallet.refresh_balances()).btt == before  # nothing moved
+    finally:
+        await w.close()
+        await buyer.close()
+
+
+async def until_withdrawn(buyer: SpeedPeer) -> None:
+    """Withdraw once the notice has run out (it is NOTICE seconds on this devnet)."""
+    async def attempt() -> bool:
+        try:
+            await buyer.service.withdraw()
+        except BttError:
+            return False
+        return True
+    deadline = time.monotonic() + NOTICE + 20
+    while not await attempt():
+        assert time.monotonic() < deadline, "the withdrawal never became possible"
+        await asyncio.sleep(0.5)
+    assert (await buyer.service.vault_status()).balance == 0
