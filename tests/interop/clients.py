@@ -150,6 +150,10 @@ def write_content(root: Path) -> Path:
     return root
 
 
+def content_size(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
 def sha256_tree(root: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every file under ``root``."""
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -157,7 +161,18 @@ def sha256_tree(root: Path) -> dict[str, str]:
 
 
 def info_hash(torrent: Path) -> str:
+    """The v1 info-hash in hex: the torrent's id in qBittorrent's API and the tracker."""
     return str(lt.torrent_info(str(torrent)).info_hashes().v1)
+
+
+def announced_hashes(torrent: Path) -> list[str]:
+    """Every hash clients announce: v1 and, for a hybrid torrent, the v2 hash cut to
+    20 bytes (libtorrent announces both)."""
+    hashes = lt.torrent_info(str(torrent)).info_hashes()
+    found = [str(hashes.v1)] if hashes.has_v1() else []
+    if hashes.has_v2():
+        found.append(str(hashes.v2)[:40])
+    return found
 
 
 # -- opentracker ----------------------------------------------------------------------
@@ -252,13 +267,18 @@ class QBittorrent:
         assert reply.status_code == 200 and reply.text == "Ok.", reply.text
 
     def torrent(self, hash_hex: str) -> dict[str, Any] | None:
+        """The torrent with this v1 (or v2) info-hash. qBittorrent's own id for a hybrid
+        torrent is its truncated v2 hash, so every torrent is matched on all three."""
         try:
-            reply = httpx.get(f"{self.api}/torrents/info", params={"hashes": hash_hex},
-                              timeout=5)
+            reply = httpx.get(f"{self.api}/torrents/info", timeout=5)
         except httpx.HTTPError:
             return None
         found = reply.json() if reply.status_code == 200 else []
-        return found[0] if found else None
+        for info in found:
+            if hash_hex in (info.get("hash"), info.get("infohash_v1"),
+                            str(info.get("infohash_v2", ""))[:40]):
+                return dict(info)
+        return None
 
     def is_seeding(self, hash_hex: str) -> bool:
         info = self.torrent(hash_hex)
@@ -378,15 +398,17 @@ class Btt:
                             f"{self.name} to check its data and listen")
         return proc
 
-    def download(self, torrent: Path, to: Path) -> Process:
+    def download(self, source: Path | str, to: Path) -> Process:
+        """Download a .torrent file or a magnet link until complete."""
         return self.procs.start(self.name, [
-            *BTT, "--profile", str(self.profile), "download", str(torrent), "--to", str(to),
+            *BTT, "--profile", str(self.profile), "download", str(source), "--to", str(to),
             "--listen", self.listen, "--no-discovery", "--exit-when-done"])
 
 
-def create_torrent(content: Path, out: Path, tracker_url: str) -> None:
-    """``btt create``: the torrent every client is given."""
+def create_torrent(content: Path, out: Path, tracker_url: str, *, hybrid: bool = False) -> None:
+    """``btt create``: the torrent every client is given (v1, or v1+v2 with ``hybrid``)."""
     made = subprocess.run([*BTT, "create", str(content), "-o", str(out), "--tracker",
-                           tracker_url, "--piece-size", str(256 * 1024)],
+                           tracker_url, "--piece-size", str(256 * 1024),
+                           *(["--hybrid"] if hybrid else [])],
                           capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
