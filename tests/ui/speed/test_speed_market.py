@@ -36,7 +36,7 @@ from ui_helpers import make_torrent, until
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.errors import BttError
 from btt_desktop.speed.ledger import MIB
-from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings
+from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings, load_settings
 from btt_desktop.ui.speed.amounts import btt_text, glance_btt
 from btt_desktop.ui.speed.vault_panel import AmountDialog
 
@@ -117,7 +117,7 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
                                                 cash_threshold=0))
         stid = await seller.engine.add(AddParams(save_path=str(content.parent),
                                                  torrent_path=str(torrent)))
-        await seller.engine.set_limits(stid, upload=CAP)
+        await seller.engine.set_limits(stid, upload=CAP // 2)  # time to switch Speed off
         await until(lambda: (s := seller.engine.snapshot(stid)) is not None  # type: ignore
                     and s.state == TorrentState.SEEDING, 20, "the seeder")
 
@@ -143,6 +143,20 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         await until(lambda: readout.text().startswith("Speed: spending")
                     and not readout.text().startswith("Speed: spending 0 BTT"), 10,
                     "the spending readout")
+
+        # Speed off for this torrent: the bid is withdrawn, the choice is remembered
+        def left() -> int:
+            snap = w.engine.snapshot(tid)
+            return SIZE - (snap.total_done if snap else 0)
+
+        assert left() > 3 * MIB  # still downloading: the bid is withdrawn by the switch
+        tab.enable_check.click()
+        await until(lambda: _cell(table, 0, 1) == "Not bidding now", 20, "the bid withdrawn")
+        assert left() > MIB
+        assert service.torrent_state(tid).bid_rate == 0  # type: ignore[union-attr]
+        assert tab.summary.text() == "Speed is off for this torrent."
+        assert tid in load_settings(w.profile.speed_dir).disabled_torrents
+        assert not tab.enable_check.isChecked()
     finally:
         await w.close()
         if seller is not None:
