@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QCoreApplication
+
 from btt_desktop.errors import SpeedError
 from btt_desktop.ui.wallet.amounts_text import token_amount
 from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount
@@ -25,14 +27,21 @@ def parse_btt(text: str, what: str, *, allow_zero: bool = True) -> int:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise SpeedError(f"{what}: not an amount: {text.strip()!r}") from None
+        raise SpeedError(_tr("{what}: not an amount: {text}").format(
+            what=what, text=repr(text.strip()))) from None
     if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
-        raise SpeedError(f"{what}: must be more than 0" if not allow_zero
-                         else f"{what}: must not be negative")
+        line = _tr("{what}: must not be negative") if allow_zero else \
+            _tr("{what}: must be more than 0")
+        raise SpeedError(line.format(what=what))
     scaled = value.scaleb(BTT_DECIMALS)
     if scaled != scaled.to_integral_value():
-        raise SpeedError(f"{what}: BTT has at most {BTT_DECIMALS} decimals")
+        raise SpeedError(_tr("{what}: BTT has at most {decimals} decimals").format(
+            what=what, decimals=BTT_DECIMALS))
     return int(scaled)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpeedAmounts", text)
 
 
 def rounded_btt(base_units: int, places: int = 4) -> str:

@@ -74,6 +74,7 @@ class SpeedTab(QWidget):
         self._controller = controller
         self._torrent_id: str | None = None
         self._seen: dict[str, dict[str, int]] = {}  # torrent -> bidder -> last price
+        self._state: TorrentState | None = None
         self.enable_check = QCheckBox(self.tr("Use Speed for this torrent (bid when "
                                               "downloading, sell slots when seeding)"))
         self.enable_check.setObjectName("speed_torrent_enabled")
@@ -110,9 +111,10 @@ class SpeedTab(QWidget):
 
     def _show_current(self) -> None:
         if self._torrent_id is not None:
-            self.show_state(self._torrent_id, None)
+            self.show_state(self._torrent_id, self._state)
 
     def show_state(self, torrent_id: str, state: TorrentState | None) -> None:
+        self._state = state
         c = self._controller
         self.enable_check.setEnabled(True)
         self.enable_check.setChecked(c.settings.torrent_enabled(torrent_id))
@@ -215,6 +217,7 @@ class SpeedTab(QWidget):
 
     def clear(self) -> None:
         self._torrent_id = None
+        self._state = None
         self.summary.clear()
         self.enable_check.setEnabled(False)
         _fill(self.buying_table, [], [])
