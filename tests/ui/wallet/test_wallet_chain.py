@@ -20,8 +20,8 @@ from wallet_ui_rig import (
     PASSWORD,
     LoopWatch,
     dialog_of,
-    gc_after_each_test,  # noqa: F401  (autouse)
     gc_on_gui_thread,  # noqa: F401  (autouse)
+    keep_loop_alive,  # noqa: F401  (autouse)
     make_pane,
     make_service,
 )

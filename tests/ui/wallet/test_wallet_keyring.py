@@ -17,8 +17,8 @@ from wallet_ui_rig import (
     CLOSED_NODE,
     PASSWORD,
     fast_client,
-    gc_after_each_test,  # noqa: F401  (autouse)
     gc_on_gui_thread,  # noqa: F401  (autouse)
+    keep_loop_alive,  # noqa: F401  (autouse)
     make_pane,
 )
 

@@ -15,9 +15,9 @@ from wallet_ui_rig import (
     ABANDON_0,
     PASSWORD,
     dialog_of,
-    gc_after_each_test,  # noqa: F401  (autouse)
     gc_on_gui_thread,  # noqa: F401  (autouse)
     gone,
+    keep_loop_alive,  # noqa: F401  (autouse)
     make_pane,
     make_service,
 )

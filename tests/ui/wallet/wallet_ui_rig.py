@@ -8,6 +8,7 @@ is exactly the "no real backend" case the setup page must explain.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
 from collections.abc import Iterator
@@ -104,10 +105,14 @@ class LoopWatch:
         return self.longest
 
 
+#: Every loop a wallet pane test ran on, kept until the process ends (see below).
+_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 @pytest.fixture(scope="module", autouse=True)
 def gc_on_gui_thread() -> Iterator[None]:
     """Garbage collection on the GUI thread only, for a whole test module (import this
-    fixture and :func:`gc_after_each_test` into every wallet pane test module).
+    fixture and :func:`keep_loop_alive` into every wallet pane test module).
 
     Each test runs on its own qasync loop. A closed loop and its windows leave Qt objects
     (qasync's timer objects among them) in reference cycles; if the cycle collector runs
@@ -115,7 +120,7 @@ def gc_on_gui_thread() -> Iterator[None]:
     them there, Qt cannot unregister their timers from that thread, and a later timer
     event reaches a deleted object: a segmentation fault. So the automatic collector is
     off from before the module's first fixture (a devnet) to after its last test, and the
-    garbage is collected explicitly, on this thread.
+    garbage of earlier tests is collected explicitly, on this thread.
     """
     gc.collect()
     gc.disable()
@@ -127,8 +132,7 @@ def gc_on_gui_thread() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def gc_after_each_test(gc_on_gui_thread: None) -> Iterator[None]:
-    """Collects a test's garbage on the GUI thread once its loop is closed (an autouse
-    fixture is torn down after the loop fixture the async test requested)."""
-    yield
-    gc.collect()
+async def keep_loop_alive(gc_on_gui_thread: None) -> None:
+    """Keeps this test's qasync loop (and its timer object) from ever being destroyed, so
+    no later timer event can reach a deleted loop object, whichever thread drops it."""
+    _LOOPS.append(asyncio.get_running_loop())
