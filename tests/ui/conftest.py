@@ -49,6 +49,12 @@ class _HoldWhileStopped(QObject):
         return event.type() == QEvent.Type.Timer and not self._loop.is_running()
 
 
+# Every qasync loop made for a test is kept until the run ends. A destroyed loop can leave a
+# Qt timer that later fires on a deleted object (a crash in QTimerInfoList::activateTimers);
+# the application itself has one loop for its whole life and never meets this.
+_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -59,6 +65,7 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     timer: QObject = loop._timer  # type: ignore[attr-defined]  # qasync's callback timer
     timer.installEventFilter(holder)
     loop._hold_while_stopped = holder  # type: ignore[attr-defined]  # keep it alive
+    _LOOPS.append(loop)
     return loop
 
 
