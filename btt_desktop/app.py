@@ -143,6 +143,7 @@ class WindowApp:
         loop = asyncio.get_running_loop()
         store = SettingsStore(self.profile.settings_file)
         settings = await asyncio.to_thread(store.load)
+        self.translators = install_appearance(settings.app.language, settings.app.theme)
         bus = EventBus()
         engine = Engine(self.profile, bus, settings.engine)
         bridge = EventBridge(bus)
@@ -193,6 +194,17 @@ class WindowApp:
             log.error("closing the engine: %s", exc)
         window.close()
         return 0
+
+
+def install_appearance(language: str, theme: str) -> object:
+    """The language (before any widget is built) and the light/dark theme; returns the
+    installed translators (keep them)."""
+    from btt_desktop.ui.i18n import install_translators
+    from btt_desktop.ui.theme import controller, parse_theme
+
+    translators = install_translators(language)
+    controller().apply(parse_theme(theme))
+    return translators
 
 
 async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,

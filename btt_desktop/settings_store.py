@@ -41,6 +41,10 @@ class AppSettings:
     close_to_tray: bool = False
     notify_on_finish: bool = True
     confirm_remove: bool = True
+    # "" follows the system; else "en", "zh_CN", "es", "ru" (btt_desktop/ui/i18n.py)
+    language: str = ""
+    # "system", "light" or "dark" (btt_desktop/ui/theme.py)
+    theme: str = "system"
     # window geometry, column layout and splitter positions (base64 of Qt's saveState)
     window_layout: dict[str, int | bool | str] = field(default_factory=dict)
 

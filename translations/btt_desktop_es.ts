@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <source>Add Torrent File…</source>
-        <translation>Añadir archivo torrent…</translation>
-    </message>
-    <message>
-        <source>Add a .torrent file</source>
-        <translation>Añadir un archivo .torrent</translation>
-    </message>
-    <message>
-        <source>Add Magnet Link or URL…</source>
-        <translation>Añadir enlace magnet o URL…</translation>
-    </message>
-    <message>
-        <source>Add magnet links or .torrent URLs</source>
-        <translation>Añadir enlaces magnet o URL de .torrent</translation>
-    </message>
-    <message>
-        <source>Create Torrent…</source>
-        <translation>Crear torrent…</translation>
-    </message>
-    <message>
-        <source>Make a .torrent from a file or folder</source>
-        <translation>Crear un .torrent a partir de un archivo o carpeta</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
-    </message>
-    <message>
-        <source>Resume the selected torrents</source>
-        <translation>Reanudar los torrents seleccionados</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
-        <source>Pause the selected torrents</source>
-        <translation>Pausar los torrents seleccionados</translation>
-    </message>
-    <message>
-        <source>Resume All</source>
-        <translation>Reanudar todos</translation>
-    </message>
-    <message>
-        <source>Pause All</source>
-        <translation>Pausar todos</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Quitar…</translation>
-    </message>
-    <message>
-        <source>Remove the selected torrents</source>
-        <translation>Quitar los torrents seleccionados</translation>
-    </message>
-    <message>
-        <source>Remove With Files…</source>
-        <translation>Quitar con los archivos…</translation>
-    </message>
-    <message>
-        <source>Force Recheck</source>
-        <translation>Forzar nueva comprobación</translation>
-    </message>
-    <message>
-        <source>Check the downloaded data again</source>
-        <translation>Volver a comprobar los datos descargados</translation>
-    </message>
-    <message>
-        <source>Move Storage…</source>
-        <translation>Mover almacenamiento…</translation>
-    </message>
-    <message>
-        <source>Move the downloaded files to another folder</source>
-        <translation>Mover los archivos descargados a otra carpeta</translation>
-    </message>
-    <message>
-        <source>Open Folder</source>
-        <translation>Abrir carpeta</translation>
-    </message>
-    <message>
-        <source>Open the folder that holds the files</source>
-        <translation>Abrir la carpeta que contiene los archivos</translation>
-    </message>
-    <message>
-        <source>Copy Magnet Link</source>
-        <translation>Copiar enlace magnet</translation>
-    </message>
-    <message>
-        <source>Move Up in Queue</source>
-        <translation>Subir en la cola</translation>
-    </message>
-    <message>
-        <source>Move up in the download queue</source>
-        <translation>Subir en la cola de descargas</translation>
-    </message>
-    <message>
-        <source>Move Down in Queue</source>
-        <translation>Bajar en la cola</translation>
-    </message>
-    <message>
-        <source>Move down in the download queue</source>
-        <translation>Bajar en la cola de descargas</translation>
-    </message>
-    <message>
-        <source>Speed Limits…</source>
-        <translation>Límites de velocidad…</translation>
-    </message>
-    <message>
-        <source>Limit the speed of the selected torrents</source>
-        <translation>Limitar la velocidad de los torrents seleccionados</translation>
-    </message>
-    <message>
-        <source>Download in Sequential Order</source>
-        <translation>Descargar en orden secuencial</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Buscar</translation>
-    </message>
-    <message>
-        <source>Details Pane</source>
-        <translation>Panel de detalles</translation>
-    </message>
-    <message>
-        <source>Toolbar</source>
-        <translation>Barra de herramientas</translation>
-    </message>
-    <message>
-        <source>Alternative Speed Limits</source>
-        <translation>Límites de velocidad alternativos</translation>
-    </message>
-    <message>
-        <source>Switch to the alternative speed limits</source>
-        <translation>Cambiar a los límites de velocidad alternativos</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Configuración…</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>Acerca de BTT Desktop</translation>
-    </message>
-</context>
-<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -1693,6 +1542,14 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Ventana</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
         <source>POSIX (read/write, low memory)</source>
         <translation>POSIX (read/write, poca memoria)</translation>
     </message>
@@ -1770,6 +1627,25 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Errored</source>
         <translation>Con errores</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedAmounts</name>
+    <message>
+        <source>{what}: BTT has at most {decimals} decimals</source>
+        <translation>{what}: BTT admite como máximo {decimals} decimales</translation>
+    </message>
+    <message>
+        <source>{what}: must be more than 0</source>
+        <translation>{what}: debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>{what}: must not be negative</source>
+        <translation>{what}: no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>{what}: not an amount: {text}</source>
+        <translation>{what}: no es un importe: {text}</translation>
     </message>
 </context>
 <context>
@@ -2063,8 +1939,8 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Sin pujar: el interruptor Speed está desactivado.</translation>
     </message>
     <message>
-        <source>{count} bidders, {winners} winners</source>
-        <translation>{count} pujadores, {winners} ganadores</translation>
+        <source>Bidders: {count} · winners: {winners}</source>
+        <translation>Pujadores: {count} · ganadores: {winners}</translation>
     </message>
     <message>
         <source>No bids right now.</source>
@@ -2309,6 +2185,10 @@ Subida: {up}</translation>
         <translation>Pendiente</translation>
     </message>
     <message>
+        <source>Bounced</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>Sin cobertura</translation>
     </message>
@@ -2455,6 +2335,10 @@ Subida: {up}</translation>
     <message>
         <source>Nothing to cash: no cheque holds more than was cashed.</source>
         <translation>Nada que cobrar: ningún cheque supera lo ya cobrado.</translation>
+    </message>
+    <message>
+        <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
+        <translation>{amount} BTT rechazados: la bóveda del descargador no los tiene.</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2546,157 @@ Subida: {up}</translation>
     <message>
         <source>Address copied.</source>
         <translation>Dirección copiada.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>Acerca de BTT Desktop</translation>
+    </message>
+    <message>
+        <source>Add Magnet Link or URL…</source>
+        <translation>Añadir enlace magnet o URL…</translation>
+    </message>
+    <message>
+        <source>Add Torrent File…</source>
+        <translation>Añadir archivo torrent…</translation>
+    </message>
+    <message>
+        <source>Add a .torrent file</source>
+        <translation>Añadir un archivo .torrent</translation>
+    </message>
+    <message>
+        <source>Add magnet links or .torrent URLs</source>
+        <translation>Añadir enlaces magnet o URL de .torrent</translation>
+    </message>
+    <message>
+        <source>Alternative Speed Limits</source>
+        <translation>Límites de velocidad alternativos</translation>
+    </message>
+    <message>
+        <source>Check the downloaded data again</source>
+        <translation>Volver a comprobar los datos descargados</translation>
+    </message>
+    <message>
+        <source>Copy Magnet Link</source>
+        <translation>Copiar enlace magnet</translation>
+    </message>
+    <message>
+        <source>Create Torrent…</source>
+        <translation>Crear torrent…</translation>
+    </message>
+    <message>
+        <source>Details Pane</source>
+        <translation>Panel de detalles</translation>
+    </message>
+    <message>
+        <source>Download in Sequential Order</source>
+        <translation>Descargar en orden secuencial</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Force Recheck</source>
+        <translation>Forzar nueva comprobación</translation>
+    </message>
+    <message>
+        <source>Limit the speed of the selected torrents</source>
+        <translation>Limitar la velocidad de los torrents seleccionados</translation>
+    </message>
+    <message>
+        <source>Make a .torrent from a file or folder</source>
+        <translation>Crear un .torrent a partir de un archivo o carpeta</translation>
+    </message>
+    <message>
+        <source>Move Down in Queue</source>
+        <translation>Bajar en la cola</translation>
+    </message>
+    <message>
+        <source>Move Storage…</source>
+        <translation>Mover almacenamiento…</translation>
+    </message>
+    <message>
+        <source>Move Up in Queue</source>
+        <translation>Subir en la cola</translation>
+    </message>
+    <message>
+        <source>Move down in the download queue</source>
+        <translation>Bajar en la cola de descargas</translation>
+    </message>
+    <message>
+        <source>Move the downloaded files to another folder</source>
+        <translation>Mover los archivos descargados a otra carpeta</translation>
+    </message>
+    <message>
+        <source>Move up in the download queue</source>
+        <translation>Subir en la cola de descargas</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the files</source>
+        <translation>Abrir la carpeta que contiene los archivos</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Pause All</source>
+        <translation>Pausar todos</translation>
+    </message>
+    <message>
+        <source>Pause the selected torrents</source>
+        <translation>Pausar los torrents seleccionados</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Remove With Files…</source>
+        <translation>Quitar con los archivos…</translation>
+    </message>
+    <message>
+        <source>Remove the selected torrents</source>
+        <translation>Quitar los torrents seleccionados</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>Reanudar todos</translation>
+    </message>
+    <message>
+        <source>Resume the selected torrents</source>
+        <translation>Reanudar los torrents seleccionados</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <source>Speed Limits…</source>
+        <translation>Límites de velocidad…</translation>
+    </message>
+    <message>
+        <source>Switch to the alternative speed limits</source>
+        <translation>Cambiar a los límites de velocidad alternativos</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Barra de herramientas</translation>
     </message>
 </context>
 </TS>

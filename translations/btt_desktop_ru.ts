@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <source>Add Torrent File…</source>
-        <translation>Добавить торрент-файл…</translation>
-    </message>
-    <message>
-        <source>Add a .torrent file</source>
-        <translation>Добавить файл .torrent</translation>
-    </message>
-    <message>
-        <source>Add Magnet Link or URL…</source>
-        <translation>Добавить magnet-ссылку или URL…</translation>
-    </message>
-    <message>
-        <source>Add magnet links or .torrent URLs</source>
-        <translation>Добавить magnet-ссылки или URL файлов .torrent</translation>
-    </message>
-    <message>
-        <source>Create Torrent…</source>
-        <translation>Создать торрент…</translation>
-    </message>
-    <message>
-        <source>Make a .torrent from a file or folder</source>
-        <translation>Создать .torrent из файла или папки</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Выход</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Возобновить</translation>
-    </message>
-    <message>
-        <source>Resume the selected torrents</source>
-        <translation>Возобновить выбранные торренты</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Приостановить</translation>
-    </message>
-    <message>
-        <source>Pause the selected torrents</source>
-        <translation>Приостановить выбранные торренты</translation>
-    </message>
-    <message>
-        <source>Resume All</source>
-        <translation>Возобновить все</translation>
-    </message>
-    <message>
-        <source>Pause All</source>
-        <translation>Приостановить все</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Удалить…</translation>
-    </message>
-    <message>
-        <source>Remove the selected torrents</source>
-        <translation>Удалить выбранные торренты</translation>
-    </message>
-    <message>
-        <source>Remove With Files…</source>
-        <translation>Удалить вместе с файлами…</translation>
-    </message>
-    <message>
-        <source>Force Recheck</source>
-        <translation>Принудительная проверка</translation>
-    </message>
-    <message>
-        <source>Check the downloaded data again</source>
-        <translation>Заново проверить загруженные данные</translation>
-    </message>
-    <message>
-        <source>Move Storage…</source>
-        <translation>Переместить файлы…</translation>
-    </message>
-    <message>
-        <source>Move the downloaded files to another folder</source>
-        <translation>Переместить загруженные файлы в другую папку</translation>
-    </message>
-    <message>
-        <source>Open Folder</source>
-        <translation>Открыть папку</translation>
-    </message>
-    <message>
-        <source>Open the folder that holds the files</source>
-        <translation>Открыть папку с файлами</translation>
-    </message>
-    <message>
-        <source>Copy Magnet Link</source>
-        <translation>Копировать magnet-ссылку</translation>
-    </message>
-    <message>
-        <source>Move Up in Queue</source>
-        <translation>Выше в очереди</translation>
-    </message>
-    <message>
-        <source>Move up in the download queue</source>
-        <translation>Поднять в очереди загрузок</translation>
-    </message>
-    <message>
-        <source>Move Down in Queue</source>
-        <translation>Ниже в очереди</translation>
-    </message>
-    <message>
-        <source>Move down in the download queue</source>
-        <translation>Опустить в очереди загрузок</translation>
-    </message>
-    <message>
-        <source>Speed Limits…</source>
-        <translation>Ограничения скорости…</translation>
-    </message>
-    <message>
-        <source>Limit the speed of the selected torrents</source>
-        <translation>Ограничить скорость выбранных торрентов</translation>
-    </message>
-    <message>
-        <source>Download in Sequential Order</source>
-        <translation>Последовательная загрузка</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Найти</translation>
-    </message>
-    <message>
-        <source>Details Pane</source>
-        <translation>Панель сведений</translation>
-    </message>
-    <message>
-        <source>Toolbar</source>
-        <translation>Панель инструментов</translation>
-    </message>
-    <message>
-        <source>Alternative Speed Limits</source>
-        <translation>Альтернативные ограничения скорости</translation>
-    </message>
-    <message>
-        <source>Switch to the alternative speed limits</source>
-        <translation>Переключиться на альтернативные ограничения скорости</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Настройки…</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>О программе BTT Desktop</translation>
-    </message>
-</context>
-<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -1693,6 +1542,14 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Окно</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
         <source>POSIX (read/write, low memory)</source>
         <translation>POSIX (read/write, мало памяти)</translation>
     </message>
@@ -1770,6 +1627,25 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Errored</source>
         <translation>С ошибками</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedAmounts</name>
+    <message>
+        <source>{what}: BTT has at most {decimals} decimals</source>
+        <translation>{what}: у BTT не более {decimals} знаков после запятой</translation>
+    </message>
+    <message>
+        <source>{what}: must be more than 0</source>
+        <translation>{what}: должно быть больше 0</translation>
+    </message>
+    <message>
+        <source>{what}: must not be negative</source>
+        <translation>{what}: не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>{what}: not an amount: {text}</source>
+        <translation>{what}: это не сумма: {text}</translation>
     </message>
 </context>
 <context>
@@ -2063,8 +1939,8 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Ставок нет: переключатель Speed выключен.</translation>
     </message>
     <message>
-        <source>{count} bidders, {winners} winners</source>
-        <translation>Участников: {count}, победителей: {winners}</translation>
+        <source>Bidders: {count} · winners: {winners}</source>
+        <translation>Участников: {count} · победителей: {winners}</translation>
     </message>
     <message>
         <source>No bids right now.</source>
@@ -2309,6 +2185,10 @@ Up: {up}</source>
         <translation>Ожидает</translation>
     </message>
     <message>
+        <source>Bounced</source>
+        <translation>Не оплачено</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>Не покрыто</translation>
     </message>
@@ -2455,6 +2335,10 @@ Up: {up}</source>
     <message>
         <source>Nothing to cash: no cheque holds more than was cashed.</source>
         <translation>Нечего обналичивать: ни один чек не превышает уже обналиченное.</translation>
+    </message>
+    <message>
+        <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
+        <translation>{amount} BTT не оплачено: в хранилище загружающего их нет.</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2546,157 @@ Up: {up}</source>
     <message>
         <source>Address copied.</source>
         <translation>Адрес скопирован.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>О программе BTT Desktop</translation>
+    </message>
+    <message>
+        <source>Add Magnet Link or URL…</source>
+        <translation>Добавить magnet-ссылку или URL…</translation>
+    </message>
+    <message>
+        <source>Add Torrent File…</source>
+        <translation>Добавить торрент-файл…</translation>
+    </message>
+    <message>
+        <source>Add a .torrent file</source>
+        <translation>Добавить файл .torrent</translation>
+    </message>
+    <message>
+        <source>Add magnet links or .torrent URLs</source>
+        <translation>Добавить magnet-ссылки или URL файлов .torrent</translation>
+    </message>
+    <message>
+        <source>Alternative Speed Limits</source>
+        <translation>Альтернативные ограничения скорости</translation>
+    </message>
+    <message>
+        <source>Check the downloaded data again</source>
+        <translation>Заново проверить загруженные данные</translation>
+    </message>
+    <message>
+        <source>Copy Magnet Link</source>
+        <translation>Копировать magnet-ссылку</translation>
+    </message>
+    <message>
+        <source>Create Torrent…</source>
+        <translation>Создать торрент…</translation>
+    </message>
+    <message>
+        <source>Details Pane</source>
+        <translation>Панель сведений</translation>
+    </message>
+    <message>
+        <source>Download in Sequential Order</source>
+        <translation>Последовательная загрузка</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Force Recheck</source>
+        <translation>Принудительная проверка</translation>
+    </message>
+    <message>
+        <source>Limit the speed of the selected torrents</source>
+        <translation>Ограничить скорость выбранных торрентов</translation>
+    </message>
+    <message>
+        <source>Make a .torrent from a file or folder</source>
+        <translation>Создать .torrent из файла или папки</translation>
+    </message>
+    <message>
+        <source>Move Down in Queue</source>
+        <translation>Ниже в очереди</translation>
+    </message>
+    <message>
+        <source>Move Storage…</source>
+        <translation>Переместить файлы…</translation>
+    </message>
+    <message>
+        <source>Move Up in Queue</source>
+        <translation>Выше в очереди</translation>
+    </message>
+    <message>
+        <source>Move down in the download queue</source>
+        <translation>Опустить в очереди загрузок</translation>
+    </message>
+    <message>
+        <source>Move the downloaded files to another folder</source>
+        <translation>Переместить загруженные файлы в другую папку</translation>
+    </message>
+    <message>
+        <source>Move up in the download queue</source>
+        <translation>Поднять в очереди загрузок</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the files</source>
+        <translation>Открыть папку с файлами</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Приостановить</translation>
+    </message>
+    <message>
+        <source>Pause All</source>
+        <translation>Приостановить все</translation>
+    </message>
+    <message>
+        <source>Pause the selected torrents</source>
+        <translation>Приостановить выбранные торренты</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Remove With Files…</source>
+        <translation>Удалить вместе с файлами…</translation>
+    </message>
+    <message>
+        <source>Remove the selected torrents</source>
+        <translation>Удалить выбранные торренты</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>Возобновить все</translation>
+    </message>
+    <message>
+        <source>Resume the selected torrents</source>
+        <translation>Возобновить выбранные торренты</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>Speed Limits…</source>
+        <translation>Ограничения скорости…</translation>
+    </message>
+    <message>
+        <source>Switch to the alternative speed limits</source>
+        <translation>Переключиться на альтернативные ограничения скорости</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Панель инструментов</translation>
     </message>
 </context>
 </TS>

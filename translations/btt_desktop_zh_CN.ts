@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Add Torrent File…</source>
-        <translation>添加种子文件…</translation>
-    </message>
-    <message>
-        <source>Add a .torrent file</source>
-        <translation>添加 .torrent 文件</translation>
-    </message>
-    <message>
-        <source>Add Magnet Link or URL…</source>
-        <translation>添加磁力链接或 URL…</translation>
-    </message>
-    <message>
-        <source>Add magnet links or .torrent URLs</source>
-        <translation>添加磁力链接或 .torrent 的 URL</translation>
-    </message>
-    <message>
-        <source>Create Torrent…</source>
-        <translation>创建种子…</translation>
-    </message>
-    <message>
-        <source>Make a .torrent from a file or folder</source>
-        <translation>从文件或文件夹制作 .torrent</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Resume the selected torrents</source>
-        <translation>继续所选种子</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Pause the selected torrents</source>
-        <translation>暂停所选种子</translation>
-    </message>
-    <message>
-        <source>Resume All</source>
-        <translation>全部继续</translation>
-    </message>
-    <message>
-        <source>Pause All</source>
-        <translation>全部暂停</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <source>Remove the selected torrents</source>
-        <translation>删除所选种子</translation>
-    </message>
-    <message>
-        <source>Remove With Files…</source>
-        <translation>连同文件一起删除…</translation>
-    </message>
-    <message>
-        <source>Force Recheck</source>
-        <translation>强制重新校验</translation>
-    </message>
-    <message>
-        <source>Check the downloaded data again</source>
-        <translation>重新校验已下载的数据</translation>
-    </message>
-    <message>
-        <source>Move Storage…</source>
-        <translation>移动存储位置…</translation>
-    </message>
-    <message>
-        <source>Move the downloaded files to another folder</source>
-        <translation>将已下载的文件移到其他文件夹</translation>
-    </message>
-    <message>
-        <source>Open Folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Open the folder that holds the files</source>
-        <translation>打开存放这些文件的文件夹</translation>
-    </message>
-    <message>
-        <source>Copy Magnet Link</source>
-        <translation>复制磁力链接</translation>
-    </message>
-    <message>
-        <source>Move Up in Queue</source>
-        <translation>在队列中上移</translation>
-    </message>
-    <message>
-        <source>Move up in the download queue</source>
-        <translation>在下载队列中上移</translation>
-    </message>
-    <message>
-        <source>Move Down in Queue</source>
-        <translation>在队列中下移</translation>
-    </message>
-    <message>
-        <source>Move down in the download queue</source>
-        <translation>在下载队列中下移</translation>
-    </message>
-    <message>
-        <source>Speed Limits…</source>
-        <translation>速度限制…</translation>
-    </message>
-    <message>
-        <source>Limit the speed of the selected torrents</source>
-        <translation>限制所选种子的速度</translation>
-    </message>
-    <message>
-        <source>Download in Sequential Order</source>
-        <translation>按顺序下载</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <source>Details Pane</source>
-        <translation>详情面板</translation>
-    </message>
-    <message>
-        <source>Toolbar</source>
-        <translation>工具栏</translation>
-    </message>
-    <message>
-        <source>Alternative Speed Limits</source>
-        <translation>备用速度限制</translation>
-    </message>
-    <message>
-        <source>Switch to the alternative speed limits</source>
-        <translation>切换到备用速度限制</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>设置…</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>关于 BTT Desktop</translation>
-    </message>
-</context>
-<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -1693,6 +1542,14 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>窗口</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
         <source>POSIX (read/write, low memory)</source>
         <translation>POSIX（read/write，内存占用低）</translation>
     </message>
@@ -1770,6 +1627,25 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Errored</source>
         <translation>出错</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedAmounts</name>
+    <message>
+        <source>{what}: BTT has at most {decimals} decimals</source>
+        <translation>{what}：BTT 最多有 {decimals} 位小数</translation>
+    </message>
+    <message>
+        <source>{what}: must be more than 0</source>
+        <translation>{what}：必须大于 0</translation>
+    </message>
+    <message>
+        <source>{what}: must not be negative</source>
+        <translation>{what}：不能为负数</translation>
+    </message>
+    <message>
+        <source>{what}: not an amount: {text}</source>
+        <translation>{what}：不是有效的数额：{text}</translation>
     </message>
 </context>
 <context>
@@ -2063,8 +1939,8 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>未出价：Speed 开关已关闭。</translation>
     </message>
     <message>
-        <source>{count} bidders, {winners} winners</source>
-        <translation>{count} 个出价者，{winners} 个中标者</translation>
+        <source>Bidders: {count} · winners: {winners}</source>
+        <translation>出价者：{count} · 中标者：{winners}</translation>
     </message>
     <message>
         <source>No bids right now.</source>
@@ -2309,6 +2185,10 @@ Up: {up}</source>
         <translation>待兑现</translation>
     </message>
     <message>
+        <source>Bounced</source>
+        <translation>被拒付</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>未覆盖</translation>
     </message>
@@ -2455,6 +2335,10 @@ Up: {up}</source>
     <message>
         <source>Nothing to cash: no cheque holds more than was cashed.</source>
         <translation>没有可兑现的：没有支票的金额超过已兑现部分。</translation>
+    </message>
+    <message>
+        <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
+        <translation>{amount} BTT 被拒付：下载者的金库中没有这笔钱。</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2546,157 @@ Up: {up}</source>
     <message>
         <source>Address copied.</source>
         <translation>地址已复制。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>关于 BTT Desktop</translation>
+    </message>
+    <message>
+        <source>Add Magnet Link or URL…</source>
+        <translation>添加磁力链接或 URL…</translation>
+    </message>
+    <message>
+        <source>Add Torrent File…</source>
+        <translation>添加种子文件…</translation>
+    </message>
+    <message>
+        <source>Add a .torrent file</source>
+        <translation>添加 .torrent 文件</translation>
+    </message>
+    <message>
+        <source>Add magnet links or .torrent URLs</source>
+        <translation>添加磁力链接或 .torrent 的 URL</translation>
+    </message>
+    <message>
+        <source>Alternative Speed Limits</source>
+        <translation>备用速度限制</translation>
+    </message>
+    <message>
+        <source>Check the downloaded data again</source>
+        <translation>重新校验已下载的数据</translation>
+    </message>
+    <message>
+        <source>Copy Magnet Link</source>
+        <translation>复制磁力链接</translation>
+    </message>
+    <message>
+        <source>Create Torrent…</source>
+        <translation>创建种子…</translation>
+    </message>
+    <message>
+        <source>Details Pane</source>
+        <translation>详情面板</translation>
+    </message>
+    <message>
+        <source>Download in Sequential Order</source>
+        <translation>按顺序下载</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Force Recheck</source>
+        <translation>强制重新校验</translation>
+    </message>
+    <message>
+        <source>Limit the speed of the selected torrents</source>
+        <translation>限制所选种子的速度</translation>
+    </message>
+    <message>
+        <source>Make a .torrent from a file or folder</source>
+        <translation>从文件或文件夹制作 .torrent</translation>
+    </message>
+    <message>
+        <source>Move Down in Queue</source>
+        <translation>在队列中下移</translation>
+    </message>
+    <message>
+        <source>Move Storage…</source>
+        <translation>移动存储位置…</translation>
+    </message>
+    <message>
+        <source>Move Up in Queue</source>
+        <translation>在队列中上移</translation>
+    </message>
+    <message>
+        <source>Move down in the download queue</source>
+        <translation>在下载队列中下移</translation>
+    </message>
+    <message>
+        <source>Move the downloaded files to another folder</source>
+        <translation>将已下载的文件移到其他文件夹</translation>
+    </message>
+    <message>
+        <source>Move up in the download queue</source>
+        <translation>在下载队列中上移</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the files</source>
+        <translation>打开存放这些文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause All</source>
+        <translation>全部暂停</translation>
+    </message>
+    <message>
+        <source>Pause the selected torrents</source>
+        <translation>暂停所选种子</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Remove With Files…</source>
+        <translation>连同文件一起删除…</translation>
+    </message>
+    <message>
+        <source>Remove the selected torrents</source>
+        <translation>删除所选种子</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>全部继续</translation>
+    </message>
+    <message>
+        <source>Resume the selected torrents</source>
+        <translation>继续所选种子</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Speed Limits…</source>
+        <translation>速度限制…</translation>
+    </message>
+    <message>
+        <source>Switch to the alternative speed limits</source>
+        <translation>切换到备用速度限制</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
     </message>
 </context>
 </TS>

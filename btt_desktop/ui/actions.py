@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from btt_desktop.ui.icons import icon
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WindowActions", text)
 
 
 class WindowActions:
@@ -27,47 +32,47 @@ class WindowActions:
             parent.addAction(action)  # shortcuts work even when no menu shows the action
             return action
 
-        tr = parent.tr
-        self.add_file = make(tr("Add Torrent File…"), "add-file", "Ctrl+O",
-                             tip=tr("Add a .torrent file"))
-        self.add_links = make(tr("Add Magnet Link or URL…"), "add-magnet", "Ctrl+Shift+O",
-                              tip=tr("Add magnet links or .torrent URLs"))
-        self.create = make(tr("Create Torrent…"), "create-torrent", "Ctrl+N",
-                           tip=tr("Make a .torrent from a file or folder"))
-        self.quit = make(tr("Quit"), "quit", QKeySequence.StandardKey.Quit)
+        self.add_file = make(_tr("Add Torrent File…"), "add-file", "Ctrl+O",
+                             tip=_tr("Add a .torrent file"))
+        self.add_links = make(_tr("Add Magnet Link or URL…"), "add-magnet", "Ctrl+Shift+O",
+                              tip=_tr("Add magnet links or .torrent URLs"))
+        self.create = make(_tr("Create Torrent…"), "create-torrent", "Ctrl+N",
+                           tip=_tr("Make a .torrent from a file or folder"))
+        self.quit = make(_tr("Quit"), "quit", QKeySequence.StandardKey.Quit)
 
-        self.resume = make(tr("Resume"), "resume", "Ctrl+S", tip=tr("Resume the selected torrents"))
-        self.pause = make(tr("Pause"), "pause", "Ctrl+P", tip=tr("Pause the selected torrents"))
-        self.resume_all = make(tr("Resume All"), None, "Ctrl+Shift+S")
-        self.pause_all = make(tr("Pause All"), None, "Ctrl+Shift+P")
-        self.remove = make(tr("Remove…"), "remove", QKeySequence.StandardKey.Delete,
-                           tip=tr("Remove the selected torrents"))
-        self.remove_with_files = make(tr("Remove With Files…"), None, "Shift+Del")
-        self.recheck = make(tr("Force Recheck"), "recheck", "Ctrl+Shift+R",
-                            tip=tr("Check the downloaded data again"))
-        self.move = make(tr("Move Storage…"), "move", "Ctrl+Shift+M",
-                         tip=tr("Move the downloaded files to another folder"))
-        self.open_folder = make(tr("Open Folder"), "open-folder", "Ctrl+Return",
-                                tip=tr("Open the folder that holds the files"))
-        self.copy_magnet = make(tr("Copy Magnet Link"), "copy-magnet", "Ctrl+Shift+C")
-        self.queue_up = make(tr("Move Up in Queue"), "queue-up", "Ctrl+Up",
-                             tip=tr("Move up in the download queue"))
-        self.queue_down = make(tr("Move Down in Queue"), "queue-down", "Ctrl+Down",
-                               tip=tr("Move down in the download queue"))
-        self.limits = make(tr("Speed Limits…"), "limits", "Ctrl+Shift+L",
-                           tip=tr("Limit the speed of the selected torrents"))
-        self.sequential = make(tr("Download in Sequential Order"), "sequential", None,
+        self.resume = make(_tr("Resume"), "resume", "Ctrl+S",
+                           tip=_tr("Resume the selected torrents"))
+        self.pause = make(_tr("Pause"), "pause", "Ctrl+P", tip=_tr("Pause the selected torrents"))
+        self.resume_all = make(_tr("Resume All"), None, "Ctrl+Shift+S")
+        self.pause_all = make(_tr("Pause All"), None, "Ctrl+Shift+P")
+        self.remove = make(_tr("Remove…"), "remove", QKeySequence.StandardKey.Delete,
+                           tip=_tr("Remove the selected torrents"))
+        self.remove_with_files = make(_tr("Remove With Files…"), None, "Shift+Del")
+        self.recheck = make(_tr("Force Recheck"), "recheck", "Ctrl+Shift+R",
+                            tip=_tr("Check the downloaded data again"))
+        self.move = make(_tr("Move Storage…"), "move", "Ctrl+Shift+M",
+                         tip=_tr("Move the downloaded files to another folder"))
+        self.open_folder = make(_tr("Open Folder"), "open-folder", "Ctrl+Return",
+                                tip=_tr("Open the folder that holds the files"))
+        self.copy_magnet = make(_tr("Copy Magnet Link"), "copy-magnet", "Ctrl+Shift+C")
+        self.queue_up = make(_tr("Move Up in Queue"), "queue-up", "Ctrl+Up",
+                             tip=_tr("Move up in the download queue"))
+        self.queue_down = make(_tr("Move Down in Queue"), "queue-down", "Ctrl+Down",
+                               tip=_tr("Move down in the download queue"))
+        self.limits = make(_tr("Speed Limits…"), "limits", "Ctrl+Shift+L",
+                           tip=_tr("Limit the speed of the selected torrents"))
+        self.sequential = make(_tr("Download in Sequential Order"), "sequential", None,
                                checkable=True)
 
-        self.find = make(tr("Find"), "search", QKeySequence.StandardKey.Find)
-        self.show_details = make(tr("Details Pane"), None, "Ctrl+D", checkable=True)
+        self.find = make(_tr("Find"), "search", QKeySequence.StandardKey.Find)
+        self.show_details = make(_tr("Details Pane"), None, "Ctrl+D", checkable=True)
         self.show_details.setChecked(True)
-        self.show_toolbar = make(tr("Toolbar"), None, None, checkable=True)
+        self.show_toolbar = make(_tr("Toolbar"), None, None, checkable=True)
         self.show_toolbar.setChecked(True)
-        self.alt_speed = make(tr("Alternative Speed Limits"), "alt-speed", "Ctrl+Shift+A",
-                              checkable=True, tip=tr("Switch to the alternative speed limits"))
-        self.settings = make(tr("Settings…"), "settings", "Ctrl+,")
-        self.about = make(tr("About BTT Desktop"), "about", None)
+        self.alt_speed = make(_tr("Alternative Speed Limits"), "alt-speed", "Ctrl+Shift+A",
+                              checkable=True, tip=_tr("Switch to the alternative speed limits"))
+        self.settings = make(_tr("Settings…"), "settings", "Ctrl+,")
+        self.about = make(_tr("About BTT Desktop"), "about", None)
 
     def torrent_actions(self) -> list[QAction]:
         """The actions that act on the selected torrents."""

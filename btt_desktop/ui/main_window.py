@@ -59,6 +59,8 @@ from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.sidebar import StatusSidebar
 from btt_desktop.ui.status_bar import StatusBar
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
+from btt_desktop.ui.theme import controller as theme_controller
+from btt_desktop.ui.theme import parse_theme
 from btt_desktop.ui.torrent_download import download_torrent
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import TORRENT_ID_ROLE, Column, TorrentTableModel
@@ -603,6 +605,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         if settings.engine != old.engine:
             await self.engine.apply_settings(settings.engine)
+        if settings.app.theme != old.app.theme:
+            theme_controller().apply(parse_theme(settings.app.theme))
         self.status.set_limits(settings.engine)
         self.actions_.alt_speed.setChecked(settings.engine.alt_limits_enabled)
         await asyncio.to_thread(self.store.save, settings)

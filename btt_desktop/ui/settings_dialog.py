@@ -28,7 +28,9 @@ from btt_desktop.engine.types import DiskIO, Encryption
 from btt_desktop.errors import BttError
 from btt_desktop.settings_store import AppSettings, Settings
 from btt_desktop.ui.file_pickers import choose_directory
+from btt_desktop.ui.i18n import LANGUAGES, language_label
 from btt_desktop.ui.limits_dialog import KIB, rate_spinbox
+from btt_desktop.ui.theme import Theme, parse_theme, theme_label
 
 
 def _page(*groups: QWidget) -> QWidget:
@@ -177,10 +179,26 @@ class SettingsDialog(QDialog):
             self.tray_check.setToolTip(self.tr("This desktop has no system tray."))
         self.notify_check = QCheckBox(self.tr("Notify when a download finishes"))
         self.notify_check.setChecked(a.notify_on_finish)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        for code in LANGUAGES:
+            self.language_combo.addItem(language_label(code), code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(a.language)))
+        language_note = QLabel(self.tr("Takes effect the next time BTT Desktop starts."))
+        language_note.setWordWrap(True)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("theme")
+        for theme in Theme:
+            self.theme_combo.addItem(theme_label(theme), theme.value)
+        self.theme_combo.setCurrentIndex(
+            max(0, self.theme_combo.findData(parse_theme(a.theme).value)))
         behaviour = QGroupBox(self.tr("Window"))
         form = _compact_form(behaviour)
         form.addRow("", self.tray_check)
         form.addRow("", self.notify_check)
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow("", language_note)
+        form.addRow(self.tr("Theme:"), self.theme_combo)
         self.disk_io_combo = QComboBox()
         self.disk_io_combo.setObjectName("disk_io")
         for disk_io, label in (
@@ -285,5 +303,7 @@ class SettingsDialog(QDialog):
             confirm_remove=self.confirm_remove_check.isChecked(),
             close_to_tray=self.tray_check.isChecked(),
             notify_on_finish=self.notify_check.isChecked(),
+            language=str(self.language_combo.currentData()),
+            theme=str(self.theme_combo.currentData()),
         )
         return Settings(engine=engine, app=app)
