@@ -27,7 +27,13 @@ from btt_desktop.engine.types import (
     TorrentState,
 )
 from btt_desktop.errors import BttError, EngineError
-from btt_desktop.events import EngineMessage, EventBus, TorrentErrored
+from btt_desktop.events import (
+    EngineMessage,
+    EventBus,
+    TorrentErrored,
+    TorrentFinished,
+    TorrentsUpdated,
+)
 from btt_desktop.profile import Profile, default_profile_dir
 
 DEFAULT_PORT = 6881
@@ -253,16 +259,50 @@ async def cmd_download(args: argparse.Namespace) -> int:
         tid = await run.add(params, meta)
         for ip, port in peers:  # a torrent picked up from the profile needs them too
             await run.engine.connect_peer(tid, ip, port)
-        while True:
+        await _follow(run, tid, args.exit_when_done)
+    return 0
+
+
+async def _follow(run: _Run, tid: str, exit_when_done: bool) -> None:
+    """A progress line each second; with ``exit_when_done``, return as soon as the
+    torrent is complete: woken by ``TorrentFinished`` and the status update after it."""
+    loop = asyncio.get_running_loop()
+    wake = asyncio.Event()
+    finished = False
+
+    def on_finished(event: TorrentFinished) -> None:
+        nonlocal finished
+        if event.torrent_id == tid:
+            finished = True
+            wake.set()
+
+    def on_updated(event: TorrentsUpdated) -> None:
+        if finished and any(s.torrent_id == tid for s in event.snapshots):
+            wake.set()
+
+    unsubscribe = [run.bus.subscribe(TorrentFinished, on_finished),
+                   run.bus.subscribe(TorrentsUpdated, on_updated)]
+    try:
+        next_line = loop.time()
+        while not run.stop.is_set():
             run.check_errors()
             snap = run.engine.snapshot(tid)
-            if snap is not None:
+            if exit_when_done and snap is not None and _complete(snap):
                 print(progress_line(snap), flush=True)
-                if args.exit_when_done and _complete(snap):
-                    break
-            if await run.sleep(1.0):
-                break
-    return 0
+                return
+            if snap is not None and loop.time() >= next_line:
+                print(progress_line(snap), flush=True)
+                next_line = loop.time() + 1.0
+            wake.clear()
+            stop = asyncio.ensure_future(run.stop.wait())
+            woken = asyncio.ensure_future(wake.wait())
+            await asyncio.wait({stop, woken}, timeout=max(0.0, next_line - loop.time()),
+                               return_when=asyncio.FIRST_COMPLETED)
+            stop.cancel()
+            woken.cancel()
+    finally:
+        for off in unsubscribe:
+            off()
 
 
 def _absolute(path: str) -> str:
