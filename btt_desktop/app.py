@@ -196,6 +196,12 @@ class WindowApp:
         return 0
 
 
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("WindowApp", text)
+
+
 def install_appearance(language: str, theme: str) -> object:
     """The language (before any widget is built) and the light/dark theme; returns the
     installed translators (keep them)."""
@@ -229,7 +235,7 @@ async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
         closers.append(close_wallet)
     except Exception as exc:
         log.exception("the wallet section could not start")
-        window.show_error(f"wallet: {exc}")
+        window.show_error(_tr("The wallet could not start: {reason}").format(reason=exc))
         return closers
     try:
         from btt_desktop.ui.speed import install_speed
@@ -240,7 +246,7 @@ async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
         window.tasks.run(speed.controller.start())
     except Exception as exc:
         log.exception("Speed could not start")
-        window.show_error(f"Speed: {exc}")
+        window.show_error(_tr("Speed could not start: {reason}").format(reason=exc))
     return closers
 
 

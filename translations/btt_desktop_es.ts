@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Created {path} ({size}, {pieces} pieces)</source>
-        <translation>Creado {path} ({size}, {pieces} piezas)</translation>
+        <translation>Creado {path} ({size}, piezas: {pieces})</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -855,7 +855,7 @@
     </message>
     <message>
         <source>{count} torrents</source>
-        <translation>{count} torrents</translation>
+        <translation>Torrents: {count}</translation>
     </message>
     <message>
         <source>Unlimited</source>
@@ -1156,7 +1156,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>{count} words so far.</source>
-        <translation>{count} palabras por ahora.</translation>
+        <translation>Palabras hasta ahora: {count}.</translation>
     </message>
     <message>
         <source>Word {n} is not in the BIP39 word list.</source>
@@ -1955,7 +1955,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>DHT: {nodes} nodes</source>
-        <translation>DHT: {nodes} nodos</translation>
+        <translation>Nodos DHT: {nodes}</translation>
     </message>
     <message>
         <source>DHT: off</source>
@@ -2697,6 +2697,17 @@ Subida: {up}</translation>
     <message>
         <source>Toolbar</source>
         <translation>Barra de herramientas</translation>
+    </message>
+</context>
+<context>
+    <name>WindowApp</name>
+    <message>
+        <source>Speed could not start: {reason}</source>
+        <translation>Speed no se ha podido iniciar: {reason}</translation>
+    </message>
+    <message>
+        <source>The wallet could not start: {reason}</source>
+        <translation>El monedero no se ha podido iniciar: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -1955,7 +1955,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>DHT: {nodes} nodes</source>
-        <translation>DHT: узлов: {nodes}</translation>
+        <translation>Узлов DHT: {nodes}</translation>
     </message>
     <message>
         <source>DHT: off</source>
@@ -2697,6 +2697,17 @@ Up: {up}</source>
     <message>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
+    </message>
+</context>
+<context>
+    <name>WindowApp</name>
+    <message>
+        <source>Speed could not start: {reason}</source>
+        <translation>Не удалось запустить Speed: {reason}</translation>
+    </message>
+    <message>
+        <source>The wallet could not start: {reason}</source>
+        <translation>Не удалось запустить кошелёк: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -2699,4 +2699,15 @@ Up: {up}</source>
         <translation>工具栏</translation>
     </message>
 </context>
+<context>
+    <name>WindowApp</name>
+    <message>
+        <source>Speed could not start: {reason}</source>
+        <translation>Speed 无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>The wallet could not start: {reason}</source>
+        <translation>钱包无法启动：{reason}</translation>
+    </message>
+</context>
 </TS>

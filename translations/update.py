@@ -88,8 +88,9 @@ def helper_messages(path: Path) -> list[tuple[str, str]]:
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
             continue
-        body = [b for b in node.body if not (isinstance(b, ast.Expr)
-                                              and isinstance(b.value, ast.Constant))]
+        body = [b for b in node.body  # a docstring and imports may come first
+                if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))
+                and not isinstance(b, ast.Import | ast.ImportFrom)]
         if len(body) != 1 or not isinstance(body[0], ast.Return):
             continue
         call = body[0].value
