@@ -64,6 +64,12 @@ ADD_TIMEOUT = 60.0
 ANSWER_TIMEOUT = 30.0
 
 
+def close_timeout(torrents: int) -> float:
+    """How long close() waits for resume data: 15 s, plus 10 ms a torrent (about
+    20 times what a save of an unchanged torrent was measured to cost)."""
+    return 15.0 + 0.01 * torrents
+
+
 class Engine:
     """See docs/architecture.md for the API and docs/engine.md for how it works."""
 
@@ -136,12 +142,15 @@ class Engine:
         session = self._session
         session.pause()
         waits = []
+        # only what changed since its last save: libtorrent answers the others with
+        # save_resume_data_failed_alert (resume_data_not_modified), and the file stays
         for torrent_id, handle in self._handles.items():
             waits.append(self._waiters.expect("resume", torrent_id))
-            handle.save_resume_data(RESUME_FLAGS)
+            handle.save_resume_data(RESUME_FLAGS | lt.torrent_handle.only_if_modified)
         if waits:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True), 15.0)
+                await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True),
+                                       close_timeout(len(waits)))
         await self._resume.flush()
         queued = sorted((s.queue_position, torrent_id) for torrent_id, s in self._snapshots.items()
                         if s.queue_position >= 0)
@@ -658,14 +667,15 @@ class Engine:
         torrent_id = self._ids.get(alert.handle)
         if torrent_id is None or torrent_id not in self._handles:
             return
-        alert.handle.save_resume_data(RESUME_FLAGS)
         self._spawn(self._finished(torrent_id, alert.handle, alert.torrent_name))
         self._poke()
 
     async def _finished(self, torrent_id: str, handle: Any, name: str) -> None:
         status = await asyncio.to_thread(handle.status, 0)
-        # a torrent restored complete, or found complete by a check, downloaded nothing
+        # a torrent restored complete, or found complete by a check, downloaded nothing:
+        # its resume data is saved when libtorrent flags it modified (timer, close)
         if status.total_payload_download > 0 and torrent_id in self._handles:
+            handle.save_resume_data(RESUME_FLAGS)
             self._bus.publish(TorrentFinished(torrent_id, name))
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
