@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import time
 from collections.abc import Coroutine, Iterable, Mapping
@@ -24,7 +25,7 @@ from btt_desktop.engine.alert_pump import AlertPump
 from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.resume import ResumeStore
 from btt_desktop.engine.session import open_session, session_state
-from btt_desktop.engine.session_settings import session_settings
+from btt_desktop.engine.session_settings import listen_endpoint, session_settings
 from btt_desktop.engine.snapshots import hash_hex, snapshot_of
 from btt_desktop.engine.snapshots import torrent_id as id_of
 from btt_desktop.engine.stats import SessionCounters
@@ -745,6 +746,11 @@ class Engine:
 
     def _on_listen_failed(self, alert: Any) -> None:
         endpoint = _endpoint(alert.address, alert.port)
+        interface = self._settings.listen_interface
+        if _unspecified(interface):
+            # libtorrent opens 0.0.0.0 as one socket per local address: one line for
+            # what the user asked for, not one per address
+            endpoint = listen_endpoint(interface, self._settings.listen_port)
         reason = str(alert.error.message()).lower()
         line = f"cannot listen on {endpoint}: {reason}"
         if line not in self._listen_errors:
@@ -819,3 +825,11 @@ def _release(objects: list[Any]) -> None:
     """Drop the last reference to the session here, in a worker thread: its destructor
     waits for trackers and disk threads."""
     objects.clear()
+
+
+def _unspecified(interface: str) -> bool:
+    """True for "", 0.0.0.0 and :: (a device name such as eth0 is not)."""
+    try:
+        return not interface or ipaddress.ip_address(interface.strip("[]")).is_unspecified
+    except ValueError:
+        return False

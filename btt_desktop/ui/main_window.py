@@ -353,6 +353,9 @@ class MainWindow(QMainWindow):
     def _on_engine_message(self, level: str, text: str) -> None:
         if level == "error":
             self.show_error(text)
+            # the status bar line is gone in seconds: a notification stays in view
+            if self.tray is not None and self.tray.isVisible():
+                self.tray.notify(self.tr("BTT Desktop"), text)
         else:
             self.status.showMessage(text, 10_000)
 

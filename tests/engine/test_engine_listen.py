@@ -64,3 +64,24 @@ async def test_apply_settings_moves_the_listen_socket(make_node: NodeFactory) ->
 def _connect(endpoint: tuple[str, int]) -> None:
     with socket.create_connection(endpoint, timeout=5):
         pass
+
+
+async def test_port_in_use_on_all_addresses_gives_one_line(tmp_path: Path) -> None:
+    """Listening on 0.0.0.0 opens one socket per local address; the user asked for one."""
+    with socket.socket() as blocker:
+        blocker.bind(("0.0.0.0", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        bus = EventBus()
+        messages: list[EngineMessage] = []
+        bus.subscribe(EngineMessage, messages.append)
+        engine = Engine(Profile.open(tmp_path / "p"), bus, loopback_settings(
+            listen_interface="0.0.0.0", listen_port=port, outgoing_interface=""))
+        await engine.start()
+        try:
+            line = f"cannot listen on 0.0.0.0:{port}: address already in use"
+            with pytest.raises(EngineError, match=f"^{line}$"):
+                await engine.wait_listening(within=10)
+            assert [m.text for m in messages if m.level == "error"] == [line]
+        finally:
+            await engine.close()
