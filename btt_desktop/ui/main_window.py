@@ -13,7 +13,7 @@ import os
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             self.show_error(text)
             # the status bar line is gone in seconds: a notification stays in view
             if self.tray is not None and self.tray.isVisible():
-                self.tray.notify(self.tr("BTT Desktop"), text)
+                self.tray.notify(QCoreApplication.applicationName(), text)
         else:
             self.status.showMessage(text, 10_000)
 
