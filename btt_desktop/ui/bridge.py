@@ -3,6 +3,13 @@
 Each event becomes a Qt signal. The bus calls its handlers on the asyncio loop's thread;
 with qasync that loop runs on the GUI thread, so the signals are emitted there and every
 connected slot may touch widgets. The bridge refuses to be used from another thread.
+
+``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
+at once, the ones that follow within ``ADD_BATCH_MS`` gathered into one batch per
+interval: restoring 10,000 torrents publishes 10,000 of them in a few
+seconds, and one row insert each made the sorted list re-sort, lay out and repaint
+10,000 times. Any other torrent event first emits the pending batch, so slots see
+events in the order the engine published them.
 """
 
 from __future__ import annotations
@@ -10,8 +17,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from btt_desktop.engine.types import TorrentSnapshot
 from btt_desktop.events import (
     EngineMessage,
     EventBus,
@@ -24,9 +32,11 @@ from btt_desktop.events import (
     TorrentsUpdated,
 )
 
+ADD_BATCH_MS = 50
+
 
 class EventBridge(QObject):
-    torrent_added = Signal(object)          # TorrentSnapshot
+    torrents_added = Signal(object)         # tuple[TorrentSnapshot, ...]
     torrent_removed = Signal(str)           # torrent id
     torrents_updated = Signal(object)       # tuple[TorrentSnapshot, ...]
     metadata_received = Signal(str, str)    # torrent id, name
@@ -38,6 +48,11 @@ class EventBridge(QObject):
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = threading.get_ident()
+        self._added: list[TorrentSnapshot] = []
+        self._add_timer = QTimer(self)
+        self._add_timer.setSingleShot(True)
+        self._add_timer.setInterval(ADD_BATCH_MS)
+        self._add_timer.timeout.connect(self._add_batch_due)
         self._unsubscribe: list[Callable[[], None]] = [
             bus.subscribe(TorrentAdded, self._on_added),
             bus.subscribe(TorrentRemoved, self._on_removed),
@@ -54,6 +69,20 @@ class EventBridge(QObject):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self._add_timer.stop()
+        self._added.clear()
+
+    def flush_added(self) -> None:
+        """Emit the torrents added since the last batch, if any."""
+        self._add_timer.stop()
+        if self._added:
+            batch, self._added = tuple(self._added), []
+            self.torrents_added.emit(batch)
+
+    def _add_batch_due(self) -> None:
+        if self._added:  # still coming: keep gathering for another interval
+            self.flush_added()
+            self._add_timer.start()
 
     def _check_thread(self) -> None:
         if threading.get_ident() != self._thread:
@@ -61,26 +90,34 @@ class EventBridge(QObject):
 
     def _on_added(self, event: TorrentAdded) -> None:
         self._check_thread()
-        self.torrent_added.emit(event.snapshot)
+        self._added.append(event.snapshot)
+        if not self._add_timer.isActive():  # the first after a quiet spell: at once
+            self.flush_added()
+            self._add_timer.start()
 
     def _on_removed(self, event: TorrentRemoved) -> None:
         self._check_thread()
+        self.flush_added()
         self.torrent_removed.emit(event.torrent_id)
 
     def _on_updated(self, event: TorrentsUpdated) -> None:
         self._check_thread()
+        self.flush_added()
         self.torrents_updated.emit(event.snapshots)
 
     def _on_metadata(self, event: MetadataReceived) -> None:
         self._check_thread()
+        self.flush_added()
         self.metadata_received.emit(event.torrent_id, event.name)
 
     def _on_finished(self, event: TorrentFinished) -> None:
         self._check_thread()
+        self.flush_added()
         self.torrent_finished.emit(event.torrent_id, event.name)
 
     def _on_errored(self, event: TorrentErrored) -> None:
         self._check_thread()
+        self.flush_added()
         self.torrent_errored.emit(event.torrent_id, event.message)
 
     def _on_stats(self, event: SessionStatsUpdated) -> None:

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
                                         a.pause_all, a.alt_speed, None, a.quit])
             self.tray.show()
 
-        bridge.torrent_added.connect(self._on_added)
+        bridge.torrents_added.connect(self.model.apply)
         bridge.torrents_updated.connect(self.model.apply)
         bridge.torrent_removed.connect(self._on_removed)
         bridge.torrent_finished.connect(self._on_finished)
@@ -335,9 +335,6 @@ class MainWindow(QMainWindow):
     def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
         """Show torrents the engine already holds (those restored before the window)."""
         self.model.apply(snapshots)
-
-    def _on_added(self, snapshot: TorrentSnapshot) -> None:
-        self.model.apply([snapshot])
 
     def _on_removed(self, torrent_id: str) -> None:
         self.model.remove([torrent_id])

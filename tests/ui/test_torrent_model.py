@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt
 from ui_helpers import snapshot
 
 from btt_desktop.engine.types import TorrentState
+from btt_desktop.events import EventBus, TorrentAdded, TorrentsUpdated
+from btt_desktop.ui.bridge import ADD_BATCH_MS, EventBridge
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import Column, StatusFilter, TorrentTableModel
 
@@ -149,3 +153,37 @@ def test_proxy_filters_by_group_and_words_and_sorts_by_value(qapp: object) -> No
     assert proxy.mapToSource(proxy.index(0, 0)).isValid()
     assert not model.index(0, 0, model.index(0, 0)).isValid()
     assert model.rowCount(QModelIndex()) == 3
+
+
+def test_burst_of_added_torrents_reaches_the_sorted_list_as_one_insert(qtbot: Any) -> None:
+    """10,000 restored torrents are 10,000 TorrentAdded events: the list gets them as
+    one insert, not one sort, layout and repaint per torrent."""
+    bus = EventBus()
+    bridge = EventBridge(bus)
+    model = TorrentTableModel()
+    proxy = TorrentFilterProxy(model)
+    proxy.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    bridge.torrents_added.connect(model.apply)
+    rec = Recorder(model)
+    proxy_inserts: list[tuple[int, int]] = []
+    proxy.rowsInserted.connect(lambda _p, a, b: proxy_inserts.append((a, b)))
+
+    for i in range(500):
+        bus.publish(TorrentAdded(snapshot(f"{i:040x}", name=f"item {499 - i:03d}")))
+    assert model.rowCount() == 1  # the first at once, the others gathered
+    qtbot.waitUntil(lambda: model.rowCount() == 500, timeout=5000)
+    assert rec.inserted == [(0, 0), (1, 499)]
+    assert len(proxy_inserts) == 2
+    assert proxy.data(proxy.index(0, Column.NAME)) == "item 000"
+
+    # an update right behind a gathered add finds the row in place: order is kept
+    bridge.torrents_updated.connect(model.apply)
+    qtbot.waitUntil(lambda: not bridge._add_timer.isActive(), timeout=5000)
+    bus.publish(TorrentAdded(snapshot(f"{900:040x}", name="early")))  # at once
+    bus.publish(TorrentAdded(snapshot(f"{901:040x}", name="late")))   # gathered
+    bus.publish(TorrentsUpdated((snapshot(f"{901:040x}", name="late", progress=0.75),)))
+    assert model.snapshot(f"{901:040x}").progress == 0.75  # type: ignore[union-attr]
+    qtbot.wait(3 * ADD_BATCH_MS)
+    assert model.snapshot(f"{901:040x}").progress == 0.75  # type: ignore[union-attr]
+    assert model.rowCount() == 502
+    bridge.detach()
