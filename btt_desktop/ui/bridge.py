@@ -5,11 +5,11 @@ with qasync that loop runs on the GUI thread, so the signals are emitted there a
 connected slot may touch widgets. The bridge refuses to be used from another thread.
 
 ``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
-at once, the ones that follow within ``ADD_BATCH_MS`` gathered into one batch per
-interval: restoring 10,000 torrents publishes 10,000 of them in a few
-seconds, and one row insert each made the sorted list re-sort, lay out and repaint
-10,000 times. Any other torrent event first emits the pending batch, so slots see
-events in the order the engine published them.
+at once, the ones that follow gathered into one batch per interval, which doubles from
+``ADD_BATCH_MS`` up to ``ADD_BATCH_MAX_MS`` while the burst goes on. Restoring 10,000
+torrents publishes 10,000 of them in a few seconds, and one row insert each made the
+sorted list re-sort, lay out and repaint 10,000 times. Any other torrent event first
+emits the pending batch, so slots see events in the order the engine published them.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from btt_desktop.events import (
 )
 
 ADD_BATCH_MS = 50
+ADD_BATCH_MAX_MS = 1000  # a long burst (a restore) is gathered in ever longer intervals
 
 
 class EventBridge(QObject):
@@ -80,9 +81,11 @@ class EventBridge(QObject):
             self.torrents_added.emit(batch)
 
     def _add_batch_due(self) -> None:
-        if self._added:  # still coming: keep gathering for another interval
+        if self._added:  # still coming: keep gathering, for twice as long
             self.flush_added()
-            self._add_timer.start()
+            self._add_timer.start(min(2 * self._add_timer.interval(), ADD_BATCH_MAX_MS))
+        else:
+            self._add_timer.setInterval(ADD_BATCH_MS)
 
     def _check_thread(self) -> None:
         if threading.get_ident() != self._thread:
@@ -93,7 +96,7 @@ class EventBridge(QObject):
         self._added.append(event.snapshot)
         if not self._add_timer.isActive():  # the first after a quiet spell: at once
             self.flush_added()
-            self._add_timer.start()
+            self._add_timer.start(ADD_BATCH_MS)
 
     def _on_removed(self, event: TorrentRemoved) -> None:
         self._check_thread()
