@@ -1,6 +1,6 @@
 """Run a real devnet node (``python -m btt_desktop.cli devnet``) as a subprocess in tests.
 
-    from devnet_process import devnet_process, faucet
+    from tests.devnet_process import devnet_process, faucet
 
     with devnet_process(tmp_path / "devnet") as url:
         faucet(url, address, trx=100, btt=50)

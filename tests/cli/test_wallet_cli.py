@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from devnet_process import devnet_process, faucet
 from tronpy.keys import PrivateKey
 
 from btt_desktop.wallet import keystore
+from tests.devnet_process import devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(120)
 

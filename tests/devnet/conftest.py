@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from devnet_helpers import NOTICE
-from devnet_process import devnet_process
 from tronpy import AsyncTron
 from tronpy.providers.async_http import AsyncHTTPProvider
+
+from tests.devnet.devnet_helpers import NOTICE
+from tests.devnet_process import devnet_process
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from devnet_helpers import BTT, confirmed, new_key
-from devnet_process import devnet_command, devnet_info, devnet_process, faucet
 from tronpy import AsyncTron
 from tronpy.providers.async_http import AsyncHTTPProvider
 
 from btt_desktop.devnet.addresses import BTT_ADDRESS
+from tests.devnet.devnet_helpers import BTT, confirmed, new_key
+from tests.devnet_process import devnet_command, devnet_info, devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(90)
 

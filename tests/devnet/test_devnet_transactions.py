@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from devnet_helpers import BTT, POLL, confirmed, new_key
-from devnet_process import faucet
 from tronpy import AsyncTron, Tron
 from tronpy.exceptions import (
     AddressNotFound,
@@ -22,6 +20,8 @@ from tronpy.keys import PrivateKey
 from tronpy.providers import HTTPProvider
 
 from btt_desktop.devnet.addresses import BTT_ADDRESS
+from tests.devnet.devnet_helpers import BTT, POLL, confirmed, new_key
+from tests.devnet_process import faucet
 
 pytestmark = pytest.mark.timeout(60)
 

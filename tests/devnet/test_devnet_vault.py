@@ -10,8 +10,6 @@ import time
 from typing import Any
 
 import pytest
-from devnet_helpers import BTT, NOTICE, POLL, new_key
-from devnet_process import devnet_info, faucet
 from tronpy import AsyncTron
 from tronpy.async_contract import AsyncContract
 from tronpy.exceptions import TvmError
@@ -19,6 +17,8 @@ from tronpy.keys import PrivateKey, keccak256
 
 from btt_desktop.devnet.addresses import BTT_ADDRESS, VAULT_ADDRESS
 from btt_desktop.devnet.vault import cheque_digest, sign_cheque
+from tests.devnet.devnet_helpers import BTT, NOTICE, POLL, new_key
+from tests.devnet_process import devnet_info, faucet
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, loopback_settings, make_torrent, wait_until
 
 from btt_desktop.engine.engine import close_timeout
 from btt_desktop.engine.types import AddParams, TorrentState
+from tests.engine.conftest import NodeFactory, loopback_settings, make_torrent, wait_until
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -6,11 +6,11 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, tree_digests, wait_until, write_random
 
 from btt_desktop.engine import TorrentCreateError, create_torrent
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.events import TorrentFinished
+from tests.engine.conftest import NodeFactory, tree_digests, wait_until, write_random
 
 pytestmark = pytest.mark.timeout(60)
 

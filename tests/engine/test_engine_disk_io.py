@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, loopback_settings, make_torrent, wait_until
 
 from btt_desktop.engine.session import disk_io_constructor
 from btt_desktop.engine.types import AddParams, DiskIO
 from btt_desktop.errors import EngineError
 from btt_desktop.events import TorrentFinished
+from tests.engine.conftest import NodeFactory, loopback_settings, make_torrent, wait_until
 
 pytestmark = pytest.mark.timeout(60)
 

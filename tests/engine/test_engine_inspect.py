@@ -6,11 +6,11 @@ from pathlib import Path
 
 import libtorrent as lt
 import pytest
-from conftest import NodeFactory, make_torrent
 
 from btt_desktop.engine import create_torrent
 from btt_desktop.engine.types import AddParams
 from btt_desktop.errors import EngineError, TorrentFileError
+from tests.engine.conftest import NodeFactory, make_torrent
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -7,12 +7,12 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, loopback_settings, wait_until
 
 from btt_desktop.engine import Engine
 from btt_desktop.errors import EngineError
 from btt_desktop.events import EngineMessage, EventBus, SessionStatsUpdated
 from btt_desktop.profile import Profile
+from tests.engine.conftest import NodeFactory, loopback_settings, wait_until
 
 pytestmark = pytest.mark.timeout(60)
 

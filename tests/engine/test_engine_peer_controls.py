@@ -7,7 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import (
+
+from btt_desktop.engine import PeerClassInfo
+from btt_desktop.engine.types import AddParams, PeerEntry, TorrentState
+from tests.engine.conftest import (
     Node,
     NodeFactory,
     loopback_settings,
@@ -15,9 +18,6 @@ from conftest import (
     wait_until,
     wait_until_async,
 )
-
-from btt_desktop.engine import PeerClassInfo
-from btt_desktop.engine.types import AddParams, PeerEntry, TorrentState
 
 pytestmark = pytest.mark.timeout(60)
 

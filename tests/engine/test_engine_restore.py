@@ -10,7 +10,10 @@ from pathlib import Path
 
 import libtorrent as lt
 import pytest
-from conftest import (
+
+from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.events import TorrentAdded, TorrentFinished
+from tests.engine.conftest import (
     Node,
     NodeFactory,
     damage,
@@ -19,9 +22,6 @@ from conftest import (
     tree_digests,
     wait_until,
 )
-
-from btt_desktop.engine.types import AddParams, TorrentState
-from btt_desktop.events import TorrentAdded, TorrentFinished
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -6,15 +6,6 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import (
-    Node,
-    NodeFactory,
-    damage,
-    loopback_settings,
-    make_torrent,
-    tree_digests,
-    wait_until,
-)
 
 from btt_desktop.engine.types import AddParams, Encryption, TorrentState
 from btt_desktop.errors import EngineError
@@ -25,6 +16,15 @@ from btt_desktop.events import (
     TorrentFinished,
     TorrentRemoved,
     TorrentsUpdated,
+)
+from tests.engine.conftest import (
+    Node,
+    NodeFactory,
+    damage,
+    loopback_settings,
+    make_torrent,
+    tree_digests,
+    wait_until,
 )
 
 pytestmark = pytest.mark.timeout(90)

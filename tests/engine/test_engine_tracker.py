@@ -10,12 +10,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import NodeFactory, tree_digests, wait_until, wait_until_async, write_random
 
 from btt_desktop.engine import create_torrent
 from btt_desktop.engine.types import AddParams, TorrentState, TrackerEntry
 from btt_desktop.events import TorrentFinished
 from tests.conftest import free_port, next_loopback
+from tests.engine.conftest import (
+    NodeFactory,
+    tree_digests,
+    wait_until,
+    wait_until_async,
+    write_random,
+)
 
 pytestmark = pytest.mark.timeout(60)
 

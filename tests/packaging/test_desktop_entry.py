@@ -7,9 +7,9 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from packaging_helpers import RESOURCES, project_version
 
 from btt_desktop import APP_ID
+from tests.packaging.packaging_helpers import RESOURCES, project_version
 
 DESKTOP = RESOURCES / "linux" / f"{APP_ID}.desktop"
 METAINFO = RESOURCES / "linux" / f"{APP_ID}.metainfo.xml"

@@ -10,13 +10,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from packaging_helpers import RESOURCES, ROOT
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from btt_desktop import APP_ID
 from btt_desktop.ui import icons
+from tests.packaging.packaging_helpers import RESOURCES, ROOT
 
 ACTIONS = RESOURCES / "icons" / "actions"
 LIGHT_TEXT, DARK_TEXT = "#1f2328", "#e6e6e6"
@@ -225,7 +225,7 @@ def test_app_svg_is_packaged_where_the_code_looks() -> None:
 
 
 def test_png_rendering_script_writes_every_size(qapp: QApplication, tmp_path: Path) -> None:
-    from packaging_helpers import load_packaging_script
+    from tests.packaging.packaging_helpers import load_packaging_script
 
     render_icons = load_packaging_script("render_icons")
     written = render_icons.render_pngs(tmp_path, (16, 24, 32, 48, 64, 128, 256, 512))
@@ -237,7 +237,7 @@ def test_png_rendering_script_writes_every_size(qapp: QApplication, tmp_path: Pa
 
 
 def test_contact_sheet_draws(qapp: QApplication, tmp_path: Path) -> None:
-    from packaging_helpers import load_packaging_script
+    from tests.packaging.packaging_helpers import load_packaging_script
 
     sheet = load_packaging_script("icon_contact_sheet")
     out = tmp_path / "sheet.png"

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from packaging_helpers import PACKAGING
 
 from btt_desktop import APP_ID
+from tests.packaging.packaging_helpers import PACKAGING
 
 DESKTOP = f"{APP_ID}.desktop"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from packaging_helpers import PACKAGING, project_version
+
+from tests.packaging.packaging_helpers import PACKAGING, project_version
 
 
 @pytest.mark.timeout(1500)

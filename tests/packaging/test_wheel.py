@@ -10,7 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from packaging_helpers import RESOURCES, ROOT
+
+from tests.packaging.packaging_helpers import RESOURCES, ROOT
 
 
 @pytest.mark.timeout(240)

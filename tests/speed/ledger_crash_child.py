@@ -13,13 +13,12 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from speed_keys import NET, address, signer
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.errors import ChequeRejected
 from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger, VaultView
+from tests.speed.speed_keys import NET, address, signer
 
 PRICE = 1000  # base units per MiB
 INCREMENT = 1000

@@ -3,7 +3,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from speed_keys import NET, address, signer
 
 from btt_desktop.speed.auth import (
     PeerIdentity,
@@ -18,6 +17,7 @@ from btt_desktop.speed.errors import HandshakeError
 from btt_desktop.speed.framing import encode_frame, read_frame
 from btt_desktop.speed.messages import Auth, Hello, decode_message
 from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import NET, address, signer
 
 
 def test_auth_round_trip_and_digest_layout() -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from eth_abi import encode as abi_encode
-from speed_keys import NET, VAULT, address, signer
 from tronpy.keys import keccak256, to_hex_address
 
 from btt_desktop.speed.cheque import (
@@ -12,6 +11,7 @@ from btt_desktop.speed.cheque import (
     sign_cheque,
 )
 from btt_desktop.speed.signing import recover_signer
+from tests.speed.speed_keys import NET, VAULT, address, signer
 
 # The worked example in docs/speed-protocol.md
 VECTOR_KEY = 1

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from speed_keys import address, signer
-from test_speed_cheque import VECTOR_CUM, VECTOR_DIGEST, VECTOR_KEY, VECTOR_NET, VECTOR_TO_KEY
 from tronpy.keys import PrivateKey, to_raw_address
 
 from btt_desktop.devnet import vault as devnet_vault
 from btt_desktop.speed.cheque import CHEQUE_TAG, cheque_digest, network_hash, sign_cheque
 from btt_desktop.speed.signing import recover_signer
+from tests.speed.speed_keys import address, signer
+from tests.speed.test_speed_cheque import (
+    VECTOR_CUM,
+    VECTOR_DIGEST,
+    VECTOR_KEY,
+    VECTOR_NET,
+    VECTOR_TO_KEY,
+)
 
 
 def _raw(addr: str) -> bytes:

@@ -9,8 +9,6 @@ import tracemalloc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from speed_endpoint import RecordingHandler, read_until_closed, wait_for
-from speed_keys import NET, address, signer
 
 from btt_desktop.speed import bencode
 from btt_desktop.speed.auth import make_auth, new_hello
@@ -20,6 +18,8 @@ from btt_desktop.speed.framing import MAX_FRAME, FrameBuffer, encode_frame, read
 from btt_desktop.speed.messages import MESSAGE_TYPES, Bid, Hello, decode_message, field_names
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
+from tests.speed.speed_endpoint import RecordingHandler, read_until_closed, wait_for
+from tests.speed.speed_keys import NET, address, signer
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,8 +16,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from speed_endpoint import RecordingHandler, wait_for
-from speed_keys import address, signer
 from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
 from tronpy.providers.async_http import AsyncHTTPProvider
@@ -43,6 +41,8 @@ from btt_desktop.speed.signing import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.speed.speed_endpoint import RecordingHandler, wait_for
+from tests.speed.speed_keys import address, signer
 
 pytestmark = pytest.mark.timeout(180)
 BTT = 10**18

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from speed_keys import NET, address, signer
 
 from btt_desktop.speed.cheque import Cheque, sign_cheque
 from btt_desktop.speed.errors import ChequeRejected, LedgerError
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView
+from tests.speed.speed_keys import NET, address, signer
 
 PAYER, PROVIDER = signer(1), address(2)
 VAULT = PAYER.address  # a vault is named by its owner

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from speed_endpoint import wait_for
 from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
 from tronpy.providers.async_http import AsyncHTTPProvider
@@ -36,6 +35,7 @@ from btt_desktop.speed.signing import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.speed.speed_endpoint import wait_for
 
 pytestmark = pytest.mark.timeout(120)
 BTT = 10**18

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from speed_keys import NET, VAULT, address
 
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import FrameBuffer, encode_frame
@@ -20,6 +19,7 @@ from btt_desktop.speed.messages import (
     decode_message,
     is_tron_address,
 )
+from tests.speed.speed_keys import NET, VAULT, address
 
 IH1 = bytes(range(20))
 IH2 = bytes(range(32))

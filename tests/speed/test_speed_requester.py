@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from speed_endpoint import RecordingHandler, wait_for
-from speed_keys import NET, signer
 
 from btt_desktop.speed.ledger import MIB, RequesterLedger
 from btt_desktop.speed.messages import Award, Cancel, ChequeMsg
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
+from tests.speed.speed_endpoint import RecordingHandler, wait_for
+from tests.speed.speed_keys import NET, signer
 
 pytestmark = pytest.mark.timeout(60)
 IH = bytes(range(20))

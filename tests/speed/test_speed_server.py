@@ -7,8 +7,6 @@ import time
 from collections.abc import AsyncIterator
 
 import pytest
-from speed_endpoint import RecordingHandler, read_until_closed, wait_for
-from speed_keys import NET, VAULT, address, signer
 
 from btt_desktop.speed.connection import Limits
 from btt_desktop.speed.errors import ProtocolError
@@ -16,6 +14,8 @@ from btt_desktop.speed.framing import FrameBuffer, encode_frame
 from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_message
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
+from tests.speed.speed_endpoint import RecordingHandler, read_until_closed, wait_for
+from tests.speed.speed_keys import NET, VAULT, address, signer
 
 pytestmark = pytest.mark.timeout(60)
 IH = bytes(range(20))

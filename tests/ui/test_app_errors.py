@@ -8,10 +8,10 @@ import logging
 import sys
 
 import pytest
-from conftest import WindowRig
 
 from btt_desktop.app import WindowApp, _install_error_hooks, build_parser
 from btt_desktop.errors import EngineError
+from tests.ui.conftest import WindowRig
 
 
 async def test_excepthook_shows_one_line_and_logs_the_traceback(

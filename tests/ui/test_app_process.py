@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import loopback_settings
-from ui_helpers import make_torrent, until
 
 from btt_desktop.engine import Engine
 from btt_desktop.engine.types import AddParams
@@ -20,6 +18,8 @@ from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.single_instance import InstanceServer, hand_off
+from tests.ui.conftest import loopback_settings
+from tests.ui.ui_helpers import make_torrent, until
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from ui_helpers import snapshot
 
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import Column, TorrentTableModel
 from btt_desktop.ui.torrent_view import make_torrent_view
+from tests.ui.ui_helpers import snapshot
 
 
 def _distance(a: QColor, b: QColor) -> int:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from ui_helpers import snapshot
 
 from btt_desktop.engine.types import TorrentState
 from btt_desktop.events import EventBus, TorrentAdded, TorrentsUpdated
 from btt_desktop.ui.bridge import ADD_BATCH_MS, EventBridge
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import Column, StatusFilter, TorrentTableModel
+from tests.ui.ui_helpers import snapshot
 
 
 class Recorder:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WindowRig
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
-from ui_helpers import find_widget, make_torrent, until
 
 from btt_desktop.engine.types import AddParams, TorrentSnapshot
 from btt_desktop.ui.limits_dialog import LimitsDialog
 from btt_desktop.ui.torrent_model import Column, StatusFilter
+from tests.ui.conftest import WindowRig
+from tests.ui.ui_helpers import find_widget, make_torrent, until
 
 pytestmark = pytest.mark.timeout(90)
 

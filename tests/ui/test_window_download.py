@@ -7,10 +7,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import PeerFactory, WindowRig
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
-from ui_helpers import find_widget, make_torrent, sha256, until
 
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.ui.add_dialog import AddTorrentDialog
@@ -18,6 +16,8 @@ from btt_desktop.ui.file_tree_model import HIGH, SKIP, FileColumn, FileTreeModel
 from btt_desktop.ui.remove_dialog import RemoveDialog
 from btt_desktop.ui.torrent_model import Column, StatusFilter
 from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource
+from tests.ui.conftest import PeerFactory, WindowRig
+from tests.ui.ui_helpers import find_widget, make_torrent, sha256, until
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -11,11 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PeerFactory, WindowRig
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
-from ui_helpers import find_widget, make_torrent, port_on, sha256, until
 
 from btt_desktop.app import accept_hand_offs
 from btt_desktop.engine.types import AddParams, TorrentState
@@ -25,6 +23,8 @@ from btt_desktop.ui.create_dialog import CreateTorrentDialog
 from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.single_instance import InstanceServer
 from btt_desktop.ui.torrent_model import Column
+from tests.ui.conftest import PeerFactory, WindowRig
+from tests.ui.ui_helpers import find_widget, make_torrent, port_on, sha256, until
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyring_session import SecretServiceSession, secret_service_session, virtual_display
+
+from tests.wallet.keyring_session import (
+    SecretServiceSession,
+    secret_service_session,
+    virtual_display,
+)
 
 
 @pytest.fixture

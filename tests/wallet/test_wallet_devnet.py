@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from devnet_process import devnet_info, devnet_process, faucet
 from tronpy import AsyncTron
 from tronpy.async_contract import AsyncContract
 from tronpy.keys import PrivateKey
@@ -26,6 +25,7 @@ from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.unlocked import WalletLockedError
+from tests.devnet_process import devnet_info, devnet_process, faucet
 
 pytestmark = pytest.mark.timeout(90)
 

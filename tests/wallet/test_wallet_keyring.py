@@ -15,7 +15,6 @@ import pytest
 import secretstorage
 from jeepney.io.blocking import open_dbus_connection
 from keyring.backends import fail, null
-from keyring_session import SecretServiceSession
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
@@ -28,6 +27,7 @@ from btt_desktop.wallet.keyring_store import (
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
+from tests.wallet.keyring_session import SecretServiceSession
 
 pytestmark = [pytest.mark.keyring, pytest.mark.timeout(60)]
 

@@ -20,9 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import loopback_settings
-from devnet_process import devnet_process, faucet
-from speed_rig import (
+
+from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.errors import BttError
+from btt_desktop.speed.ledger import MIB
+from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings, load_settings
+from btt_desktop.ui.speed.amounts import btt_text, glance_btt
+from btt_desktop.ui.speed.vault_panel import AmountDialog
+from tests.devnet_process import devnet_process, faucet
+from tests.ui.conftest import loopback_settings
+from tests.ui.speed.speed_rig import (
     SpeedPeer,
     SpeedWindow,
     address_of,
@@ -31,14 +38,7 @@ from speed_rig import (
     open_window,
     speed_peer,
 )
-from ui_helpers import make_torrent, until
-
-from btt_desktop.engine.types import AddParams, TorrentState
-from btt_desktop.errors import BttError
-from btt_desktop.speed.ledger import MIB
-from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings, load_settings
-from btt_desktop.ui.speed.amounts import btt_text, glance_btt
-from btt_desktop.ui.speed.vault_panel import AmountDialog
+from tests.ui.ui_helpers import make_torrent, until
 
 pytestmark = pytest.mark.timeout(90)
 SIZE = 12 * MIB

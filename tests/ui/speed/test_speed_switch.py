@@ -17,22 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import loopback_settings
-from devnet_process import devnet_process, faucet
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
-from speed_rig import (
+
+from btt_desktop.speed.settings import BTT, SpeedSettings, load_settings
+from btt_desktop.ui.settings_dialog import SettingsDialog
+from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from tests.devnet_process import devnet_process, faucet
+from tests.ui.conftest import loopback_settings
+from tests.ui.speed.speed_rig import (
     PASSWORD,
     address_of,
     gc_after_each_test,  # noqa: F401  (autouse)
     gc_on_gui_thread,  # noqa: F401  (autouse)
     open_window,
 )
-from ui_helpers import until
-
-from btt_desktop.speed.settings import BTT, SpeedSettings, load_settings
-from btt_desktop.ui.settings_dialog import SettingsDialog
-from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
-from btt_desktop.ui.wallet.protected import PasswordDialog
+from tests.ui.ui_helpers import until
 
 pytestmark = pytest.mark.timeout(60)
 KEY = "51" * 32

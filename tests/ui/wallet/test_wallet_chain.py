@@ -10,12 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from devnet_process import devnet_info, devnet_process, faucet
 from tronpy import AsyncTron
 from tronpy.async_contract import AsyncContract
 from tronpy.providers.async_http import AsyncHTTPProvider
-from ui_helpers import until
-from wallet_ui_rig import (
+
+from btt_desktop.events import EventBus
+from btt_desktop.ui.wallet.network_dialog import NetworkDialog
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.ui.wallet.send_dialog import ConfirmSendDialog
+from btt_desktop.wallet.chain import TRC20_ABI
+from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.ui.ui_helpers import until
+from tests.ui.wallet.wallet_ui_rig import (
     ABANDON_1,
     PASSWORD,
     LoopWatch,
@@ -25,12 +31,6 @@ from wallet_ui_rig import (
     make_pane,
     make_service,
 )
-
-from btt_desktop.events import EventBus
-from btt_desktop.ui.wallet.network_dialog import NetworkDialog
-from btt_desktop.ui.wallet.protected import PasswordDialog
-from btt_desktop.ui.wallet.send_dialog import ConfirmSendDialog
-from btt_desktop.wallet.chain import TRC20_ABI
 
 pytestmark = pytest.mark.timeout(90)
 

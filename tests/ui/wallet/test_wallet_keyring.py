@@ -9,8 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ui_helpers import until
-from wallet_ui_rig import (
+
+from btt_desktop.events import EventBus
+from btt_desktop.profile import Profile
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet.keyring_store import KeyringStore
+from btt_desktop.wallet.networks import NetworkChoice
+from btt_desktop.wallet.service import WalletService
+from btt_desktop.wallet.types import WalletState
+from tests.ui.ui_helpers import until
+from tests.ui.wallet.wallet_ui_rig import (
     ABANDON,
     ABANDON_0,
     CHEAP,
@@ -21,14 +29,6 @@ from wallet_ui_rig import (
     keep_loop_alive,  # noqa: F401  (autouse)
     make_pane,
 )
-
-from btt_desktop.events import EventBus
-from btt_desktop.profile import Profile
-from btt_desktop.ui.wallet.protected import PasswordDialog
-from btt_desktop.wallet.keyring_store import KeyringStore
-from btt_desktop.wallet.networks import NetworkChoice
-from btt_desktop.wallet.service import WalletService
-from btt_desktop.wallet.types import WalletState
 from tests.wallet.keyring_session import SecretServiceSession, secret_service_session
 
 pytestmark = [pytest.mark.timeout(60), pytest.mark.keyring]

@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
-from ui_helpers import until
-from wallet_ui_rig import (
+
+from btt_desktop.errors import WrongPassword
+from btt_desktop.events import EventBus
+from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet import hdkeys, keystore
+from tests.ui.ui_helpers import until
+from tests.ui.wallet.wallet_ui_rig import (
     ABANDON,
     ABANDON_0,
     PASSWORD,
@@ -21,12 +27,6 @@ from wallet_ui_rig import (
     make_pane,
     make_service,
 )
-
-from btt_desktop.errors import WrongPassword
-from btt_desktop.events import EventBus
-from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
-from btt_desktop.ui.wallet.protected import PasswordDialog
-from btt_desktop.wallet import hdkeys, keystore
 
 pytestmark = pytest.mark.timeout(60)
 

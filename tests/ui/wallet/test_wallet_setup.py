@@ -14,8 +14,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLabel
-from ui_helpers import until
-from wallet_ui_rig import (
+
+from btt_desktop.events import EventBus
+from btt_desktop.ui.wallet import install_wallet_section
+from btt_desktop.ui.wallet.first_run import FirstRunPage
+from btt_desktop.ui.wallet.protected import PasswordDialog
+from btt_desktop.wallet import hdkeys, keystore, seedphrase
+from btt_desktop.wallet.types import WalletState
+from tests.ui.ui_helpers import until
+from tests.ui.wallet.wallet_ui_rig import (
     ABANDON,
     ABANDON_0,
     ABANDON_1,
@@ -27,13 +34,6 @@ from wallet_ui_rig import (
     make_pane,
     make_service,
 )
-
-from btt_desktop.events import EventBus
-from btt_desktop.ui.wallet import install_wallet_section
-from btt_desktop.ui.wallet.first_run import FirstRunPage
-from btt_desktop.ui.wallet.protected import PasswordDialog
-from btt_desktop.wallet import hdkeys, keystore, seedphrase
-from btt_desktop.wallet.types import WalletState
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
-from ui_helpers import until
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
@@ -28,6 +27,7 @@ from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice
 from btt_desktop.wallet.service import WalletService
+from tests.ui.ui_helpers import until
 
 CHEAP = ScryptParams(n=1 << 10, r=8, p=1)
 PASSWORD = "correct horse battery"
