@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import libtorrent as lt
 import pytest
 
 from btt_desktop.engine import create_torrent
@@ -51,7 +50,7 @@ def _bad_inputs(tmp_path: Path, good: bytes) -> list[tuple[AddParams, str]]:
     garbage = tmp_path / "garbage.torrent"
     garbage.write_bytes(b"<html>not found</html>")
     no_info = tmp_path / "noinfo.torrent"
-    no_info.write_bytes(lt.bencode({b"announce": b"http://x/"}))
+    no_info.write_bytes(b"d8:announce9:http://x/e")  # bencoded, no info dictionary
     folder = tmp_path / "a-folder.torrent"
     folder.mkdir()
     p = AddParams
