@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.bridge import EventBridge
+from btt_desktop.ui.event_loop import make_event_loop
 from btt_desktop.ui.i18n import (
     ENGLISH,
     LANGUAGES,
@@ -32,6 +34,15 @@ from btt_desktop.ui.theme import Theme, ThemeController, controller, is_dark
 from btt_desktop.ui.torrent_model import Column, column_title
 
 pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture(autouse=True)
+def _no_loop_left_current() -> Iterator[None]:
+    yield
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.set_event_loop(None)
 
 
 @pytest.fixture
@@ -81,8 +92,24 @@ def test_the_language_list_shows_native_names(translators: list[Translators]) ->
         "Как в системе", "English", "简体中文", "Español", "Русский"]
 
 
+_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 def _window(tmp_path: Path) -> MainWindow:
-    """The real window over an engine that is built but not started (no session)."""
+    """The real window over an engine that is built but not started (no session).
+
+    The window schedules work on the current asyncio loop from its constructor on, as it
+    does in the application; a synchronous test gets a qasync loop made current (kept
+    alive for the run, as tests/ui does, so no Qt timer outlives its loop).
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        loop = make_event_loop(app)
+        _LOOPS.append(loop)
+        asyncio.set_event_loop(loop)
     profile = Profile.open(tmp_path / "profile")
     store = SettingsStore(profile.settings_file)
     bus = EventBus()
