@@ -226,7 +226,7 @@ async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
         from btt_desktop.wallet.service import WalletService
 
         wallet = WalletService(profile, bus)
-        pane = install_wallet_section(window, wallet, bus)
+        pane = install_wallet_section(window, wallet)
 
         async def close_wallet() -> None:
             await pane.shutdown()

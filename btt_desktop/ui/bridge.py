@@ -1,8 +1,10 @@
 """The one place where the window subscribes to the EventBus.
 
-Each event becomes a Qt signal. The bus calls its handlers on the asyncio loop's thread;
-with qasync that loop runs on the GUI thread, so the signals are emitted there and every
-connected slot may touch widgets. The bridge refuses to be used from another thread.
+Each event (torrents, the wallet, Speed) becomes a Qt signal; the window builds one
+bridge and every section connects to it (``window.bridge``). The bus calls its handlers
+on the asyncio loop's thread; with qasync that loop runs on the GUI thread, so the
+signals are emitted there and every connected slot may touch widgets. The bridge
+refuses to be used from another thread.
 
 ``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
 at once, the ones that follow gathered into one batch per interval, which doubles from
@@ -21,15 +23,26 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from btt_desktop.engine.types import TorrentSnapshot
 from btt_desktop.events import (
+    BalancesUpdated,
     EngineMessage,
     EventBus,
     MetadataReceived,
     SessionStatsUpdated,
+    SpeedCashedOut,
+    SpeedChequeAccepted,
+    SpeedChequeSigned,
+    SpeedRoundFinished,
+    SpeedStandingChanged,
+    SpeedStatusChanged,
     TorrentAdded,
     TorrentErrored,
     TorrentFinished,
     TorrentRemoved,
     TorrentsUpdated,
+    TransactionStatus,
+    WalletChanged,
+    WalletLocked,
+    WalletUnlocked,
 )
 
 ADD_BATCH_MS = 50
@@ -45,6 +58,16 @@ class EventBridge(QObject):
     torrent_errored = Signal(str, str)      # torrent id, message
     session_stats = Signal(object)          # SessionTotals
     engine_message = Signal(str, str)       # level, text
+    # the wallet
+    wallet_changed = Signal(object)         # WalletInfo
+    wallet_locked = Signal(str)             # wallet id
+    wallet_unlocked = Signal(str, str)      # wallet id, address
+    balances_updated = Signal(object)       # BalanceSnapshot
+    transaction_status = Signal(object)     # TransferUpdate
+    # Speed
+    status_changed = Signal(bool, int, str)  # running, port, message
+    activity = Signal()                     # a round, cheque or standing: state moved
+    cashed_out = Signal(object)             # amount (base units; may exceed 32 bits)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,10 +86,22 @@ class EventBridge(QObject):
             bus.subscribe(TorrentErrored, self._on_errored),
             bus.subscribe(SessionStatsUpdated, self._on_stats),
             bus.subscribe(EngineMessage, self._on_message),
+            bus.subscribe(WalletChanged, self._on_wallet_changed),
+            bus.subscribe(WalletLocked, self._on_wallet_locked),
+            bus.subscribe(WalletUnlocked, self._on_wallet_unlocked),
+            bus.subscribe(BalancesUpdated, self._on_balances),
+            bus.subscribe(TransactionStatus, self._on_transaction),
+            bus.subscribe(SpeedStatusChanged, self._on_speed_status),
+            bus.subscribe(SpeedRoundFinished, self._on_speed_activity),
+            bus.subscribe(SpeedChequeAccepted, self._on_speed_activity),
+            bus.subscribe(SpeedChequeSigned, self._on_speed_activity),
+            bus.subscribe(SpeedStandingChanged, self._on_speed_activity),
+            bus.subscribe(SpeedCashedOut, self._on_cashed_out),
         ]
 
     def detach(self) -> None:
-        """Stop listening to the bus (before the window goes away)."""
+        """Stop listening to the bus (before the window goes away; sections only
+        disconnect their own slots)."""
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
@@ -130,3 +165,39 @@ class EventBridge(QObject):
     def _on_message(self, event: EngineMessage) -> None:
         self._check_thread()
         self.engine_message.emit(event.level, event.text)
+
+    # --- the wallet -----------------------------------------------------------------
+
+    def _on_wallet_changed(self, event: WalletChanged) -> None:
+        self._check_thread()
+        self.wallet_changed.emit(event.info)
+
+    def _on_wallet_locked(self, event: WalletLocked) -> None:
+        self._check_thread()
+        self.wallet_locked.emit(event.wallet_id)
+
+    def _on_wallet_unlocked(self, event: WalletUnlocked) -> None:
+        self._check_thread()
+        self.wallet_unlocked.emit(event.wallet_id, event.address)
+
+    def _on_balances(self, event: BalancesUpdated) -> None:
+        self._check_thread()
+        self.balances_updated.emit(event.balances)
+
+    def _on_transaction(self, event: TransactionStatus) -> None:
+        self._check_thread()
+        self.transaction_status.emit(event.update)
+
+    # --- Speed ----------------------------------------------------------------------
+
+    def _on_speed_status(self, event: SpeedStatusChanged) -> None:
+        self._check_thread()
+        self.status_changed.emit(event.running, event.port, event.message)
+
+    def _on_speed_activity(self, _event: object) -> None:
+        self._check_thread()
+        self.activity.emit()
+
+    def _on_cashed_out(self, event: SpeedCashedOut) -> None:
+        self._check_thread()
+        self.cashed_out.emit(event.amount)

@@ -125,6 +125,7 @@ class WindowRig:
     engine: Engine
     profile: Profile
     store: SettingsStore
+    bus: EventBus
 
     @property
     def endpoint(self) -> tuple[str, int]:
@@ -147,7 +148,7 @@ async def rig(qtbot: Any, tmp_path: Path) -> AsyncIterator[WindowRig]:
     window.show()
     await engine.start()
     window.load_snapshots(engine.snapshots())
-    yield WindowRig(window, engine, profile, store)
+    yield WindowRig(window, engine, profile, store, bus)
     await window.shutdown()
     await engine.close()
     window.close()

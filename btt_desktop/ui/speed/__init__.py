@@ -50,7 +50,8 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
     def open_wallet() -> None:
         window.show_section("wallet")
 
-    controller = SpeedController(engine, bus, profile, wallet, report=window.show_error,
+    controller = SpeedController(engine, bus, window.bridge, profile, wallet,
+                                 report=window.show_error,
                                  show_wallet=show_wallet or open_wallet, parent=window)
     switch = SpeedSwitch(controller, window)
     window.add_tool(switch)

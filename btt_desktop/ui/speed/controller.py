@@ -25,7 +25,7 @@ from btt_desktop.profile import Profile
 from btt_desktop.speed.chainlink import VaultLink, open_vault
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
-from btt_desktop.ui.speed.bridge import SpeedEventBridge
+from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
 from btt_desktop.ui.wallet.protected import Policy, run_protected
 from btt_desktop.wallet.service import WalletService
@@ -49,8 +49,9 @@ class SpeedController(QObject):
 
     changed = Signal()          # the service started or stopped, or the settings changed
 
-    def __init__(self, engine: Engine, bus: EventBus, profile: Profile, wallet: WalletService,
-                 *, report: Callable[[str], None], show_wallet: Callable[[], None],
+    def __init__(self, engine: Engine, bus: EventBus, bridge: EventBridge, profile: Profile,
+                 wallet: WalletService, *, report: Callable[[str], None],
+                 show_wallet: Callable[[], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
@@ -59,7 +60,7 @@ class SpeedController(QObject):
         self.wallet = wallet
         self.report = report
         self.show_wallet = show_wallet
-        self.bridge = SpeedEventBridge(bus, self)
+        self.bridge = bridge  # the window's one bridge: shared, so never detached here
         self.tasks = TaskRunner(report)
         self.settings = SpeedSettings()
         self.service: SpeedService | None = None
@@ -69,9 +70,12 @@ class SpeedController(QObject):
         self._lock = asyncio.Lock()
         self._closed = False
         self._reported = 0.0
-        self.bridge.wallet_unlocked.connect(lambda: self.tasks.run(self.ensure_running()))
-        self.bridge.wallet_locked.connect(lambda: self.tasks.run(self.stop_service()))
-        self.bridge.wallet_changed.connect(lambda: self.tasks.run(self._follow_wallet()))
+        self._connections = [
+            bridge.wallet_unlocked.connect(
+                lambda _wid, _a: self.tasks.run(self.ensure_running())),
+            bridge.wallet_locked.connect(lambda _wid: self.tasks.run(self.stop_service())),
+            bridge.wallet_changed.connect(lambda _info: self.tasks.run(self._follow_wallet())),
+        ]
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -87,7 +91,9 @@ class SpeedController(QObject):
     async def close(self) -> None:
         """Pay what is owed and stop (the window is quitting)."""
         self._closed = True
-        self.bridge.detach()
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections.clear()
         await self.tasks.cancel_all()
         await self.stop_service()
 

@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
+from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
 from btt_desktop.ui.wallet.amounts_text import clock, group_digits
-from btt_desktop.ui.wallet.bridge import WalletEventBridge
 from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
 from btt_desktop.ui.wallet.clipboard import SecretClipboard, copy_text
 from btt_desktop.ui.wallet.export_dialog import ExportDialog
@@ -76,15 +76,14 @@ class WalletPane(QWidget):
 
     FIRST_RUN, WALLET = range(2)
 
-    def __init__(self, service: WalletService, bridge: WalletEventBridge, *,
+    def __init__(self, service: WalletService, bridge: EventBridge, *,
                  report: Callable[[str], None] | None = None,
                  refresh_interval: float = DEFAULT_REFRESH_INTERVAL,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wallet_pane")
         self.service = service
-        self.bridge = bridge
-        bridge.setParent(self)
+        self.bridge = bridge  # the window's one bridge: shared, so never detached here
         self.refresh_interval = refresh_interval
         self._report = report
         self.tasks = TaskRunner(self.show_error)
@@ -114,10 +113,13 @@ class WalletPane(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_label)
 
-        bridge.wallet_changed.connect(self._on_changed)
-        bridge.wallet_locked.connect(lambda _wid: self._apply_info(self.service.info))
-        bridge.wallet_unlocked.connect(lambda _wid, _a: self._apply_info(self.service.info))
-        bridge.balances_updated.connect(self._apply_balances)
+        self._connections = [
+            bridge.wallet_changed.connect(self._on_changed),
+            bridge.wallet_locked.connect(lambda _wid: self._apply_info(self.service.info)),
+            bridge.wallet_unlocked.connect(
+                lambda _wid, _a: self._apply_info(self.service.info)),
+            bridge.balances_updated.connect(self._apply_balances),
+        ]
         self._apply_info(service.info)
 
     # --- building -------------------------------------------------------------------
@@ -323,7 +325,9 @@ class WalletPane(QWidget):
         """Stop refreshing and pending work, clear a copied secret, stop listening."""
         self.service.stop_auto_refresh()
         self.clipboard.clear()
-        self.bridge.detach()
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections.clear()
         for dialog in self.findChildren(QDialog):  # send, export, network ... still open
             runner = getattr(dialog, "tasks", None)
             if isinstance(runner, TaskRunner):

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
+from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
 from btt_desktop.ui.wallet.amounts_text import group_digits, token_amount
-from btt_desktop.ui.wallet.bridge import WalletEventBridge
 from btt_desktop.ui.wallet.clipboard import copy_text
 from btt_desktop.ui.wallet.protected import Policy, run_protected
 from btt_desktop.wallet import hdkeys
@@ -116,7 +116,7 @@ class ConfirmSendDialog(QDialog):
 class SendDialog(QDialog):
     FORM, PROGRESS = range(2)
 
-    def __init__(self, service: WalletService, bridge: WalletEventBridge,
+    def __init__(self, service: WalletService, bridge: EventBridge,
                  balances: BalanceSnapshot | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("send_dialog")

@@ -46,9 +46,9 @@ async def set_password(page: FirstRunPage, password: str = PASSWORD) -> None:
 
 async def test_create_asks_words_back_then_saves(rig: Any, tmp_path: Path) -> None:
     """In the real window (the ``rig`` fixture of tests/ui/conftest.py)."""
-    bus = EventBus()
-    service = make_service(rig.profile.root, bus)
-    pane = install_wallet_section(rig.window, service, bus)
+    # the window's bus: the pane hears the service through the window's bridge
+    service = make_service(rig.profile.root, rig.bus)
+    pane = install_wallet_section(rig.window, service)
     try:
         rig.window.show_section("wallet")
         page = pane.first_run

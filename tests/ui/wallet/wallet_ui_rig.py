@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.ui.wallet import WalletEventBridge, WalletPane
+from btt_desktop.ui.bridge import EventBridge
+from btt_desktop.ui.wallet import WalletPane
 from btt_desktop.wallet.chain import ChainClient
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
@@ -57,7 +58,8 @@ def make_service(root: Path, bus: EventBus, node_url: str = CLOSED_NODE) -> Wall
 
 def make_pane(service: WalletService, bus: EventBus, qtbot: Any,
               refresh_interval: float = 3600.0) -> WalletPane:
-    pane = WalletPane(service, WalletEventBridge(bus), refresh_interval=refresh_interval)
+    # the pane's own bridge stands in for the window's (the bus keeps it alive)
+    pane = WalletPane(service, EventBridge(bus), refresh_interval=refresh_interval)
     qtbot.addWidget(pane)
     pane.resize(1100, 700)
     pane.show()
