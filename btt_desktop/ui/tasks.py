@@ -41,9 +41,18 @@ class TaskRunner:
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
         self._tasks: set[asyncio.Task[Any]] = set()
+        # The loop the window was built on: a Qt timer may call run() while that loop is
+        # between iterations (no loop is "running" then); its tasks still belong to it.
+        self._loop: asyncio.AbstractEventLoop | None = None
+        with contextlib.suppress(RuntimeError):
+            self._loop = asyncio.get_event_loop()
 
     def run(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
-        task = asyncio.get_event_loop().create_task(coro)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = self._loop if self._loop is not None else asyncio.get_event_loop()
+        task = loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._done)
         return task

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
@@ -38,7 +39,14 @@ pytestmark = pytest.mark.timeout(60)
 
 @pytest.fixture(autouse=True)
 def _no_loop_left_current() -> Iterator[None]:
+    """Windows made here are destroyed at the end of their test (their timers with them),
+    and no loop is left current for the tests that follow."""
     yield
+    while _WINDOWS:
+        window = _WINDOWS.pop()
+        if shiboken6.isValid(window):
+            window.hide()
+            shiboken6.delete(window)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -93,6 +101,7 @@ def test_the_language_list_shows_native_names(translators: list[Translators]) ->
 
 
 _LOOPS: list[asyncio.AbstractEventLoop] = []
+_WINDOWS: list[MainWindow] = []
 
 
 def _window(tmp_path: Path) -> MainWindow:
@@ -114,7 +123,9 @@ def _window(tmp_path: Path) -> MainWindow:
     store = SettingsStore(profile.settings_file)
     bus = EventBus()
     engine = Engine(profile, bus, Settings().engine)
-    return MainWindow(engine, EventBridge(bus), store, Settings())
+    window = MainWindow(engine, EventBridge(bus), store, Settings())
+    _WINDOWS.append(window)
+    return window
 
 
 def test_the_window_shows_chinese(qtbot: Any, tmp_path: Path,
