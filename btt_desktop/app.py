@@ -240,7 +240,7 @@ async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
     try:
         from btt_desktop.ui.speed import install_speed
 
-        speed = install_speed(window, engine, bus, profile, wallet)
+        speed = install_speed(window, engine, bus, profile, wallet, pane)
         closers.insert(0, speed.controller.close)
         # the Speed service starts when the wallet unlocks (at once if it already is)
         window.tasks.run(speed.controller.start())

@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self.actions_.settings, action)
         self._tools_menu.insertAction(self.actions_.settings, action)
 
+    def section_keys(self) -> list[str]:
+        """The sections' keys, in the switcher's order."""
+        return list(self._section_actions)
+
     def show_section(self, key: str) -> None:
         self._section_actions[key].trigger()
 

@@ -1,8 +1,9 @@
 """Speed in the window: the switch (toolbar, Tools menu, status bar), the Speed tab of
-the details, the Speed page of the settings, and the vault and earnings section.
+the details, the Speed page of the settings, and the vault and earnings in the wallet
+(a "Speed" tab of the wallet pane).
 
-``install_speed(window, engine, bus, profile, wallet)`` is the one entry point; it
-returns the :class:`SpeedController` (``await controller.close()`` before the wallet
+``install_speed(window, engine, bus, profile, wallet, pane)`` is the one entry point; it
+returns the :class:`SpeedParts` (``await parts.controller.close()`` before the wallet
 closes). See docs/gui-speed.md.
 """
 
@@ -22,6 +23,7 @@ from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
 from btt_desktop.ui.speed.switch import SpeedReadout, SpeedSwitch
 from btt_desktop.ui.speed.torrent_tab import SpeedTab
 from btt_desktop.ui.speed.vault_panel import VaultPanel
+from btt_desktop.ui.wallet.pane import WalletPane
 from btt_desktop.wallet.service import WalletService
 
 if TYPE_CHECKING:
@@ -35,18 +37,21 @@ class SpeedParts:
     """What :func:`install_speed` put in the window (tests and screenshots reach them)."""
 
     def __init__(self, controller: SpeedController, switch: SpeedSwitch,
-                 readout: SpeedReadout, tab: SpeedTab, panel: VaultPanel) -> None:
+                 readout: SpeedReadout, tab: SpeedTab, panel: VaultPanel,
+                 show_panel: Callable[[], None]) -> None:
         self.controller = controller
         self.switch = switch
         self.readout = readout
         self.tab = tab
         self.panel = panel
+        self.show_panel = show_panel  # the wallet section, on its Speed tab
 
 
 def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Profile,
-                  wallet: WalletService, *, show_wallet: Callable[[], None] | None = None
-                  ) -> SpeedParts:
-    """Wire Speed into ``window``; call ``await parts.controller.start()`` next."""
+                  wallet: WalletService, pane: WalletPane, *,
+                  show_wallet: Callable[[], None] | None = None) -> SpeedParts:
+    """Wire Speed into ``window`` (its vault goes in the wallet ``pane``, whose service
+    is ``wallet``); call ``await parts.controller.start()`` next."""
     def open_wallet() -> None:
         window.show_section("wallet")
 
@@ -60,8 +65,11 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
     tab = SpeedTab(controller)
     window.details.add_tab(tab, QCoreApplication.translate("SpeedTab", "Speed"))
     panel = VaultPanel(controller)
-    window.add_section("speed", QCoreApplication.translate("VaultPanel", "Speed"),
-                       icon("speed-on"), panel)
+    pane.add_tab(panel, QCoreApplication.translate("VaultPanel", "Speed"), icon("speed-on"))
+
+    def show_panel() -> None:
+        window.show_section("wallet")
+        pane.show_tab(panel)
 
     def settings_hook(dialog: SettingsDialog) -> Callable[[], Awaitable[None]]:
         page = SpeedSettingsPage(controller.settings)
@@ -73,4 +81,4 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
         return apply
 
     window.settings_hooks.append(settings_hook)
-    return SpeedParts(controller, switch, readout, tab, panel)
+    return SpeedParts(controller, switch, readout, tab, panel, show_panel)

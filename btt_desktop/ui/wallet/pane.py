@@ -1,9 +1,11 @@
 """The wallet section of the window: first-run setup, or the wallet itself.
 
-The wallet page shows the current account's address (copy button, QR code), the TRX and
-BTT balances with the time of the last refresh and, when the node cannot be reached,
-why they may be out of date; accounts, network, lock state, Send / Receive / Refresh and
-the recent transactions. Every chain call is a task on the loop: the window never waits.
+The wallet page has the accounts, network, lock state and the wallet menu at the top,
+then tabs: the first shows the current account's address (copy button, QR code), the TRX
+and BTT balances with the time of the last refresh and, when the node cannot be reached,
+why they may be out of date, Send / Receive / Refresh and the recent transactions;
+Speed adds its vault tab (``add_tab``). Every chain call is a task on the loop: the
+window never waits.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtGui import QAction, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -285,15 +288,38 @@ class WalletPane(QWidget):
         self.history_empty.setObjectName("history_empty")
         self.history_empty.setStyleSheet(MUTED_STYLE)
 
+        overview = QWidget()
+        overview.setObjectName("wallet_overview")
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.addWidget(card)
+        overview_layout.addSpacing(6)
+        overview_layout.addWidget(heading)
+        overview_layout.addWidget(self.history_empty)
+        overview_layout.addWidget(self.history_view, 1)
+        # the account's balances first; other parts of the wallet (Speed's vault) add tabs
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("wallet_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(overview, self.tr("Wallet"))
+        self.tabs.tabBar().setVisible(False)  # shown once there is a second tab
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(card)
-        layout.addSpacing(6)
-        layout.addWidget(heading)
-        layout.addWidget(self.history_empty)
-        layout.addWidget(self.history_view, 1)
+        layout.addWidget(self.tabs, 1)
         return page
+
+    def add_tab(self, widget: QWidget, title: str, tab_icon: QIcon | None = None) -> None:
+        """Add a tab beside the account's balances and transactions (e.g. Speed's vault)."""
+        if tab_icon is None:
+            self.tabs.addTab(widget, title)
+        else:
+            self.tabs.addTab(widget, tab_icon, title)
+        self.tabs.tabBar().setVisible(self.tabs.count() > 1)
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Show ``widget``'s tab (once a wallet exists; first-run setup comes first)."""
+        self.tabs.setCurrentWidget(widget)
 
     # --- lifecycle ------------------------------------------------------------------
 

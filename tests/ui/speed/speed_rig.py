@@ -1,7 +1,8 @@
 """Helpers for the Speed window tests: the main window over a real engine with the real
 wallet service (cheap scrypt, keyring's "fail" backend: this machine has no session
-keyring) and Speed installed as ``app.py`` installs it, plus bare engines with their own
-real SpeedService (a seeder or a bidder on another loopback address).
+keyring), the wallet section and Speed installed as ``app.py`` installs them, plus bare
+engines with their own real SpeedService (a seeder or a bidder on another loopback
+address).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from btt_desktop.speed.settings import SpeedSettings, save_settings
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.main_window import MainWindow
 from btt_desktop.ui.speed import SpeedParts, install_speed
+from btt_desktop.ui.wallet import WalletPane, install_wallet_section
 from btt_desktop.wallet.chain import ChainClient
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
@@ -59,6 +61,7 @@ class SpeedWindow:
     bus: EventBus
     profile: Profile
     wallet: WalletService
+    wallet_pane: WalletPane
     speed: SpeedParts
 
     @property
@@ -68,6 +71,7 @@ class SpeedWindow:
 
     async def close(self) -> None:
         await self.speed.controller.close()
+        await self.wallet_pane.shutdown()
         await self.wallet.close()
         await self.window.shutdown()
         await self.engine.close()
@@ -103,9 +107,10 @@ async def open_window(tmp: Path, engine_settings: EngineSettings, *, node_url: s
         await wallet.restore_private_key(key_hex, PASSWORD)
         if locked:
             wallet.lock()
-    parts = install_speed(window, engine, bus, profile, wallet)
+    pane = install_wallet_section(window, wallet)
+    parts = install_speed(window, engine, bus, profile, wallet, pane)
     await parts.controller.start()
-    return SpeedWindow(window, engine, bus, profile, wallet, parts)
+    return SpeedWindow(window, engine, bus, profile, wallet, pane, parts)
 
 
 @dataclass

@@ -83,8 +83,15 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
         panel = w.speed.panel
 
+        # the vault is a tab of the wallet section, not a section of its own
+        w.speed.show_panel()
+        assert w.window.sections.currentWidget() is w.wallet_pane
+        assert w.wallet_pane.tabs.currentWidget() is panel and panel.isVisible()
+        assert [w.wallet_pane.tabs.tabText(i) for i in range(w.wallet_pane.tabs.count())] \
+            == ["Wallet", "Speed"]
+        assert w.window.section_keys() == ["torrents", "wallet"]
+
         # deposit through the vault panel: the node's balance shows
-        w.window.show_section("speed")
         await until(lambda: panel.deposit_button.isEnabled(), 10, "the Deposit button")
         panel.deposit_button.click()
         dialog = await until(lambda: next((d for d in panel.findChildren(AmountDialog)
@@ -200,7 +207,7 @@ async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
 
 async def _cash_out(w: SpeedWindow) -> str:
     panel = w.speed.panel
-    w.window.show_section("speed")
+    w.speed.show_panel()  # the wallet section, its Speed tab
     await until(lambda: panel.cash_button.isEnabled(), 10, "the Cash Out button")
     panel.cash_button.click()
     await until(lambda: panel.cash_result.text() not in ("", "Cashing cheques…"), 30,

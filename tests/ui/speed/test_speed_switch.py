@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from btt_desktop.speed.settings import BTT, SpeedSettings, load_settings
 from btt_desktop.ui.settings_dialog import SettingsDialog
@@ -97,15 +97,14 @@ async def test_switch_without_a_wallet_offers_the_wallet_section(
     w = await open_window(tmp_path, loopback_settings(), node_url=devnet,
                           speed=SpeedSettings(auto_bid=False))
     try:
-        w.window.add_section("wallet", "Wallet", w.window.windowIcon(), QLineEdit())
         w.speed.switch.trigger()
         box = await _visible(QMessageBox, w.window)
         assert "no wallet" in box.text()
         opener = next(b for b in box.findChildren(QPushButton) if b.text() == "Open Wallet")
         opener.click()
-        await until(lambda: w.window.sections.currentWidget() is not w.window.main_splitter
-                    and isinstance(w.window.sections.currentWidget(), QLineEdit), 5,
-                    "the wallet section")
+        await until(lambda: w.window.sections.currentWidget() is w.wallet_pane
+                    and w.wallet_pane.first_run.isVisible(), 5,
+                    "the wallet section's first-run setup")
         assert not w.speed.switch.isChecked()
         assert w.speed.controller.service is None
     finally:
