@@ -2,7 +2,10 @@
 
 Each command group lives in its own module (``torrent``, ``wallet``, ``devnet``,
 ``speed``, ...) exposing ``register(subparsers, parents)``; a registered sub-parser sets
-``handler=`` to a function ``(args) -> int`` or an ``async def (args) -> int``.
+``handler=`` to a function ``(args) -> int`` or an ``async def (args) -> int``, or to
+``"module:function"`` naming one, imported only when that command runs: registering a
+command must stay cheap (no tronpy, no libtorrent), since every ``btt`` process
+registers them all.
 
 Errors the user can fix are :class:`~btt_desktop.errors.BttError`: printed as one line
 on stderr, exit status 1. Nothing else reaches the terminal as a traceback: an
@@ -18,7 +21,8 @@ import importlib
 import inspect
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from btt_desktop import __version__
 from btt_desktop.errors import BttError
@@ -71,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        if isinstance(handler, str):
+            handler = _load_handler(handler)
         if inspect.iscoroutinefunction(handler):
             return int(asyncio.run(handler(args)) or 0)
         return int(handler(args) or 0)
@@ -84,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.exception("unexpected error")
         print(f"btt: error: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
         return 1
+
+
+def _load_handler(spec: str) -> Callable[[argparse.Namespace], Any]:
+    module_name, _, name = spec.partition(":")
+    handler: Callable[[argparse.Namespace], Any] = getattr(
+        importlib.import_module(module_name), name)
+    return handler
 
 
 def _one_line(text: str) -> str:

@@ -9,11 +9,6 @@ import signal
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import httpx
-
-from btt_desktop.devnet.addresses import BadAddress, parse_address
-from btt_desktop.devnet.node import DevnetNode
-from btt_desktop.devnet.vault import DEFAULT_WITHDRAW_NOTICE
 from btt_desktop.errors import ChainError, DevnetError
 from btt_desktop.profile import Profile
 
@@ -34,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="keep the chain in DIR (default: devnet/ in the profile)")
     parser.add_argument("--block-time", type=float, default=0.5, metavar="S",
                         help="seconds between blocks (default 0.5)")
-    parser.add_argument("--withdraw-notice", type=int, default=DEFAULT_WITHDRAW_NOTICE,
+    parser.add_argument("--withdraw-notice", type=int, default=None,
                         metavar="S", help="vault withdrawal notice in seconds (default 86400)")
     parser.set_defaults(handler=run_node)
     commands = parser.add_subparsers(dest="devnet_command", metavar="COMMAND")
@@ -69,6 +64,11 @@ def _url(base: str) -> str:
 
 
 async def run_node(args: argparse.Namespace) -> int:
+    from btt_desktop.devnet.node import DevnetNode  # heavy (tronpy): only for this command
+    from btt_desktop.devnet.vault import DEFAULT_WITHDRAW_NOTICE
+
+    if args.withdraw_notice is None:
+        args.withdraw_notice = DEFAULT_WITHDRAW_NOTICE
     host, port = parse_listen(args.listen)
     data = Path(args.data) if args.data else Profile.open(args.profile).root / "devnet"
     node = DevnetNode(data, block_time=args.block_time, withdraw_notice=args.withdraw_notice)
@@ -98,6 +98,10 @@ def _display_amount(text: str, name: str) -> Decimal:
 
 
 async def run_faucet(args: argparse.Namespace) -> int:
+    import httpx
+
+    from btt_desktop.devnet.addresses import BadAddress, parse_address
+
     try:
         parse_address(args.address)
     except BadAddress as exc:

@@ -10,34 +10,15 @@ BTT; ``--json`` gives decimal strings.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import json
 import sys
-import time
-from collections.abc import AsyncIterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tronpy.keys import PrivateKey
-
-from btt_desktop.errors import BttError, SpeedError, WalletError
-from btt_desktop.events import EventBus
-from btt_desktop.profile import Profile
-from btt_desktop.speed import accounts
-from btt_desktop.speed.chainlink import VaultLink, open_vault
-from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger
-from btt_desktop.speed.provider import Provider
-from btt_desktop.speed.service import SpeedService, vault_status
-from btt_desktop.speed.settings import SpeedSettings, load_settings
-from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount, parse_amount
-from btt_desktop.wallet.service import WalletService
-from btt_desktop.wallet.types import WalletState
-
-from .wallet import SecretInput, _open, _profile, wallet_options
+from .wallet import wallet_options
 
 if TYPE_CHECKING:
-    from btt_desktop.engine import Engine
+    from btt_desktop.cli.speed_commands import SpeedPlan
+
+_COMMANDS = "btt_desktop.cli.speed_commands"
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -49,15 +30,15 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     speed.set_defaults(handler=lambda args: _usage(speed))
     status = commands.add_parser("status", parents=both, help="spending, vault, settings")
     status.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    status.set_defaults(handler=cmd_status)
+    status.set_defaults(handler=f"{_COMMANDS}:cmd_status")
     earnings = commands.add_parser("earnings", parents=both,
                                    help="earned (cheques held), cashed, pending")
     earnings.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    earnings.set_defaults(handler=cmd_earnings)
+    earnings.set_defaults(handler=f"{_COMMANDS}:cmd_earnings")
     cash = commands.add_parser("cash", parents=both,
                                help="cash every cheque held into the wallet")
     cash.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    cash.set_defaults(handler=cmd_cash)
+    cash.set_defaults(handler=f"{_COMMANDS}:cmd_cash")
 
     vault = subparsers.add_parser("vault", parents=parents, help="the Speed vault",
                                   description="The Speed vault that pays for downloads.")
@@ -65,16 +46,16 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     vault.set_defaults(handler=lambda args: _usage(vault))
     deposit = vcommands.add_parser("deposit", parents=both, help="move BTT into the vault")
     deposit.add_argument("amount", metavar="AMOUNT", help="BTT, e.g. 12.5")
-    deposit.set_defaults(handler=cmd_deposit)
+    deposit.set_defaults(handler=f"{_COMMANDS}:cmd_deposit")
     withdraw = vcommands.add_parser(
         "withdraw", parents=both, help="announce a withdrawal, or withdraw once it is due",
         description="With --announce, start the notice period for AMOUNT BTT; without, "
                     "withdraw what was announced once the notice has run out.")
     withdraw.add_argument("--announce", metavar="AMOUNT", help="BTT to announce (0 cancels)")
-    withdraw.set_defaults(handler=cmd_withdraw)
+    withdraw.set_defaults(handler=f"{_COMMANDS}:cmd_withdraw")
     balance = vcommands.add_parser("balance", parents=both, help="the vault's balance")
     balance.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    balance.set_defaults(handler=cmd_vault_balance)
+    balance.set_defaults(handler=f"{_COMMANDS}:cmd_vault_balance")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -111,263 +92,12 @@ def speed_options(*, earn: bool) -> argparse.ArgumentParser:
     return parser
 
 
-def _btt(text: str, what: str, *, zero: bool = True) -> int:
-    if zero and text.strip() in ("0", "0.0"):
-        return 0
-    try:
-        return parse_amount(text, BTT_DECIMALS, "BTT")
-    except WalletError as exc:
-        raise BttError(f"{what}: {exc}") from None
-
-
-def speed_settings(args: argparse.Namespace, saved: SpeedSettings, *, earn: bool) -> SpeedSettings:
-    """The saved settings with this command's options applied (not saved)."""
-    changes: dict[str, Any] = {"earn": earn, "auto_bid": not earn}
-    if args.speed_port is not None:
-        changes["port"] = args.speed_port
-    if earn:
-        if args.reserve_price_per_gib is not None:
-            changes["reserve_price_per_gib"] = _btt(args.reserve_price_per_gib,
-                                                    "--reserve-price-per-gib")
-        if args.speed_slots is not None:
-            changes["slots"] = args.speed_slots
-        if args.speed_round is not None:
-            changes["round_seconds"] = args.speed_round
-        if args.cash_threshold is not None:
-            changes["cash_threshold"] = _btt(args.cash_threshold, "--cash-threshold")
-    else:
-        if args.max_price_per_gib is not None:
-            changes["max_price_per_gib"] = _btt(args.max_price_per_gib, "--max-price-per-gib")
-        if args.max_spend_per_day is not None:
-            changes["max_spend_per_day"] = _btt(args.max_spend_per_day, "--max-spend-per-day")
-        if args.spending_rate is not None:
-            changes["spending_rate"] = args.spending_rate
-    return replace(saved, **changes)
-
-
-async def unlock_key(args: argparse.Namespace) -> tuple[PrivateKey, WalletService]:
-    """Ask the password, unlock, take the current account's key; the service is closed
-    (secrets wiped) and returned for its network and profile."""
-    secrets = SecretInput(args.password_stdin)
-    wallet = await _open(args)
-    try:
-        if wallet.state is WalletState.NONE:
-            raise WalletError("there is no wallet in this profile yet: btt wallet create")
-        if wallet.state is WalletState.WATCH_ONLY:
-            raise WalletError("this is a watch-only wallet: Speed needs a key to sign")
-        await wallet.unlock(secrets.password())
-        key = PrivateKey(await wallet.signing_key())
-    finally:
-        await wallet.close()
-    return key, wallet
-
-
-class SpeedPlan:
-    """Speed for one ``btt seed/download --speed``: the key is read before the engine
-    starts (the password prompt must not hold up the download), then :meth:`attach`
-    runs the service beside the engine."""
-
-    def __init__(self, args: argparse.Namespace, *, earn: bool) -> None:
-        self._args = args
-        self._earn = earn
-        self.key: PrivateKey | None = None
-        self._wallet: WalletService | None = None
-
-    async def unlock(self) -> None:
-        self.key, self._wallet = await unlock_key(self._args)
-
-    @contextlib.asynccontextmanager
-    async def attach(self, engine: Engine, bus: EventBus) -> AsyncIterator[SpeedService]:
-        if self.key is None or self._wallet is None:
-            await self.unlock()
-        assert self.key is not None and self._wallet is not None
-        profile = _profile(self._args)
-        settings = speed_settings(self._args, load_settings(profile.speed_dir), earn=self._earn)
-        link = await open_vault(self._wallet.network)
-        try:
-            key = self.key
-            service = await asyncio.to_thread(  # reads the ledgers from disk
-                lambda: SpeedService(engine, bus, profile, key=key, link=link,
-                                     settings=settings))
-            port = await service.start()
-            print(f"speed on port {port} as {service.address} ({service.net})", flush=True)
-            try:
-                yield service
-            finally:
-                await service.close()
-        finally:
-            await link.close()
-
-
 async def speed_plan(args: argparse.Namespace, *, earn: bool) -> SpeedPlan | None:
     """None without ``--speed``; otherwise a plan whose key is already unlocked."""
     if not getattr(args, "speed", False):
         return None
+    from btt_desktop.cli.speed_commands import SpeedPlan  # the TRON libraries: only now
+
     plan = SpeedPlan(args, earn=earn)
     await plan.unlock()
     return plan
-
-
-# --- btt speed ---------------------------------------------------------------------------
-
-def _amount(value: int | None) -> str | None:
-    return None if value is None else format_amount(value, BTT_DECIMALS)
-
-
-@contextlib.asynccontextmanager
-async def _link(args: argparse.Namespace) -> AsyncIterator[tuple[VaultLink, str, Profile]]:
-    wallet = await _open(args)
-    try:
-        if wallet.state is WalletState.NONE:
-            raise WalletError("there is no wallet in this profile yet: btt wallet create")
-        address = wallet.info.address
-        assert address is not None
-        network = wallet.network
-    finally:
-        await wallet.close()
-    link = await open_vault(network)
-    try:
-        yield link, address, _profile(args)
-    finally:
-        await link.close()
-
-
-async def cmd_status(args: argparse.Namespace) -> int:
-    async with _link(args) as (link, address, profile):
-        ledger = RequesterLedger(accounts.requester_ledger_path(profile.speed_dir, link.net,
-                                                                address), link.net, address)
-        paid = {p.address: await link.vault.paid_out(address, p.address)
-                for p in accounts.spending(ledger).peers}
-        spent = accounts.spending(ledger, paid)
-        vault = await vault_status(link, address, ledger)
-        settings = load_settings(profile.speed_dir)
-    doc = {
-        "address": address, "net": link.net,
-        "spent": _amount(spent.spent), "owed": _amount(spent.owed),
-        "bytes_bought": spent.bytes_bought,
-        "vault_balance": _amount(vault.balance), "outstanding": _amount(vault.outstanding),
-        "withdrawal_announced": _amount(vault.announced), "withdrawal_ready_at": vault.ready_at,
-        "providers": [{"address": p.address, "bytes": p.bytes, "paid": _amount(p.cheques),
-                       "cashed": _amount(p.cashed)} for p in spent.peers],
-        "settings": json.loads(settings.to_json()),
-    }
-    if args.json:
-        print(json.dumps(doc), flush=True)
-    else:
-        print(f"address {address} on {link.net}")
-        print(f"spent {doc['spent']} BTT for {spent.bytes_bought} bytes; owed {doc['owed']} BTT")
-        print(f"vault {doc['vault_balance']} BTT, {doc['outstanding']} BTT in uncashed cheques")
-        if vault.announced:
-            print(f"withdrawal of {doc['withdrawal_announced']} BTT possible from "
-                  f"{_when(vault.ready_at)}")
-    return 0
-
-
-async def cmd_earnings(args: argparse.Namespace) -> int:
-    async with _link(args) as (link, address, profile):
-        ledger = ProviderLedger(accounts.provider_ledger_path(profile.speed_dir, link.net,
-                                                              address), link.net, address)
-        paid = {p.address: await link.vault.paid_out(p.address, address)
-                for p in accounts.earnings(ledger).peers}
-        result = accounts.earnings(ledger, paid)
-    doc = {
-        "address": address, "net": link.net,
-        "earned": _amount(result.earned), "cashed": _amount(result.cashed),
-        "pending": _amount(result.pending), "unpaid": _amount(result.unpaid),
-        "bytes_sold": result.bytes_sold, "sold_value": _amount(result.sold_value),
-        "peers": [{"vault": p.address, "bytes": p.bytes, "value": _amount(p.value),
-                   "earned": _amount(p.cheques), "cashed": _amount(p.cashed)}
-                  for p in result.peers],
-    }
-    if args.json:
-        print(json.dumps(doc), flush=True)
-    else:
-        print(f"earned {doc['earned']} BTT for {result.bytes_sold} bytes sold; "
-              f"cashed {doc['cashed']} BTT, pending {doc['pending']} BTT")
-        if result.unpaid:
-            print(f"not yet paid: {doc['unpaid']} BTT")
-    return 0
-
-
-async def cmd_cash(args: argparse.Namespace) -> int:
-    key, wallet = await unlock_key(args)
-    address = key.public_key.to_base58check_address()
-    profile = _profile(args)
-    link = await open_vault(wallet.network)
-    try:
-        ledger = ProviderLedger(accounts.provider_ledger_path(profile.speed_dir, link.net,
-                                                              address), link.net, address)
-        provider = Provider(ledger, link.vault, lambda ih, ip, port: 0,
-                            lambda ih, peers: None)
-        paid = await provider.cash_due(key, threshold=1)
-    finally:
-        await link.close()
-    if args.json:
-        print(json.dumps({"cashed": _amount(paid)}), flush=True)
-    else:
-        print(f"cashed {_amount(paid)} BTT", flush=True)
-    return 0
-
-
-# --- btt vault ---------------------------------------------------------------------------
-
-async def cmd_deposit(args: argparse.Namespace) -> int:
-    amount = _btt(args.amount, "AMOUNT", zero=False)
-    key, wallet = await unlock_key(args)
-    link = await open_vault(wallet.network)
-    try:
-        await link.vault.deposit(key, amount)
-        balance = await link.vault.balance_of(key.public_key.to_base58check_address())
-    finally:
-        await link.close()
-    print(f"vault balance {_amount(balance)} BTT", flush=True)
-    return 0
-
-
-async def cmd_withdraw(args: argparse.Namespace) -> int:
-    amount = None if args.announce is None else _btt(args.announce, "--announce")
-    key, wallet = await unlock_key(args)
-    owner = key.public_key.to_base58check_address()
-    link = await open_vault(wallet.network)
-    try:
-        if amount is not None:
-            await link.vault.announce_withdrawal(key, amount)
-            announced, ready_at = await link.vault.withdrawal_of(owner)
-            if announced:
-                print(f"withdrawal of {_amount(announced)} BTT possible from {_when(ready_at)}",
-                      flush=True)
-            else:
-                print("withdrawal cancelled", flush=True)
-            return 0
-        announced, ready_at = await link.vault.withdrawal_of(owner)
-        if not announced:
-            raise SpeedError("no withdrawal announced: btt vault withdraw --announce AMOUNT")
-        if ready_at > time.time():
-            raise SpeedError(f"the withdrawal notice runs until {_when(ready_at)}")
-        paid = await link.vault.withdraw(key)
-    finally:
-        await link.close()
-    print(f"withdrew {_amount(paid)} BTT", flush=True)
-    return 0
-
-
-async def cmd_vault_balance(args: argparse.Namespace) -> int:
-    async with _link(args) as (link, address, profile):
-        ledger = RequesterLedger(accounts.requester_ledger_path(profile.speed_dir, link.net,
-                                                                address), link.net, address)
-        vault = await vault_status(link, address, ledger)
-    if args.json:
-        print(json.dumps({"owner": address, "net": link.net, "balance": _amount(vault.balance),
-                          "announced": _amount(vault.announced), "ready_at": vault.ready_at,
-                          "outstanding": _amount(vault.outstanding)}), flush=True)
-    else:
-        print(f"vault {_amount(vault.balance)} BTT ({_amount(vault.outstanding)} BTT in "
-              f"uncashed cheques)", flush=True)
-        if vault.announced:
-            print(f"withdrawal of {_amount(vault.announced)} BTT possible from "
-                  f"{_when(vault.ready_at)}", flush=True)
-    return 0
-
-
-def _when(unix: int) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(unix))

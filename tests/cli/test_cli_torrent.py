@@ -186,7 +186,7 @@ async def test_exit_when_done_returns_as_soon_as_the_download_finishes(tmp_path:
     import argparse
     import asyncio
 
-    from btt_desktop.cli.torrent import _follow, _Run
+    from btt_desktop.cli.torrent_commands import _follow, _Run
     from btt_desktop.engine import Engine, create_torrent
     from btt_desktop.engine.types import AddParams, EngineSettings
     from btt_desktop.events import EventBus, TorrentFinished

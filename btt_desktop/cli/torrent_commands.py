@@ -1,0 +1,281 @@
+"""What ``btt create``, ``btt seed`` and ``btt download`` run (registered by
+:mod:`btt_desktop.cli.torrent`; this module, and libtorrent with it, is imported only
+when one of them runs)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import ipaddress
+import os
+import signal
+import sys
+from pathlib import Path
+
+from btt_desktop.cli.speed import speed_plan
+from btt_desktop.engine import Engine, create_torrent
+from btt_desktop.engine.types import (
+    AddParams,
+    EngineSettings,
+    TorrentMeta,
+    TorrentSnapshot,
+    TorrentState,
+)
+from btt_desktop.errors import BttError, EngineError
+from btt_desktop.events import (
+    EngineMessage,
+    EventBus,
+    TorrentErrored,
+    TorrentFinished,
+    TorrentsUpdated,
+)
+from btt_desktop.profile import Profile, default_profile_dir
+
+from .torrent import DEFAULT_PORT
+
+# -- create -----------------------------------------------------------------------------
+
+async def cmd_create(args: argparse.Namespace) -> int:
+    interactive = sys.stderr.isatty()
+
+    def show(fraction: float) -> None:
+        if interactive:
+            print(f"\rhashing {fraction * 100:.0f}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        meta = await create_torrent(args.path, args.output, trackers=args.tracker,
+                                    piece_size=args.piece_size, private=args.private,
+                                    version=args.version, progress=show)
+    finally:
+        if interactive:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    hashes = " ".join(h for h in (meta.info_hash_v1, meta.info_hash_v2) if h)
+    print(f"created {args.output}: {meta.name}, {len(meta.files)} files, "
+          f"{_size(meta.total_size, 1024)}, pieces of {_size(meta.piece_length, 1024)}, {hashes}",
+          flush=True)
+    return 0
+
+
+# -- seed / download ----------------------------------------------------------------------
+
+def parse_endpoint(text: str, what: str) -> tuple[str, int]:
+    """``IP:PORT`` or ``[IPv6]:PORT`` -> (ip, port); one-line error otherwise."""
+    host, sep, port_text = text.rpartition(":")
+    host = host.strip("[]")
+    try:
+        if not sep:
+            raise ValueError
+        ip = str(ipaddress.ip_address(host))
+        port = int(port_text)
+        if not 0 <= port <= 65535:
+            raise ValueError
+    except ValueError:
+        raise BttError(f"bad {what} (IP:PORT expected): {text}") from None
+    return ip, port
+
+
+def engine_settings(args: argparse.Namespace) -> EngineSettings:
+    ip, port = ("0.0.0.0", DEFAULT_PORT)
+    if args.listen:
+        ip, port = parse_endpoint(args.listen, "--listen value")
+    unspecified = ipaddress.ip_address(ip).is_unspecified
+    discovery = not args.no_discovery
+    return EngineSettings(listen_interface=ip, listen_port=port,
+                          outgoing_interface="" if unspecified else ip,
+                          dht=discovery, lsd=discovery, upnp=discovery, natpmp=discovery)
+
+
+def open_profile(args: argparse.Namespace) -> Profile:
+    # without --profile the CLI keeps its own state, apart from the window's
+    return Profile.open(getattr(args, "profile", None) or default_profile_dir() / "cli")
+
+
+class _Run:
+    """An engine for one command, stopped by SIGINT/SIGTERM or a fatal torrent error."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.bus = EventBus()
+        self.engine = Engine(open_profile(args), self.bus, engine_settings(args))
+        self.stop = asyncio.Event()
+        self.errors: list[str] = []
+        self.listening = False
+        self.bus.subscribe(EngineMessage, self._on_message)
+        self.bus.subscribe(TorrentErrored, lambda e: self.errors.append(e.message))
+
+    def _on_message(self, message: EngineMessage) -> None:
+        # before the listen socket is confirmed, a failure is raised by wait_listening
+        if self.listening:
+            print(f"btt: {message.text}", file=sys.stderr, flush=True)
+
+    async def wait_listening(self) -> tuple[str, ...]:
+        endpoints = await self.engine.wait_listening()
+        self.listening = True
+        return endpoints
+
+    async def __aenter__(self) -> _Run:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.stop.set)
+        await self.engine.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        loop = asyncio.get_running_loop()
+        await asyncio.shield(self.engine.close())
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+    async def sleep(self, seconds: float) -> bool:
+        """Sleep unless asked to stop; True when a stop was asked."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stop.wait(), seconds)
+        return self.stop.is_set()
+
+    def check_errors(self) -> None:
+        if self.errors:
+            raise EngineError(self.errors[0])
+
+    async def add(self, params: AddParams, meta: TorrentMeta) -> str:
+        """Add the torrent, or pick it up if the profile already holds it."""
+        tid = meta.info_hash_v1 or (meta.info_hash_v2 or "")[:40]
+        if tid in self.engine.torrent_ids():
+            await self.engine.resume([tid])
+            return tid
+        return await self.engine.add(params)
+
+
+async def cmd_seed(args: argparse.Namespace) -> int:
+    data = await asyncio.to_thread(_existing_folder, args.data)
+    if args.upload_limit < 0:
+        raise BttError(f"bad --upload-limit: {args.upload_limit}")
+    params = AddParams(save_path=data, torrent_path=args.torrent)
+    run = _Run(args)
+    meta = await run.engine.inspect(params)  # bad input fails before the session starts
+    plan = await speed_plan(args, earn=True)  # asks the password before anything starts
+    async with run, contextlib.AsyncExitStack() as speed:
+        endpoints = await run.wait_listening()
+        if plan is not None:  # before any peer connects: they must see the Speed advert
+            await speed.enter_async_context(plan.attach(run.engine, run.bus))
+        tid = await run.add(params, meta)
+        if args.upload_limit:
+            await run.engine.set_limits(tid, upload=args.upload_limit)
+        snap = await _until_checked(run, tid)
+        if snap is None:
+            return 0
+        if snap.total_done == 0:
+            raise BttError(f"none of the data of {snap.name} is in {args.data}")
+        if snap.progress < 1.0:
+            print(f"btt: only {snap.progress * 100:.1f}% of {snap.name} is in {args.data}",
+                  file=sys.stderr, flush=True)
+        print(f"listening on {endpoints[0]}", flush=True)
+        while not await run.sleep(0.5):
+            run.check_errors()
+    return 0
+
+
+async def _until_checked(run: _Run, tid: str) -> TorrentSnapshot | None:
+    """The snapshot once the data on disk has been checked; None if stopped first."""
+    while True:
+        run.check_errors()
+        snap = run.engine.snapshot(tid)
+        if snap is not None and snap.state not in (TorrentState.CHECKING, TorrentState.QUEUED):
+            return snap
+        if await run.sleep(0.1):
+            return None
+
+
+async def cmd_download(args: argparse.Namespace) -> int:
+    peers = tuple(parse_endpoint(p, "--peer value") for p in args.peer)
+    source = args.source
+    params = AddParams(save_path=_absolute(args.to), peers=peers,
+                       **({"magnet": source} if source.startswith("magnet:")
+                          else {"torrent_path": source}))
+    run = _Run(args)
+    meta = await run.engine.inspect(params)  # bad input fails before the session starts
+    plan = await speed_plan(args, earn=False)  # asks the password before anything starts
+    async with run, contextlib.AsyncExitStack() as speed:
+        await run.wait_listening()
+        if plan is not None:  # before any peer connects: they must see the Speed advert
+            await speed.enter_async_context(plan.attach(run.engine, run.bus))
+        tid = await run.add(params, meta)
+        for ip, port in peers:  # a torrent picked up from the profile needs them too
+            await run.engine.connect_peer(tid, ip, port)
+        await _follow(run, tid, args.exit_when_done)
+    return 0
+
+
+async def _follow(run: _Run, tid: str, exit_when_done: bool) -> None:
+    """A progress line each second; with ``exit_when_done``, return as soon as the
+    torrent is complete: woken by ``TorrentFinished`` and the status update after it."""
+    loop = asyncio.get_running_loop()
+    wake = asyncio.Event()
+    finished = False
+
+    def on_finished(event: TorrentFinished) -> None:
+        nonlocal finished
+        if event.torrent_id == tid:
+            finished = True
+            wake.set()
+
+    def on_updated(event: TorrentsUpdated) -> None:
+        if finished and any(s.torrent_id == tid for s in event.snapshots):
+            wake.set()
+
+    unsubscribe = [run.bus.subscribe(TorrentFinished, on_finished),
+                   run.bus.subscribe(TorrentsUpdated, on_updated)]
+    try:
+        next_line = loop.time()
+        while not run.stop.is_set():
+            run.check_errors()
+            snap = run.engine.snapshot(tid)
+            if exit_when_done and snap is not None and _complete(snap):
+                print(progress_line(snap), flush=True)
+                return
+            if snap is not None and loop.time() >= next_line:
+                print(progress_line(snap), flush=True)
+                next_line = loop.time() + 1.0
+            wake.clear()
+            stop = asyncio.ensure_future(run.stop.wait())
+            woken = asyncio.ensure_future(wake.wait())
+            await asyncio.wait({stop, woken}, timeout=max(0.0, next_line - loop.time()),
+                               return_when=asyncio.FIRST_COMPLETED)
+            stop.cancel()
+            woken.cancel()
+    finally:
+        for off in unsubscribe:
+            off()
+
+
+def _absolute(path: str) -> str:
+    return os.path.abspath(os.path.expanduser(path))
+
+
+def _existing_folder(path: str) -> str:
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise BttError(f"no such folder: {path}")
+    return str(folder.resolve())
+
+
+def _complete(snap: TorrentSnapshot) -> bool:
+    return (snap.has_metadata and snap.state == TorrentState.SEEDING
+            and snap.total_done >= snap.total_wanted)
+
+
+def progress_line(snap: TorrentSnapshot) -> str:
+    return (f"progress {snap.progress * 100:.1f}% down {_rate(snap.download_rate)} "
+            f"up {_rate(snap.upload_rate)} peers {snap.num_seeds + snap.num_peers}")
+
+
+def _rate(value: int) -> str:
+    return _size(value) + "/s"
+
+
+def _size(value: float, base: int = 1000) -> str:
+    units = ("B", "kB", "MB", "GB", "TB") if base == 1000 else ("B", "KiB", "MiB", "GiB", "TiB")
+    for unit in units:
+        if value < base or unit == units[-1]:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= base
+    raise AssertionError("unreachable")
