@@ -202,6 +202,14 @@ async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
                 and s.total_done == SIZE, 40, "the download")
     await until(lambda: service.status().earnings.earned > 0, 20, "a cheque")
     await until(lambda: _cell(table, 0, 5) not in ("", "0"), 10, "BTT earned in the tab")
+    # the buyer has finished; it pays what it still owes in a last cheque a moment later:
+    # wait until it owes nothing and the seller holds every cheque it signed, so what
+    # follows sees settled figures
+    def settled() -> bool:
+        spending = buyer.service.status().spending
+        return spending.owed == 0 and spending.spent == service.status().earnings.earned
+
+    await until(settled, 30, "the buyer's last cheque")
     return w, buyer
 
 
