@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from btt_desktop.engine.types import PeerEntry
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.formatting import format_percent, format_rate, format_size
 from btt_desktop.ui.progress_delegate import ProgressBarDelegate
-from btt_desktop.ui.record_table_model import SORT_ROLE, RecordColumn, RecordTableModel
+from btt_desktop.ui.record_table_model import RecordColumn, RecordTableModel, record_table_view
 
 
 def _tr(text: str) -> str:
@@ -44,20 +44,8 @@ class PeersTab(QWidget):
         super().__init__(parent)
         self.model: RecordTableModel[PeerEntry] = RecordTableModel(
             peer_columns(), key=lambda p: (p.ip, p.port), parent=self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setObjectName("peers_view")
-        self.view.setModel(proxy)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
+        self.view = record_table_view(self.model, "peers_view", self)
         self.view.setItemDelegateForColumn(4, ProgressBarDelegate(self.view))
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setColumnWidth(0, 170)
         self.view.setColumnWidth(1, 170)
         layout = QVBoxLayout(self)

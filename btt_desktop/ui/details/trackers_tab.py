@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from btt_desktop.engine.types import TrackerEntry
 from btt_desktop.ui.engine_api import EngineApi
-from btt_desktop.ui.record_table_model import SORT_ROLE, RecordColumn, RecordTableModel
+from btt_desktop.ui.record_table_model import RecordColumn, RecordTableModel, record_table_view
 
 
 def _tr(text: str) -> str:
@@ -47,20 +47,7 @@ class TrackersTab(QWidget):
         super().__init__(parent)
         self.model: RecordTableModel[TrackerEntry] = RecordTableModel(
             tracker_columns(), key=lambda t: t.url, parent=self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setObjectName("trackers_view")
-        self.view.setModel(proxy)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.view = record_table_view(self.model, "trackers_view", self)
         self.view.setColumnWidth(0, 50)
         self.view.setColumnWidth(1, 320)
         self.view.setColumnWidth(2, 130)
