@@ -65,10 +65,7 @@ def _url(base: str) -> str:
 
 async def run_node(args: argparse.Namespace) -> int:
     from btt_desktop.devnet.node import DevnetNode  # heavy (tronpy): only for this command
-    from btt_desktop.devnet.vault import DEFAULT_WITHDRAW_NOTICE
 
-    if args.withdraw_notice is None:
-        args.withdraw_notice = DEFAULT_WITHDRAW_NOTICE
     host, port = parse_listen(args.listen)
     data = Path(args.data) if args.data else Profile.open(args.profile).root / "devnet"
     node = DevnetNode(data, block_time=args.block_time, withdraw_notice=args.withdraw_notice)

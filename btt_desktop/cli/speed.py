@@ -1,5 +1,5 @@
-"""``btt speed`` (status, earnings, cash) and ``btt vault`` (deposit, withdraw, balance),
-plus the ``--speed`` options of ``btt seed`` and ``btt download``.
+"""``btt speed`` (status, earnings, cash) and ``btt vault`` (deposit, withdraw, balance,
+deploy), plus the ``--speed`` options of ``btt seed`` and ``btt download``.
 
 Speed state (ledgers, settings) lives in the wallet's profile: ``--profile DIR``, or the
 window's profile without it. The wallet options (``--network``, ``--node``,
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from btt_desktop.cli.speed_commands import SpeedPlan
 
 _COMMANDS = "btt_desktop.cli.speed_commands"
+_VAULT = "btt_desktop.cli.vault_commands"
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -46,16 +47,34 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     vault.set_defaults(handler=lambda args: _usage(vault))
     deposit = vcommands.add_parser("deposit", parents=both, help="move BTT into the vault")
     deposit.add_argument("amount", metavar="AMOUNT", help="BTT, e.g. 12.5")
-    deposit.set_defaults(handler=f"{_COMMANDS}:cmd_deposit")
+    _yes(deposit)
+    deposit.set_defaults(handler=f"{_VAULT}:cmd_deposit")
     withdraw = vcommands.add_parser(
         "withdraw", parents=both, help="announce a withdrawal, or withdraw once it is due",
         description="With --announce, start the notice period for AMOUNT BTT; without, "
                     "withdraw what was announced once the notice has run out.")
     withdraw.add_argument("--announce", metavar="AMOUNT", help="BTT to announce (0 cancels)")
-    withdraw.set_defaults(handler=f"{_COMMANDS}:cmd_withdraw")
+    _yes(withdraw)
+    withdraw.set_defaults(handler=f"{_VAULT}:cmd_withdraw")
     balance = vcommands.add_parser("balance", parents=both, help="the vault's balance")
     balance.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    balance.set_defaults(handler=f"{_COMMANDS}:cmd_vault_balance")
+    balance.set_defaults(handler=f"{_VAULT}:cmd_vault_balance")
+    deploy = vcommands.add_parser(
+        "deploy", parents=both, help="deploy the SpeedVault contract (maintainers)",
+        description="Deploy the SpeedVault contract shipped with this client to the chosen "
+                    "network with the wallet's key, after showing the fee; print the new "
+                    "contract's address and record it in the profile.")
+    deploy.add_argument("--notice", metavar="SECONDS", type=int, default=None,
+                        help="withdrawal notice of the new vault (default 86400)")
+    deploy.add_argument("--json", action="store_true",
+                        help="JSON: address, net, chain_id, txid, fee_trx")
+    _yes(deploy)
+    deploy.set_defaults(handler=f"{_VAULT}:cmd_deploy")
+
+
+def _yes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", action="store_true",
+                        help="answer yes to the confirmation (for scripts)")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -13,17 +13,15 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tronpy.keys import PrivateKey
-
 from btt_desktop.errors import BttError, SpeedError, WalletError
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.speed import accounts
 from btt_desktop.speed.chainlink import VaultLink, open_vault
-from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger
 from btt_desktop.speed.provider import Provider
 from btt_desktop.speed.service import SpeedService, vault_status
 from btt_desktop.speed.settings import SpeedSettings, load_settings
+from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount, parse_amount
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
@@ -68,9 +66,11 @@ def speed_settings(args: argparse.Namespace, saved: SpeedSettings, *, earn: bool
     return replace(saved, **changes)
 
 
-async def unlock_key(args: argparse.Namespace) -> tuple[PrivateKey, WalletService]:
-    """Ask the password, unlock, take the current account's key; the service is closed
-    (secrets wiped) and returned for its network and profile."""
+@contextlib.asynccontextmanager
+async def unlocked_signer(args: argparse.Namespace) -> AsyncIterator[
+        tuple[AccountSigner, WalletService]]:
+    """Ask the password, unlock, and yield the current account's signer with its wallet;
+    the wallet is locked and closed (the signer stops working) on the way out."""
     secrets = SecretInput(args.password_stdin)
     wallet = await _open(args)
     try:
@@ -79,47 +79,55 @@ async def unlock_key(args: argparse.Namespace) -> tuple[PrivateKey, WalletServic
         if wallet.state is WalletState.WATCH_ONLY:
             raise WalletError("this is a watch-only wallet: Speed needs a key to sign")
         await wallet.unlock(secrets.password())
-        key = PrivateKey(await wallet.signing_key())
+        yield await wallet.signer(), wallet
     finally:
         await wallet.close()
-    return key, wallet
 
 
 class SpeedPlan:
-    """Speed for one ``btt seed/download --speed``: the key is read before the engine
-    starts (the password prompt must not hold up the download), then :meth:`attach`
-    runs the service beside the engine."""
+    """Speed for one ``btt seed/download --speed``: the password is asked before the engine
+    starts (the prompt must not hold up the download), then :meth:`attach` runs the
+    service beside the engine; the wallet stays unlocked only while it runs."""
 
     def __init__(self, args: argparse.Namespace, *, earn: bool) -> None:
         self._args = args
         self._earn = earn
-        self.key: PrivateKey | None = None
-        self._wallet: WalletService | None = None
+        self._stack = contextlib.AsyncExitStack()
+        self._unlocked: tuple[AccountSigner, WalletService] | None = None
 
     async def unlock(self) -> None:
-        self.key, self._wallet = await unlock_key(self._args)
+        self._unlocked = await self._stack.enter_async_context(unlocked_signer(self._args))
+
+    async def close(self) -> None:
+        self._unlocked = None
+        await self._stack.aclose()
 
     @contextlib.asynccontextmanager
     async def attach(self, engine: Engine, bus: EventBus) -> AsyncIterator[SpeedService]:
-        if self.key is None or self._wallet is None:
-            await self.unlock()
-        assert self.key is not None and self._wallet is not None
-        profile = _profile(self._args)
-        settings = speed_settings(self._args, load_settings(profile.speed_dir), earn=self._earn)
-        link = await open_vault(self._wallet.network)
         try:
-            key = self.key
-            service = await asyncio.to_thread(  # reads the ledgers from disk
-                lambda: SpeedService(engine, bus, profile, key=key, link=link,
-                                     settings=settings))
-            port = await service.start()
-            print(f"speed on port {port} as {service.address} ({service.net})", flush=True)
+            if self._unlocked is None:
+                await self.unlock()
+            assert self._unlocked is not None
+            signer, wallet = self._unlocked
+            profile = _profile(self._args)
+            settings = speed_settings(self._args, load_settings(profile.speed_dir),
+                                      earn=self._earn)
+            link = await open_vault(wallet.network, speed_dir=profile.speed_dir)
             try:
-                yield service
+                service = await asyncio.to_thread(  # reads the ledgers from disk
+                    lambda: SpeedService(engine, bus, profile, signer=signer, link=link,
+                                         settings=settings))
+                port = await service.start()
+                print(f"speed on port {port} as {service.address} ({service.net})",
+                      flush=True)
+                try:
+                    yield service
+                finally:
+                    await service.close()
             finally:
-                await service.close()
+                await link.close()
         finally:
-            await link.close()
+            await self.close()
 
 
 # --- btt speed ---------------------------------------------------------------------------
@@ -139,17 +147,17 @@ async def _link(args: argparse.Namespace) -> AsyncIterator[tuple[VaultLink, str,
         network = wallet.network
     finally:
         await wallet.close()
-    link = await open_vault(network)
+    profile = _profile(args)
+    link = await open_vault(network, speed_dir=profile.speed_dir)
     try:
-        yield link, address, _profile(args)
+        yield link, address, profile
     finally:
         await link.close()
 
 
 async def cmd_status(args: argparse.Namespace) -> int:
     async with _link(args) as (link, address, profile):
-        ledger = RequesterLedger(accounts.requester_ledger_path(profile.speed_dir, link.net,
-                                                                address), link.net, address)
+        ledger = accounts.requester_ledger(profile.speed_dir, link.net, link.domain, address)
         paid = {p.address: await link.vault.paid_out(address, p.address)
                 for p in accounts.spending(ledger).peers}
         spent = accounts.spending(ledger, paid)
@@ -179,8 +187,7 @@ async def cmd_status(args: argparse.Namespace) -> int:
 
 async def cmd_earnings(args: argparse.Namespace) -> int:
     async with _link(args) as (link, address, profile):
-        ledger = ProviderLedger(accounts.provider_ledger_path(profile.speed_dir, link.net,
-                                                              address), link.net, address)
+        ledger = accounts.provider_ledger(profile.speed_dir, link.net, link.domain, address)
         paid = {p.address: await link.vault.paid_out(p.address, address)
                 for p in accounts.earnings(ledger).peers}
         result = accounts.earnings(ledger, paid)
@@ -204,82 +211,32 @@ async def cmd_earnings(args: argparse.Namespace) -> int:
 
 
 async def cmd_cash(args: argparse.Namespace) -> int:
-    key, wallet = await unlock_key(args)
-    address = key.public_key.to_base58check_address()
+    """Cash every cheque held, whatever the thresholds; each is tried first (a cheque its
+    vault would refuse costs nothing) and what counts as cashed is what the chain says."""
     profile = _profile(args)
-    link = await open_vault(wallet.network)
-    try:
-        ledger = ProviderLedger(accounts.provider_ledger_path(profile.speed_dir, link.net,
-                                                              address), link.net, address)
-        provider = Provider(ledger, link.vault, lambda ih, ip, port: 0,
-                            lambda ih, peers: None)
-        paid = await provider.cash_due(key, threshold=1)
-    finally:
-        await link.close()
+    async with unlocked_signer(args) as (signer, wallet):
+        link = await open_vault(wallet.network, speed_dir=profile.speed_dir)
+        try:
+            ledger = accounts.provider_ledger(profile.speed_dir, link.net, link.domain,
+                                              signer.address)
+            provider = Provider(ledger, link.vault, lambda ih, ip, port: 0,
+                                lambda ih, peers: None)
+            report = await provider.cash_due(signer, threshold=1)
+        finally:
+            await link.close()
     if args.json:
-        print(json.dumps({"cashed": _amount(paid)}), flush=True)
+        print(json.dumps({"cashed": _amount(report.paid), "fee_trx": format_amount(
+            report.fee_sun, 6), "transactions": report.txids, "refused": report.refused,
+            "error": report.error or None}), flush=True)
     else:
-        print(f"cashed {_amount(paid)} BTT", flush=True)
-    return 0
-
-
-# --- btt vault ---------------------------------------------------------------------------
-
-async def cmd_deposit(args: argparse.Namespace) -> int:
-    amount = _btt(args.amount, "AMOUNT", zero=False)
-    key, wallet = await unlock_key(args)
-    link = await open_vault(wallet.network)
-    try:
-        await link.vault.deposit(key, amount)
-        balance = await link.vault.balance_of(key.public_key.to_base58check_address())
-    finally:
-        await link.close()
-    print(f"vault balance {_amount(balance)} BTT", flush=True)
-    return 0
-
-
-async def cmd_withdraw(args: argparse.Namespace) -> int:
-    amount = None if args.announce is None else _btt(args.announce, "--announce")
-    key, wallet = await unlock_key(args)
-    owner = key.public_key.to_base58check_address()
-    link = await open_vault(wallet.network)
-    try:
-        if amount is not None:
-            await link.vault.announce_withdrawal(key, amount)
-            announced, ready_at = await link.vault.withdrawal_of(owner)
-            if announced:
-                print(f"withdrawal of {_amount(announced)} BTT possible from {_when(ready_at)}",
-                      flush=True)
-            else:
-                print("withdrawal cancelled", flush=True)
-            return 0
-        announced, ready_at = await link.vault.withdrawal_of(owner)
-        if not announced:
-            raise SpeedError("no withdrawal announced: btt vault withdraw --announce AMOUNT")
-        if ready_at > time.time():
-            raise SpeedError(f"the withdrawal notice runs until {_when(ready_at)}")
-        paid = await link.vault.withdraw(key)
-    finally:
-        await link.close()
-    print(f"withdrew {_amount(paid)} BTT", flush=True)
-    return 0
-
-
-async def cmd_vault_balance(args: argparse.Namespace) -> int:
-    async with _link(args) as (link, address, profile):
-        ledger = RequesterLedger(accounts.requester_ledger_path(profile.speed_dir, link.net,
-                                                                address), link.net, address)
-        vault = await vault_status(link, address, ledger)
-    if args.json:
-        print(json.dumps({"owner": address, "net": link.net, "balance": _amount(vault.balance),
-                          "announced": _amount(vault.announced), "ready_at": vault.ready_at,
-                          "outstanding": _amount(vault.outstanding)}), flush=True)
-    else:
-        print(f"vault {_amount(vault.balance)} BTT ({_amount(vault.outstanding)} BTT in "
-              f"uncashed cheques)", flush=True)
-        if vault.announced:
-            print(f"withdrawal of {_amount(vault.announced)} BTT possible from "
-                  f"{_when(vault.ready_at)}", flush=True)
+        print(f"cashed {_amount(report.paid)} BTT", flush=True)
+        if report.txids:
+            print(f"fee {format_amount(report.fee_sun, 6)} TRX (transaction "
+                  f"{', '.join(report.txids)})", flush=True)
+        for vault, why in report.refused.items():
+            print(f"not cashed, from {vault}: {why}", flush=True)
+    if report.error:
+        raise SpeedError(report.error)
     return 0
 
 

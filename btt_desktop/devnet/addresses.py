@@ -22,6 +22,9 @@ def _fixed(label: bytes) -> bytes:
 # Fixed on every devnet, so wallets and tests can name them without asking the node.
 BTT_RAW = _fixed(b"BTTDesktop devnet: BTT TRC-20")
 VAULT_RAW = _fixed(b"BTTDesktop devnet: SpeedVault")
+# The faucet's account: the only minter of the devnet's BTT. No key exists for it; the node
+# itself calls ``mint`` as this address when someone asks the faucet for BTT.
+FAUCET_RAW = _fixed(b"BTTDesktop devnet: faucet")
 ZERO_RAW = b"\x41" + b"\x00" * 20
 
 

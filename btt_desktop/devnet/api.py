@@ -9,7 +9,6 @@ unknown object answers 200 with ``{}``, and a rejected broadcast answers 200 wit
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from tronpy.keys import keccak256
 
 from btt_desktop import __version__
-from btt_desktop.devnet import abi
+from btt_desktop.devnet import abi, views
 from btt_desktop.devnet.addresses import (
     BTT_ADDRESS,
     BTT_RAW,
@@ -27,14 +26,20 @@ from btt_desktop.devnet.addresses import (
     parse_address,
     show,
 )
-from btt_desktop.devnet.chain import CHAIN_PARAMETERS, MAX_FEE_LIMIT, Chain, TxRejected
-from btt_desktop.devnet.trc20 import DECIMALS
-from btt_desktop.devnet.txcodec import INT64_MAX, TxFormatError, tx_from_fields
+from btt_desktop.devnet.chain import Chain, TxRejected
+from btt_desktop.devnet.fees import CHAIN_PARAMETERS, MAX_FEE_LIMIT
+from btt_desktop.devnet.txcodec import (
+    INT64_MAX,
+    TxFormatError,
+    create_contract_tx,
+    tx_from_fields,
+)
 
 Response = tuple[int, Any]
 Params = dict[str, Any]
 
 TRX_DECIMALS = 6
+BTT_DECIMALS = 18
 FAUCET_MAX_TRX = Decimal(1_000_000_000)
 FAUCET_MAX_BTT = Decimal(10) ** 15
 
@@ -115,6 +120,7 @@ class DevnetApi:
             "triggersmartcontract": self.triggersmartcontract,
             "triggerconstantcontract": self.triggerconstantcontract,
             "estimateenergy": self.estimateenergy,
+            "deploycontract": self.deploycontract,
             "getcontract": self.getcontract,
             "getcontractinfo": self.getcontractinfo,
             "getchainparameters": self.getchainparameters,
@@ -142,13 +148,13 @@ class DevnetApi:
     # ---- accounts ---------------------------------------------------------------------
 
     def getaccount(self, params: Params) -> dict[str, Any]:
-        return self.chain.account_json(_address(params, "address"), _visible(params))
+        return views.account_json(self.chain, _address(params, "address"), _visible(params))
 
     def getaccountresource(self, params: Params) -> dict[str, Any]:
-        return self.chain.resource_json(_address(params, "address"))
+        return views.resource_json(self.chain, _address(params, "address"))
 
     def getaccountnet(self, params: Params) -> dict[str, Any]:
-        out = self.chain.resource_json(_address(params, "address"))
+        out = views.resource_json(self.chain, _address(params, "address"))
         return {k: v for k, v in out.items() if "Energy" not in k}
 
     def getaccountbalance(self, params: Params) -> dict[str, Any]:
@@ -196,22 +202,22 @@ class DevnetApi:
 
     def _devnet_info(self) -> dict[str, Any]:
         return {"genesisId": self.chain.genesis_id, "networkId": self.chain.network_id,
-                "btt": BTT_ADDRESS, "vault": VAULT_ADDRESS,
-                "withdrawNotice": self.chain.vault.notice_seconds}
+                "chainId": self.chain.chain_id, "btt": BTT_ADDRESS, "vault": VAULT_ADDRESS,
+                "withdrawNotice": self.chain.withdraw_notice}
 
     def info(self, params: Params) -> dict[str, Any]:
         return self._devnet_info()
 
     def getnowblock(self, params: Params) -> dict[str, Any]:
-        return self.chain.block_json(self.chain.head, _visible(params))
+        return views.block_json(self.chain, self.chain.head, _visible(params))
 
     def getblockbynum(self, params: Params) -> dict[str, Any]:
         block = self.chain.block_by_number(_int_param(params, "num"))
-        return self.chain.block_json(block, _visible(params)) if block else {}
+        return views.block_json(self.chain, block, _visible(params)) if block else {}
 
     def getblockbyid(self, params: Params) -> dict[str, Any]:
         block = self.chain.block_by_id(_hash_param(params))
-        return self.chain.block_json(block, _visible(params)) if block else {}
+        return views.block_json(self.chain, block, _visible(params)) if block else {}
 
     def getblockbylatestnum(self, params: Params) -> dict[str, Any]:
         count = min(_int_param(params, "num"), 100)
@@ -224,7 +230,7 @@ class DevnetApi:
 
     def _range(self, start: int, end: int, visible: bool) -> dict[str, Any]:
         blocks = [self.chain.block_by_number(n) for n in range(start, end)]
-        found = [self.chain.block_json(b, visible) for b in blocks if b is not None]
+        found = [views.block_json(self.chain, b, visible) for b in blocks if b is not None]
         return {"block": found} if found else {}
 
     def getblock(self, params: Params) -> dict[str, Any]:
@@ -242,7 +248,7 @@ class DevnetApi:
             if found is None:
                 return {}
             block = found
-        out = self.chain.block_json(block, visible)
+        out = views.block_json(self.chain, block, visible)
         if not params.get("detail"):
             out.pop("transactions", None)
         return out
@@ -268,20 +274,20 @@ class DevnetApi:
         entry = self.chain.txs.get(_hash_param(params).hex())
         if entry is None or entry.block is None:
             return {}
-        return self.chain.tx_json(entry, _visible(params))
+        return views.tx_json(entry, _visible(params))
 
     def gettransactioninfobyid(self, params: Params) -> dict[str, Any]:
         entry = self.chain.txs.get(_hash_param(params).hex())
         if entry is None or entry.block is None:
             return {}
-        return self.chain.tx_info_json(entry, _visible(params))
+        return views.tx_info_json(entry, _visible(params))
 
     def gettransactioninfobyblocknum(self, params: Params) -> Any:
         block = self.chain.block_by_number(_int_param(params, "num"))
         if block is None:
             return []
         visible = _visible(params)
-        return [self.chain.tx_info_json(self.chain.txs[t], visible) for t in block.txids]
+        return [views.tx_info_json(self.chain.txs[t], visible) for t in block.txids]
 
     def _new_tx(self, contract_type: str, value: dict[str, Any], fee_limit: int = 0
                 ) -> dict[str, Any]:
@@ -350,43 +356,69 @@ class DevnetApi:
         tx = self._new_tx("TriggerSmartContract",
                           {"owner_address": owner, "contract_address": contract, "data": data})
         tx["ret"] = [{"ret": "FAILED"}] if not result.ok else [{}]
-        return {"result": status, "energy_used": result.energy,
-                "constant_result": [result.output.hex()], "transaction": tx}
+        out = {"result": status, "energy_used": result.energy,
+               "constant_result": [result.output.hex()], "transaction": tx}
+        if result.logs:
+            out["logs"] = result.logs
+        return out
 
     def estimateenergy(self, params: Params) -> dict[str, Any]:
         owner = _address(params, "owner_address")
         contract = self._contract(params)
-        result = self.chain.run_call(owner, contract, self._call_data(params), energy_limit=None,
-                                     commit=False)
+        result = self.chain.energy_required(owner, contract, self._call_data(params))
         if not result.ok:
-            reason = ""
-            with contextlib.suppress(Exception):
-                reason = ": " + abi.decode(["string"], result.output[4:])[0]
-            return {"result": _hex_error("CONTRACT_EXE_ERROR", result.message + reason)}
+            reason = abi.revert_reason(result.output)
+            text = result.message + (f": {reason}" if reason else "")
+            return {"result": _hex_error("CONTRACT_EXE_ERROR", text)}
         return {"result": {"result": True}, "energy_required": result.energy}
+
+    def deploycontract(self, params: Params) -> dict[str, Any]:
+        """An unsigned ``CreateSmartContract``: ``bytecode`` plus the hex ``parameter``
+        (constructor arguments), ``abi`` (JSON text or a list), ``name``, ``fee_limit``,
+        ``consume_user_resource_percent``, ``origin_energy_limit``."""
+        owner = _address(params, "owner_address")
+        bytecode_hex = params.get("bytecode")
+        parameter = params.get("parameter", "")
+        if not isinstance(bytecode_hex, str) or not isinstance(parameter, str):
+            raise ParamError("bytecode and parameter must be hex strings")
+        try:
+            bytecode = bytes.fromhex(bytecode_hex + parameter)
+        except ValueError:
+            raise ParamError("bytecode and parameter must be hex strings") from None
+        now = self.chain.clock()
+        numbers = {key: params.get(key, default) for key, default in (
+            ("fee_limit", 0), ("call_value", 0), ("consume_user_resource_percent", 100),
+            ("origin_energy_limit", 10_000_000))}
+        for key, number in numbers.items():
+            if isinstance(number, bool) or not isinstance(number, int):
+                raise ParamError(f"parameter {key} must be an integer")
+        name = params.get("name", "")
+        abi_value = params.get("abi")
+        if not isinstance(name, str) or not isinstance(abi_value, (str, list, type(None))):
+            raise ParamError("name must be a string and abi a JSON text or list")
+        try:
+            tx = create_contract_tx(
+                owner=owner, bytecode=bytecode, ref_block_id=self.chain.head.block_id,
+                timestamp=now, expiration=now + 60_000, abi=abi_value, name=name, **numbers)
+        except TxFormatError as exc:
+            raise ParamError(str(exc)) from None
+        return tx.to_json(_visible(params))  # with contract_address, in hex as java-tron
 
     def getcontract(self, params: Params) -> dict[str, Any]:
         raw = _address(params, "value")
         contract = self.chain.contracts.get(raw)
         if contract is None:
             return {}
-        visible = _visible(params)
-        return {
-            "origin_address": show(self.chain.witness, visible),
-            "contract_address": show(raw, visible),
-            "abi": {"entrys": contract.abi_entries},
-            "bytecode": "",
-            "consume_user_resource_percent": 100,
-            "name": contract.name,
-            "origin_energy_limit": 10_000_000,
-            "code_hash": keccak256(contract.name.encode()).hex(),
-        }
+        return views.contract_json(contract, _visible(params), self.chain.code_hash(raw))
 
     def getcontractinfo(self, params: Params) -> dict[str, Any]:
-        smart = self.getcontract(params)
-        if not smart:
+        raw = _address(params, "value")
+        contract = self.chain.contracts.get(raw)
+        if contract is None:
             return {}
-        return {"runtimecode": "", "smart_contract": smart,
+        return {"runtimecode": self.chain.evm.code(raw[1:]).hex(),
+                "smart_contract": views.contract_json(contract, _visible(params),
+                                                      self.chain.code_hash(raw)),
                 "contract_state": {"energy_usage": 0, "energy_factor": 0, "update_cycle": 0}}
 
     def getchainparameters(self, params: Params) -> dict[str, Any]:
@@ -405,7 +437,7 @@ class DevnetApi:
         """``POST /devnet/faucet {"address", "trx", "btt"}``: amounts in display units."""
         raw = _address(params, "address")
         trx = _amount(params, "trx", FAUCET_MAX_TRX, TRX_DECIMALS)
-        btt = _amount(params, "btt", FAUCET_MAX_BTT, DECIMALS)
+        btt = _amount(params, "btt", FAUCET_MAX_BTT, BTT_DECIMALS)
         if not trx and not btt:
             raise ParamError("ask for some trx or btt")
         try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from btt_desktop.devnet.addresses import show
-from btt_desktop.devnet.txcodec import field_bytes, field_int
+from btt_desktop.devnet.tron_proto import BlockHeaderRaw
 
 BLOCK_VERSION = 30
 
@@ -25,11 +25,16 @@ class Block:
     def seal(self) -> Block:
         """Compute the tx trie root and the block id (8-byte number + sha256 of the header)."""
         self.tx_root = merkle_root([bytes.fromhex(t) for t in self.txids])
-        header = (field_int(1, self.timestamp) + field_bytes(2, self.tx_root)
-                  + field_bytes(3, self.parent) + field_int(7, self.number)
-                  + field_bytes(9, self.witness) + field_int(10, BLOCK_VERSION))
-        self.block_id = self.number.to_bytes(8, "big") + hashlib.sha256(header).digest()[8:]
+        self.block_id = self.number.to_bytes(8, "big") + hashlib.sha256(
+            self.header_bytes()).digest()[8:]
         return self
+
+    def header_bytes(self) -> bytes:
+        """The serialized ``BlockHeader.raw`` (no witness_id, accountStateRoot or signature)."""
+        raw = BlockHeaderRaw(timestamp=self.timestamp, txTrieRoot=self.tx_root,
+                             parentHash=self.parent, number=self.number,
+                             witness_address=self.witness, version=BLOCK_VERSION)
+        return bytes(raw.SerializeToString())
 
     def header_json(self, visible: bool) -> dict[str, Any]:
         raw: dict[str, Any] = {

@@ -1,4 +1,4 @@
-"""The devnet's ledger: accounts, native contracts, transactions, blocks, and their rules.
+"""The devnet's ledger: accounts, contracts, transactions, blocks, and their rules.
 
 Everything here is synchronous and in memory; :mod:`btt_desktop.devnet.node` drives it from
 the asyncio loop (block production, persistence) and :mod:`btt_desktop.devnet.api` maps
@@ -7,8 +7,10 @@ the java-tron HTTP API onto it.
 Like a java-tron node, a broadcast transaction is validated (TAPOS, expiration, duplicate,
 signature, contract rules) and executed at once against the node's state; it becomes
 visible through ``gettransactionbyid`` / ``gettransactioninfobyid`` when the next block
-seals it. Fees follow mainnet's shape: bandwidth (600 free bytes a day, then 1,000 sun per
-byte), 1.1 TRX to activate a new account, and energy at 100 sun.
+seals it. Contracts are bytecode executed by :mod:`btt_desktop.devnet.evm` with TRON's
+energy costs. Fees follow mainnet's shape (:mod:`btt_desktop.devnet.fees`): bandwidth
+(600 free bytes a day, then 1,000 sun per byte), 1.1 TRX to activate a new account, and
+energy at 100 sun.
 """
 
 from __future__ import annotations
@@ -21,76 +23,38 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tronpy.keys import Signature
+from tronpy.keys import Signature, keccak256
 
 from btt_desktop.devnet import abi
-from btt_desktop.devnet.addresses import (
-    BTT_RAW,
-    VAULT_RAW,
-    from_tvm,
-    show,
-    to_base58,
-)
+from btt_desktop.devnet.addresses import BTT_RAW, FAUCET_RAW, from_tvm, to_base58, to_tvm
 from btt_desktop.devnet.blocks import Block
-from btt_desktop.devnet.contracts import Execution, NativeContract, Revert, Storage
-from btt_desktop.devnet.trc20 import Trc20Token
+from btt_desktop.devnet.contracts import ContractRecord, genesis_btt, genesis_vault
+from btt_desktop.devnet.evm import MAX_ENERGY, Evm, EvmResult, Outcome
+from btt_desktop.devnet.fees import (
+    BANDWIDTH_FEE,
+    CREATE_ACCOUNT_FEE,
+    DAY_MS,
+    ENERGY_FEE,
+    FREE_NET_LIMIT,
+    MAX_EXPIRATION_MS,
+    MAX_FEE_LIMIT,
+    RECENT_BLOCKS,
+    RESULT_OVERHEAD,
+)
 from btt_desktop.devnet.txcodec import (
     INT64_MAX,
     Tx,
     TxFormatError,
-    field_bytes,
+    new_contract_address,
     parse_transaction,
     tx_from_record,
     tx_to_record,
 )
-from btt_desktop.devnet.vault import SpeedVault, devnet_network_id
+from btt_desktop.devnet.views import permission
 
-STATE_VERSION = 1
-ENERGY_FEE = 100  # sun per energy unit (mainnet's getEnergyFee)
-BANDWIDTH_FEE = 1_000  # sun per byte once the free bandwidth is used up
-FREE_NET_LIMIT = 600  # bytes a day
-CREATE_ACCOUNT_FEE = 1_100_000  # sun: 1 TRX system fee + 0.1 TRX bandwidth
-MAX_FEE_LIMIT = 15_000_000_000
-MAX_EXPIRATION_MS = 24 * 3600 * 1000
-RECENT_BLOCKS = 4096  # TAPOS window and the empty blocks kept in memory
-DAY_MS = 24 * 3600 * 1000
-RESULT_OVERHEAD = 64  # java-tron adds this to a transaction's size for bandwidth
-ACTIVE_OPERATIONS = "7fff1fc0033e0300000000000000000000000000000000000000000000000000"
-
-CHAIN_PARAMETERS = [
-    ("getMaintenanceTimeInterval", 21_600_000),
-    ("getAccountUpgradeCost", 9_999_000_000),
-    ("getCreateAccountFee", 100_000),
-    ("getTransactionFee", BANDWIDTH_FEE),
-    ("getAssetIssueFee", 1_024_000_000),
-    ("getWitnessPayPerBlock", 8_000_000),
-    ("getWitnessStandbyAllowance", 115_200_000_000),
-    ("getCreateNewAccountFeeInSystemContract", 1_000_000),
-    ("getCreateNewAccountBandwidthRate", 1),
-    ("getAllowCreationOfContracts", 1),
-    ("getRemoveThePowerOfTheGr", -1),
-    ("getEnergyFee", ENERGY_FEE),
-    ("getExchangeCreateFee", 1_024_000_000),
-    ("getMaxCpuTimeOfOneTx", 80),
-    ("getAllowUpdateAccountName", 0),
-    ("getAllowSameTokenName", 1),
-    ("getAllowDelegateResource", 1),
-    ("getTotalEnergyLimit", 180_000_000_000),
-    ("getAllowTvmTransferTrc10", 1),
-    ("getTotalEnergyCurrentLimit", 180_000_000_000),
-    ("getAllowMultiSign", 1),
-    ("getAllowAdaptiveEnergy", 0),
-    ("getUpdateAccountPermissionFee", 100_000_000),
-    ("getMultiSignFee", 1_000_000),
-    ("getAllowTvmConstantinople", 1),
-    ("getAllowTvmSolidity059", 1),
-    ("getFreeNetLimit", FREE_NET_LIMIT),
-    ("getTotalNetLimit", 43_200_000_000),
-    ("getMaxFeeLimit", MAX_FEE_LIMIT),
-    ("getAllowTvmIstanbul", 1),
-    ("getAllowTvmLondon", 1),
-    ("getAllowTvmShangHai", 1),
-]
+STATE_VERSION = 2  # 2: contracts are bytecode (1 had Python imitations of BTT and the vault)
+GENESIS_ENERGY = 50_000_000
+DEFAULT_WITHDRAW_NOTICE = 24 * 3600  # seconds: the vault's notice period on a new devnet
 
 
 class TxRejected(Exception):
@@ -118,7 +82,7 @@ class CallResult:
     ok: bool
     output: bytes
     energy: int
-    status: str  # SUCCESS, REVERT or OUT_OF_ENERGY
+    status: str  # SUCCESS, REVERT, OUT_OF_ENERGY or ILLEGAL_OPERATION
     message: str = ""
     logs: list[dict[str, Any]] | None = None
 
@@ -127,50 +91,76 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def devnet_network_id(genesis_id: str) -> str:
+    return f"devnet:{genesis_id}"
+
+
+def chain_id_of(genesis_block_id: bytes) -> int:
+    """TRON's chain id: the last 4 bytes of the genesis block id (mainnet 0x2b6653dc)."""
+    return int.from_bytes(genesis_block_id[-4:], "big")
+
+
+def _log_json(result: EvmResult) -> list[dict[str, Any]]:
+    return [{"address": log.address.hex(), "topics": [t.hex() for t in log.topics],
+             "data": log.data.hex()} for log in result.logs]
+
+
 class Chain:
     """All devnet state. Create with :meth:`create` or :meth:`from_state`."""
 
-    def __init__(self, *, genesis_id: str, genesis_time: int, witness: bytes,
+    def __init__(self, *, genesis: Block, genesis_id: str, witness: bytes,
                  withdraw_notice: int, clock: Callable[[], int] = now_ms) -> None:
         self.genesis_id = genesis_id
-        self.genesis_time = genesis_time
+        self.genesis_time = genesis.timestamp
         self.witness = witness
         self.clock = clock
+        self.withdraw_notice = withdraw_notice
         self.network_id = devnet_network_id(genesis_id)
+        self.chain_id = chain_id_of(genesis.block_id)
         self.accounts: dict[str, dict[str, int]] = {}
-        self.storage: Storage = {}
-        self.token = Trc20Token(BTT_RAW)
-        self.vault = SpeedVault(VAULT_RAW, self.token, self.network_id, withdraw_notice)
-        self.contracts: dict[bytes, NativeContract] = {BTT_RAW: self.token, VAULT_RAW: self.vault}
+        self.contracts: dict[bytes, ContractRecord] = {}
+        self.evm = Evm(chain_id=self.chain_id, coinbase=to_tvm(witness))
         self.txs: dict[str, TxEntry] = {}
         self.pending: list[str] = []
         self.recent: collections.OrderedDict[int, Block] = collections.OrderedDict()
-        self.kept: dict[int, Block] = {}  # blocks with transactions, kept for good
-        self.head: Block = Block(0, genesis_time, b"", witness)
+        self.kept: dict[int, Block] = {0: genesis}  # blocks with transactions, kept for good
+        self.head: Block = genesis
+        self._set_head(genesis)
 
     # ---- construction and persistence -------------------------------------------------
 
     @classmethod
     def create(cls, *, withdraw_notice: int, clock: Callable[[], int] = now_ms) -> Chain:
+        """A new devnet: a random genesis id, BTT and the Speed vault deployed."""
         genesis_id = secrets.token_hex(8)
         witness = b"\x41" + hashlib.sha256(b"devnet witness " + genesis_id.encode()).digest()[:20]
-        chain = cls(genesis_id=genesis_id, genesis_time=clock(), witness=witness,
-                    withdraw_notice=withdraw_notice, clock=clock)
-        genesis = Block(0, chain.genesis_time, hashlib.sha256(genesis_id.encode()).digest(),
+        genesis = Block(0, clock(), hashlib.sha256(genesis_id.encode()).digest(),
                         witness).seal()
-        chain.kept[0] = genesis
-        chain._set_head(genesis)
+        chain = cls(genesis=genesis, genesis_id=genesis_id, witness=witness,
+                    withdraw_notice=withdraw_notice, clock=clock)
+        for record in (genesis_btt(witness),
+                       genesis_vault(witness, notice=withdraw_notice, chain_id=chain.chain_id,
+                                     network_id=chain.network_id)):
+            result = chain.evm.create(caller=to_tvm(witness), address=to_tvm(record.address),
+                                      init_code=record.bytecode, energy_limit=GENESIS_ENERGY,
+                                      now=genesis.timestamp // 1000, block_number=0,
+                                      commit=True)
+            if not result.ok:
+                raise StateError(f"genesis deployment of {record.name} failed: {result.error}")
+            chain.contracts[record.address] = record
+            chain._remember(result)
         return chain
 
     def to_state(self) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "genesis_id": self.genesis_id,
-            "genesis_time": self.genesis_time,
             "witness": self.witness.hex(),
+            "withdraw_notice": self.withdraw_notice,
             "head": self.head.to_record(),
             "accounts": self.accounts,
-            "storage": self.storage,
+            "contracts": {raw.hex(): c.to_record(self.evm.code(to_tvm(raw)))
+                          for raw, c in self.contracts.items()},
             "blocks": [b.to_record() for b in self.kept.values()],
             "txs": {
                 txid: {"tx": tx_to_record(e.tx), "receipt": e.receipt, "block": e.block}
@@ -179,22 +169,27 @@ class Chain:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], *, withdraw_notice: int,
-                   clock: Callable[[], int] = now_ms) -> Chain:
+    def from_state(cls, state: dict[str, Any], *, clock: Callable[[], int] = now_ms) -> Chain:
         try:
-            if state.get("version") != STATE_VERSION:
-                raise StateError(f"unsupported devnet state version {state.get('version')!r}")
-            chain = cls(genesis_id=str(state["genesis_id"]),
-                        genesis_time=int(state["genesis_time"]),
-                        witness=bytes.fromhex(state["witness"]), withdraw_notice=withdraw_notice,
-                        clock=clock)
+            version = state.get("version")
+            if version == 1:
+                raise StateError("it was made by an older version whose BTT and vault were "
+                                 "not contracts")
+            if version != STATE_VERSION:
+                raise StateError(f"unsupported devnet state version {version!r}")
+            blocks = {b.number: b for b in map(Block.from_record, state["blocks"])}
+            chain = cls(genesis=blocks[0], genesis_id=str(state["genesis_id"]),
+                        witness=bytes.fromhex(state["witness"]),
+                        withdraw_notice=int(state["withdraw_notice"]), clock=clock)
             chain.accounts = {str(k): {kk: int(vv) for kk, vv in v.items()}
                               for k, v in state["accounts"].items()}
-            chain.storage = {str(k): {str(kk): int(vv) for kk, vv in v.items()}
-                             for k, v in state["storage"].items()}
-            for record in state["blocks"]:
-                block = Block.from_record(record)
-                chain.kept[block.number] = block
+            loaded = []
+            for key, record in state["contracts"].items():
+                contract, code = ContractRecord.from_record(bytes.fromhex(key), record)
+                chain.contracts[contract.address] = contract
+                loaded.append((to_tvm(contract.address), code, contract.storage))
+            chain.evm.load(loaded)
+            chain.kept.update(blocks)
             for txid, item in state["txs"].items():
                 chain.txs[txid] = TxEntry(tx_from_record(item["tx"]), dict(item["receipt"]),
                                           int(item["block"]))
@@ -274,45 +269,74 @@ class Chain:
     # ---- faucet ---------------------------------------------------------------------------
 
     def faucet(self, raw: bytes, sun: int, btt_base: int) -> None:
+        """Credit TRX and mint BTT (the faucet account calls the token's ``mint``)."""
         if self.is_contract(raw):
             raise ValueError("the faucet does not fund contracts")
         if sun:
-            account = self.account(raw) or self._create_account(raw)
-            if account["balance"] + sun > INT64_MAX:
+            account = self.account(raw)
+            if (account["balance"] if account else 0) + sun > INT64_MAX:
                 raise ValueError("TRX balance would overflow")
-            account["balance"] += sun
         if btt_base:
-            ex = Execution(self.storage, self.clock() // 1000)
-            self.token.mint(ex, raw, btt_base)
-            ex.commit()
+            data = abi.selector_of("mint(address,uint256)") + abi.encode(
+                ["address", "uint256"], [raw, btt_base])
+            result = self.run_call(FAUCET_RAW, BTT_RAW, data, energy_limit=None, commit=True)
+            if not result.ok:
+                raise ValueError(f"minting refused: {abi.revert_reason(result.output)}")
+        if sun:
+            account = self.account(raw) or self._create_account(raw)
+            account["balance"] += sun
 
-    # ---- contract calls ---------------------------------------------------------------------
+    # ---- contract execution ---------------------------------------------------------------
+
+    def _remember(self, result: EvmResult) -> None:
+        """Keep the storage a committed execution changed (what :meth:`to_state` saves)."""
+        for (address, slot), value in result.changes.items():
+            contract = self.contracts.get(from_tvm(address))
+            if contract is None:
+                continue
+            if value:
+                contract.storage[slot] = value
+            else:
+                contract.storage.pop(slot, None)
 
     def run_call(self, caller: bytes, contract: bytes, data: bytes, *, energy_limit: int | None,
                  commit: bool) -> CallResult:
-        target = self.contracts[contract]
-        ex = Execution(self.storage, self.clock() // 1000)
-        try:
-            output = target.call(ex, caller, data)
-        except Revert as exc:
-            result = CallResult(False, abi.error_data(exc.reason), ex.energy, "REVERT",
-                                "REVERT opcode executed", [])
-        else:
-            result = CallResult(True, output, ex.energy, "SUCCESS", "", ex.logs)
-        if energy_limit is not None and result.energy > energy_limit:
-            return CallResult(False, b"", energy_limit, "OUT_OF_ENERGY",
-                              f"Not enough energy for the call: {result.energy} needed,"
-                              f" {energy_limit} available", [])
-        if result.ok and commit:
-            ex.commit()
-        return result
+        """Execute ``data`` on ``contract`` for ``caller`` (21-byte addresses)."""
+        result = self.evm.call(caller=to_tvm(caller), to=to_tvm(contract), data=data,
+                               energy_limit=MAX_ENERGY if energy_limit is None else energy_limit,
+                               now=self.clock() // 1000, block_number=self.head.number + 1,
+                               commit=commit)
+        if commit and result.ok:
+            self._remember(result)
+        message = result.error
+        if result.outcome is Outcome.OUT_OF_ENERGY:
+            message = f"Not enough energy for the call: {energy_limit} available"
+        return CallResult(result.ok, result.output, result.energy, result.outcome.value,
+                          message, _log_json(result))
+
+    def energy_required(self, caller: bytes, contract: bytes, data: bytes) -> CallResult:
+        """``estimateenergy``: the least energy limit with which the call succeeds.
+
+        A call may use less energy than it needs as a limit (a child call only gets 63/64
+        of what is left), so the limit is searched from what it used."""
+        first = self.run_call(caller, contract, data, energy_limit=None, commit=False)
+        if not first.ok:
+            return first
+        low, high = first.energy, first.energy
+        while not self.run_call(caller, contract, data, energy_limit=high, commit=False).ok:
+            low, high = high, high * 2
+        while low < high:
+            middle = (low + high) // 2
+            if self.run_call(caller, contract, data, energy_limit=middle, commit=False).ok:
+                high = middle
+            else:
+                low = middle + 1
+        return CallResult(True, first.output, high, "SUCCESS", "", first.logs)
 
     # ---- transactions -------------------------------------------------------------------------
 
     def tx_size(self, tx: Tx) -> int:
-        size = len(field_bytes(1, tx.raw_bytes))
-        size += sum(len(field_bytes(2, s)) for s in tx.signatures)
-        return size + RESULT_OVERHEAD
+        return len(tx.transaction_bytes()) + RESULT_OVERHEAD
 
     def sign_weight(self, payload: Any) -> dict[str, Any]:
         """``getsignweight``: the txID tronpy signs, and the owner's permission."""
@@ -322,11 +346,11 @@ class Chain:
         owner = self.account(tx.owner)
         signed = len(tx.signatures)
         if owner is not None:
-            out["permission"] = self._permission(tx.owner, tx.permission_id, visible)
+            out["permission"] = permission(tx.owner, tx.permission_id, visible)
             approved = self._signers(tx)
             out["current_weight"] = 1 if tx.owner in approved else 0
             if approved:
-                out["approved_list"] = [show(a, visible) for a in approved]
+                out["approved_list"] = [to_base58(a) if visible else a.hex() for a in approved]
             out["result"] = ({"code": "ENOUGH_PERMISSION"} if tx.owner in approved else
                              {"code": "NOT_ENOUGH_PERMISSION",
                               "message": f"Signature count is {signed}"})
@@ -336,13 +360,6 @@ class Chain:
         out["transaction"] = {"result": {"result": True}, "txid": tx.txid,
                               "transaction": tx.to_json(visible)}
         return out
-
-    def _permission(self, owner: bytes, permission_id: int, visible: bool) -> dict[str, Any]:
-        keys = [{"address": show(owner, visible), "weight": 1}]
-        if permission_id == 0:
-            return {"permission_name": "owner", "threshold": 1, "keys": keys}
-        return {"type": "Active", "id": 2, "permission_name": "active", "threshold": 1,
-                "operations": ACTIVE_OPERATIONS, "keys": keys}
 
     def _signers(self, tx: Tx) -> list[bytes]:
         signers = []
@@ -385,6 +402,8 @@ class Chain:
         self._check_signatures(tx)
         if tx.contract_type == "TransferContract":
             receipt = self._transfer(tx)
+        elif tx.contract_type == "CreateSmartContract":
+            receipt = self._create(tx)
         else:
             receipt = self._trigger(tx)
         receipt["id"] = tx.txid
@@ -459,36 +478,84 @@ class Chain:
             receipt["fee"] = fee
         return receipt
 
-    def _trigger(self, tx: Tx) -> dict[str, Any]:
-        value = tx.value
-        contract = value["contract_address"]
+    def _contract_owner(self, tx: Tx, kind: str) -> dict[str, int]:
         owner = self.account(tx.owner)
         if owner is None:
-            raise TxRejected("CONTRACT_VALIDATE_ERROR",
-                             f"Validate TriggerSmartContract error, account "
+            raise TxRejected("CONTRACT_VALIDATE_ERROR", f"Validate {kind} error, account "
                              f"[{to_base58(tx.owner)}] does not exist")
-        if not self.is_contract(contract):
-            raise TxRejected("CONTRACT_VALIDATE_ERROR", "No contract or not a smart contract")
-        if value.get("call_value") or value.get("call_token_value") or value.get("token_id"):
-            raise TxRejected("CONTRACT_VALIDATE_ERROR",
-                             "callValue must be 0: the devnet contracts are not payable")
         if not 0 <= tx.fee_limit <= MAX_FEE_LIMIT:
             raise TxRejected("CONTRACT_VALIDATE_ERROR",
                              f"feeLimit must be >= 0 and <= {MAX_FEE_LIMIT}")
+        value = tx.value
+        if value.get("call_value") or value.get("call_token_value") or value.get("token_id"):
+            raise TxRejected("CONTRACT_VALIDATE_ERROR",
+                             "callValue must be 0: the devnet does not move TRX into contracts")
+        return owner
+
+    def _trigger(self, tx: Tx) -> dict[str, Any]:
+        contract = tx.value["contract_address"]
+        if not self.is_contract(contract):
+            raise TxRejected("CONTRACT_VALIDATE_ERROR", "No contract or not a smart contract")
+        owner = self._contract_owner(tx, "TriggerSmartContract")
         net_usage, net_fee = self._bandwidth(tx, owner, owner["balance"])
         owner["balance"] -= net_fee
         energy_limit = min(tx.fee_limit, owner["balance"]) // ENERGY_FEE
-        result = self.run_call(tx.owner, contract, value["data"], energy_limit=energy_limit,
+        result = self.run_call(tx.owner, contract, tx.value["data"], energy_limit=energy_limit,
                                commit=True)
-        energy_fee = result.energy * ENERGY_FEE
+        return self._receipt(owner, contract, result.energy, result.status, result.message,
+                             result.output, result.logs or [], net_usage, net_fee)
+
+    def _create(self, tx: Tx) -> dict[str, Any]:
+        new = tx.value["new_contract"]
+        owner = self._contract_owner(tx, "CreateSmartContract")
+        origin = new.get("origin_address", tx.owner)
+        if origin != tx.owner:
+            raise TxRejected("CONTRACT_VALIDATE_ERROR",
+                             "OwnerAddress is not equals OriginAddress")
+        bytecode = new.get("bytecode", b"")
+        if not bytecode:
+            raise TxRejected("CONTRACT_VALIDATE_ERROR", "the contract has no bytecode")
+        percent = new.get("consume_user_resource_percent", 0)
+        if not 0 <= percent <= 100:
+            raise TxRejected("CONTRACT_VALIDATE_ERROR", "percent must be >= 0 and <= 100")
+        if new.get("origin_energy_limit", 0) <= 0:
+            raise TxRejected("CONTRACT_VALIDATE_ERROR", "The originEnergyLimit must be > 0")
+        address = new_contract_address(tx.txid, tx.owner)
+        net_usage, net_fee = self._bandwidth(tx, owner, owner["balance"])
+        owner["balance"] -= net_fee
+        energy_limit = min(tx.fee_limit, owner["balance"]) // ENERGY_FEE
+        result = self.evm.create(caller=to_tvm(tx.owner), address=to_tvm(address),
+                                 init_code=bytecode, energy_limit=energy_limit,
+                                 now=self.clock() // 1000, block_number=self.head.number + 1,
+                                 commit=True)
+        status, message = result.outcome.value, result.error
+        if result.ok:
+            self.contracts[address] = ContractRecord(
+                address=address, name=str(new.get("name", "")), abi=list(new.get("abi", [])),
+                bytecode=bytecode, origin=tx.owner, consume_user_resource_percent=percent,
+                origin_energy_limit=int(new["origin_energy_limit"]), trx_hash=tx.txid)
+            self._remember(result)
+        elif result.outcome is Outcome.OUT_OF_ENERGY:
+            message = f"Not enough energy for the deployment: {energy_limit} available"
+        receipt = self._receipt(owner, address, result.energy, status, message, result.output,
+                                _log_json(result), net_usage, net_fee)
+        if not result.ok:
+            receipt.pop("contract_address")
+        return receipt
+
+    def _receipt(self, owner: dict[str, int], contract: bytes, energy: int, status: str,
+                 message: str, output: bytes, logs: list[dict[str, Any]], net_usage: int,
+                 net_fee: int) -> dict[str, Any]:
+        """Burn the energy fee and describe the outcome as java-tron's receipt does."""
+        energy_fee = energy * ENERGY_FEE
         owner["balance"] -= energy_fee
         receipt: dict[str, Any] = {
-            "contractResult": result.output.hex(),
+            "contractResult": output.hex(),
             "contract_address": contract.hex(),
-            "status": result.status,
-            "energy_usage_total": result.energy,
+            "status": status,
+            "energy_usage_total": energy,
             "energy_fee": energy_fee,
-            "logs": result.logs or [],
+            "logs": logs if status == "SUCCESS" else [],
         }
         if net_usage:
             receipt["net_usage"] = net_usage
@@ -496,80 +563,9 @@ class Chain:
             receipt["net_fee"] = net_fee
         if energy_fee + net_fee:
             receipt["fee"] = energy_fee + net_fee
-        if not result.ok:
-            receipt["message"] = result.message
+        if status != "SUCCESS":
+            receipt["message"] = message
         return receipt
 
-    # ---- JSON views -----------------------------------------------------------------------
-
-    def tx_json(self, entry: TxEntry, visible: bool) -> dict[str, Any]:
-        out = {"ret": [{"contractRet": entry.receipt.get("status", "SUCCESS")}]}
-        out.update(entry.tx.to_json(visible))
-        return out
-
-    def tx_info_json(self, entry: TxEntry, visible: bool) -> dict[str, Any]:
-        r = entry.receipt
-        out: dict[str, Any] = {"id": entry.tx.txid}
-        if r.get("fee"):
-            out["fee"] = r["fee"]
-        out["blockNumber"] = r["blockNumber"]
-        out["blockTimeStamp"] = r["blockTimeStamp"]
-        out["contractResult"] = [r.get("contractResult", "")]
-        receipt: dict[str, Any] = {}
-        if entry.tx.contract_type == "TriggerSmartContract":
-            out["contract_address"] = show(bytes.fromhex(r["contract_address"]), visible)
-            if r.get("energy_fee"):
-                receipt["energy_fee"] = r["energy_fee"]
-            receipt["energy_usage_total"] = r["energy_usage_total"]
-        for key in ("net_usage", "net_fee"):
-            if r.get(key):
-                receipt[key] = r[key]
-        if entry.tx.contract_type == "TriggerSmartContract":
-            receipt["result"] = r["status"]
-        out["receipt"] = receipt
-        if r.get("logs"):
-            out["log"] = r["logs"]
-        if r.get("status", "SUCCESS") != "SUCCESS":
-            out["result"] = "FAILED"
-            out["resMessage"] = r.get("message", "").encode().hex()
-        return out
-
-    def block_json(self, block: Block, visible: bool) -> dict[str, Any]:
-        out: dict[str, Any] = {"blockID": block.block_id.hex(),
-                               "block_header": block.header_json(visible)}
-        if block.txids:
-            out["transactions"] = [self.tx_json(self.txs[t], visible) for t in block.txids]
-        return out
-
-    def account_json(self, raw: bytes, visible: bool) -> dict[str, Any]:
-        if self.is_contract(raw):
-            return {"address": show(raw, visible), "type": "Contract",
-                    "create_time": self.genesis_time}
-        account = self.account(raw)
-        if account is None:
-            return {}
-        out: dict[str, Any] = {"address": show(raw, visible)}
-        if account["balance"]:
-            out["balance"] = account["balance"]
-        out["create_time"] = account["create_time"]
-        used = self.free_net_used(account)
-        if used:
-            out["free_net_usage"] = used
-            out["latest_consume_free_time"] = account["net_time"]
-        out["net_window_size"] = 28800
-        out["account_resource"] = {"energy_window_size": 28800}
-        out["owner_permission"] = self._permission(raw, 0, visible)
-        out["active_permission"] = [self._permission(raw, 2, visible)]
-        return out
-
-    def resource_json(self, raw: bytes) -> dict[str, Any]:
-        account = self.account(raw)
-        if account is None:
-            return {}
-        out: dict[str, Any] = {"freeNetLimit": FREE_NET_LIMIT}
-        used = self.free_net_used(account)
-        if used:
-            out["freeNetUsed"] = used
-        out.update({"TotalNetLimit": 43_200_000_000, "TotalNetWeight": 84_687_233_463,
-                    "TotalEnergyLimit": 180_000_000_000, "TotalEnergyWeight": 13_369_831_825})
-        return out
+    def code_hash(self, raw: bytes) -> bytes:
+        return keccak256(self.evm.code(to_tvm(raw)))

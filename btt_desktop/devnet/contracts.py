@@ -1,141 +1,136 @@
-"""Running native contracts: storage with a write overlay, energy metering, logs, reverts.
+"""Contracts on the devnet: what java-tron keeps about each one, and the genesis deployments.
 
-A native contract is Python that behaves like a deployed TVM contract: it is called with
-ABI-encoded data, reads and writes 32-byte-word storage (modelled as named integer slots),
-emits logs, and either returns ABI-encoded output or reverts with ``Error(string)``. Energy
-follows the TVM price list closely enough to look like mainnet (a TRC-20 transfer to an
-existing holder costs about 14,650 energy, to a new holder about 29,650) and is fully
-deterministic, so ``estimateenergy`` is exact.
+Every contract, the genesis ones included, is bytecode run by :mod:`btt_desktop.devnet.evm`.
+At genesis the node deploys two from the build output shipped in ``resources/contracts/``
+(the same files a maintainer deploys to nile or mainnet), at addresses fixed on every
+devnet so wallets and tests can name them without asking:
+
+- ``DevnetBTT``: BTT for the devnet, a plain TRC-20 whose only minter is the faucet account;
+- ``SpeedVault``: the Speed vault contract, for that BTT, with the devnet's chain id and
+  network id and the node's withdrawal notice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
-from btt_desktop.devnet import abi
-from btt_desktop.devnet.addresses import parse_address, to_tvm
+from eth_abi import encode as abi_encode
+from tronpy.keys import keccak256
 
-ENERGY_CALL = 1_300  # dispatch, calldata copy, memory
-ENERGY_SLOAD = 800
-ENERGY_SSTORE_SET = 20_000
-ENERGY_SSTORE_RESET = 5_000
-ENERGY_LOG = 375
-ENERGY_LOG_BYTE = 8
-ENERGY_ECRECOVER = 3_000
-ENERGY_INNER_CALL = 700
+from btt_desktop.devnet.addresses import BTT_RAW, FAUCET_RAW, VAULT_RAW, to_tvm
 
-UINT256_MAX = 2**256 - 1
+DEFAULT_ORIGIN_ENERGY_LIMIT = 10_000_000
 
 
-class Revert(Exception):
-    """The call reverts: state changes are dropped; ``reason`` goes into ``Error(string)``."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class ArtifactError(Exception):
+    """A build output file in resources/contracts is missing or malformed."""
 
 
-Storage = dict[str, dict[str, int]]  # contract hex address -> slot name -> value
+@cache
+def artifact(name: str) -> dict[str, Any]:
+    """The committed build output of contract ``name`` (``resources/contracts/NAME.json``)."""
+    path = resources.files("btt_desktop") / "resources" / "contracts" / f"{name}.json"
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        bytes.fromhex(doc["bytecode"])
+        if not isinstance(doc["abi"], list):
+            raise TypeError("abi")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ArtifactError(f"contract build output {name}.json is unusable ({exc})") from None
+    return dict(doc)
+
+
+def creation_code(name: str, types: list[str], args: list[Any]) -> bytes:
+    """Creation bytecode of ``name`` with its ABI-encoded constructor arguments appended."""
+    return bytes.fromhex(artifact(name)["bytecode"]) + abi_encode(types, args)
 
 
 @dataclass
-class Execution:
-    """One transaction's (or constant call's) view of storage, with its energy and logs."""
+class ContractRecord:
+    """What java-tron's ``getcontract`` tells about a deployed contract (``SmartContract``)."""
 
-    storage: Storage
-    now: int  # block time, unix seconds
-    writes: dict[tuple[str, str], int] = field(default_factory=dict)
-    logs: list[dict[str, Any]] = field(default_factory=list)
-    energy: int = 0
+    address: bytes                 # 21-byte raw address
+    name: str
+    abi: list[dict[str, Any]]      # solc's JSON ABI entries
+    bytecode: bytes                # the creation code as deployed (constructor arguments too)
+    origin: bytes                  # 21-byte raw address of the deployer
+    consume_user_resource_percent: int = 100
+    origin_energy_limit: int = DEFAULT_ORIGIN_ENERGY_LIMIT
+    trx_hash: str = ""             # the deploying transaction ("" at genesis)
+    storage: dict[int, int] = field(default_factory=dict)  # slot -> value, as committed
 
-    def load(self, contract: bytes, slot: str) -> int:
-        self.energy += ENERGY_SLOAD
-        return self._peek(contract.hex(), slot)
+    def to_record(self, code: bytes) -> dict[str, Any]:
+        return {
+            "name": self.name, "abi": self.abi, "bytecode": self.bytecode.hex(),
+            "origin": self.origin.hex(), "percent": self.consume_user_resource_percent,
+            "origin_energy_limit": self.origin_energy_limit, "trx_hash": self.trx_hash,
+            "code": code.hex(),
+            "storage": {format(k, "x"): format(v, "x") for k, v in sorted(self.storage.items())},
+        }
 
-    def _peek(self, contract: str, slot: str) -> int:
-        key = (contract, slot)
-        if key in self.writes:
-            return self.writes[key]
-        return self.storage.get(contract, {}).get(slot, 0)
-
-    def store(self, contract: bytes, slot: str, value: int) -> None:
-        if not 0 <= value <= UINT256_MAX:
-            raise Revert("arithmetic overflow")
-        old = self._peek(contract.hex(), slot)
-        self.energy += ENERGY_SSTORE_SET if old == 0 and value != 0 else ENERGY_SSTORE_RESET
-        self.writes[(contract.hex(), slot)] = value
-
-    def log(self, contract: bytes, topics: list[bytes], data: bytes) -> None:
-        self.energy += ENERGY_LOG * (1 + len(topics)) + ENERGY_LOG_BYTE * len(data)
-        self.logs.append({
-            "address": to_tvm(contract).hex(),
-            "topics": [t.hex() for t in topics],
-            "data": data.hex(),
-        })
-
-    def commit(self) -> None:
-        for (contract, slot), value in self.writes.items():
-            slots = self.storage.setdefault(contract, {})
-            if value:
-                slots[slot] = value
-            else:
-                slots.pop(slot, None)
-        self.writes.clear()
+    @classmethod
+    def from_record(cls, address: bytes, record: dict[str, Any]) -> tuple[ContractRecord, bytes]:
+        contract = cls(
+            address=address, name=str(record["name"]), abi=list(record["abi"]),
+            bytecode=bytes.fromhex(record["bytecode"]), origin=bytes.fromhex(record["origin"]),
+            consume_user_resource_percent=int(record["percent"]),
+            origin_energy_limit=int(record["origin_energy_limit"]),
+            trx_hash=str(record["trx_hash"]),
+            storage={int(k, 16): int(v, 16) for k, v in record["storage"].items()})
+        return contract, bytes.fromhex(record["code"])
 
 
-def word(raw_address: bytes) -> bytes:
-    """An address as an indexed event topic: 32 bytes, the 20-byte TVM form right-aligned."""
-    return b"\x00" * 12 + to_tvm(raw_address)
+def network_id_word(network_id: str) -> bytes:
+    """The ``bytes32`` a Speed network id becomes in the vault: keccak256 of its UTF-8."""
+    return keccak256(network_id.encode("utf-8"))
 
 
-Handler = Callable[["Execution", bytes, tuple[Any, ...]], Any]
+def genesis_btt(origin: bytes) -> ContractRecord:
+    code = creation_code("DevnetBTT", ["address"], ["0x" + to_tvm(FAUCET_RAW).hex()])
+    return ContractRecord(BTT_RAW, "DevnetBTT", artifact("DevnetBTT")["abi"], code, origin)
 
 
-class NativeContract:
-    """Base class: dispatches ABI calls to ``fn_<name>`` methods.
+def genesis_vault(origin: bytes, *, notice: int, chain_id: int,
+                  network_id: str) -> ContractRecord:
+    code = creation_code("SpeedVault", ["address", "uint256", "uint256", "bytes32"],
+                         ["0x" + to_tvm(BTT_RAW).hex(), notice, chain_id,
+                          network_id_word(network_id)])
+    return ContractRecord(VAULT_RAW, "SpeedVault", artifact("SpeedVault")["abi"], code, origin)
 
-    A handler gets ``(execution, caller, args)`` with ``address`` arguments as 21-byte raw
-    addresses and returns the output values (a tuple, a single value, or ``None``).
-    """
 
-    name: str = ""
-    abi_entries: list[dict[str, Any]] = []
+_ENTRY_TYPES = {"function": "Function", "constructor": "Constructor", "event": "Event",
+                "fallback": "Fallback", "receive": "Receive", "error": "Error"}
+_MUTABILITY = {"pure": "Pure", "view": "View", "nonpayable": "Nonpayable",
+               "payable": "Payable"}
 
-    def __init__(self, address: bytes) -> None:
-        self.address = address
-        self._by_selector = abi.functions_by_selector(self.abi_entries)
 
-    def entry_for(self, data: bytes) -> dict[str, Any] | None:
-        return self._by_selector.get(data[:4]) if len(data) >= 4 else None
-
-    def call(self, ex: Execution, caller: bytes, data: bytes) -> bytes:
-        """Execute ``data`` for ``caller``; returns the ABI-encoded output or raises Revert.
-
-        Constant calls run state-changing functions too (as java-tron simulates them); the
-        caller decides whether the execution's writes are committed.
-        """
-        ex.energy += ENERGY_CALL
-        entry = self.entry_for(data)
-        if entry is None:
-            raise Revert("unknown function selector")
-        in_types = [i["type"] for i in entry["inputs"]]
-        try:
-            args = abi.decode(in_types, data[4:])
-        except Exception:
-            raise Revert("malformed call data") from None
-        args = tuple(
-            parse_address(a) if t == "address" else a for t, a in zip(in_types, args, strict=True)
-        )
-        handler: Handler = getattr(self, "fn_" + entry["name"])
-        result = handler(ex, caller, args)
-        out_types = [o["type"] for o in entry["outputs"]]
-        if not out_types:
-            return b""
-        values = result if isinstance(result, tuple) else (result,)
-        values = tuple(
-            v.hex() if t == "address" and isinstance(v, bytes) else v
-            for t, v in zip(out_types, values, strict=True)
-        )
-        return abi.encode(out_types, list(values))
+def abi_json(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ABI entries as java-tron prints them: enum names capitalised, only its fields."""
+    out = []
+    for entry in entries:
+        item: dict[str, Any] = {}
+        if entry.get("anonymous"):
+            item["anonymous"] = True
+        if entry.get("constant"):
+            item["constant"] = True
+        if entry.get("name"):
+            item["name"] = entry["name"]
+        for key in ("inputs", "outputs"):
+            params = [{k: v for k, v in (("indexed", p.get("indexed")), ("name", p.get("name")),
+                                         ("type", p.get("type"))) if v}
+                      for p in entry.get(key) or []]
+            if params:
+                item[key] = params
+        kind = str(entry.get("type", "function"))
+        item["type"] = _ENTRY_TYPES.get(kind.lower(), kind)
+        if entry.get("payable"):
+            item["payable"] = True
+        mutability = entry.get("stateMutability")
+        if mutability:
+            item["stateMutability"] = _MUTABILITY.get(str(mutability).lower(), mutability)
+        out.append(item)
+    return out

@@ -18,9 +18,8 @@ from typing import Any
 
 from btt_desktop.atomicfile import read_with_backup, write_atomic
 from btt_desktop.devnet.api import DevnetApi
-from btt_desktop.devnet.chain import Chain, StateError
+from btt_desktop.devnet.chain import DEFAULT_WITHDRAW_NOTICE, Chain, StateError
 from btt_desktop.devnet.http import JsonHttpServer
-from btt_desktop.devnet.vault import DEFAULT_WITHDRAW_NOTICE
 from btt_desktop.errors import DevnetError
 
 log = logging.getLogger(__name__)
@@ -32,11 +31,11 @@ IDLE_SAVE_SECONDS = 30.0
 
 class DevnetNode:
     def __init__(self, data_dir: str | os.PathLike[str], *, block_time: float = 0.5,
-                 withdraw_notice: int = DEFAULT_WITHDRAW_NOTICE) -> None:
+                 withdraw_notice: int | None = None) -> None:
         if not 0.01 <= block_time <= 3600:
             raise DevnetError("block time must be between 0.01 and 3600 seconds")
-        if not 0 <= withdraw_notice <= 10 * 365 * 86400:
-            raise DevnetError("withdrawal notice must be between 0 and ten years (in seconds)")
+        if withdraw_notice is not None and not 1 <= withdraw_notice <= 10 * 365 * 86400:
+            raise DevnetError("withdrawal notice must be between 1 second and ten years")
         self.data_dir = Path(data_dir)
         self.block_time = block_time
         self.withdraw_notice = withdraw_notice
@@ -117,17 +116,24 @@ class DevnetNode:
     async def _load(self) -> Chain:
         raw = await asyncio.to_thread(read_with_backup, self.state_path)
         if raw is None:
-            chain = Chain.create(withdraw_notice=self.withdraw_notice)
+            notice = DEFAULT_WITHDRAW_NOTICE if self.withdraw_notice is None \
+                else self.withdraw_notice
+            chain = Chain.create(withdraw_notice=notice)
             await self._write(json.dumps(chain.to_state()).encode())
             return chain
         try:
             state = await asyncio.to_thread(json.loads, raw)
             if not isinstance(state, dict):
                 raise StateError("not a JSON object")
-            return Chain.from_state(state, withdraw_notice=self.withdraw_notice)
+            chain = Chain.from_state(state)
         except (ValueError, StateError) as exc:
             raise DevnetError(f"devnet state {self.state_path} is unreadable ({exc}); "
                               "move it away to start a new devnet") from None
+        if self.withdraw_notice not in (None, chain.withdraw_notice):
+            log.warning("this devnet's vault keeps the withdrawal notice it was created with "
+                        "(%d s); --withdraw-notice only applies to a new devnet",
+                        chain.withdraw_notice)
+        return chain
 
     def _mark_dirty(self) -> None:
         self._dirty = True

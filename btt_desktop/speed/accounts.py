@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from btt_desktop.speed.cheque import ChequeDomain
 from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger
 
 
@@ -18,12 +19,28 @@ def _safe(net: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]", "_", net)
 
 
-def provider_ledger_path(speed_dir: Path, net: str, address: str) -> Path:
-    return speed_dir / f"provider-{_safe(net)}-{address}.json"
+def provider_ledger_path(speed_dir: Path, net: str, contract: str, address: str) -> Path:
+    """The earning side's ledger of ``address`` with vault contract ``contract``."""
+    return speed_dir / f"provider-{_safe(net)}-{contract}-{address}.json"
 
 
-def requester_ledger_path(speed_dir: Path, net: str, address: str) -> Path:
-    return speed_dir / f"requester-{_safe(net)}-{address}.json"
+def requester_ledger_path(speed_dir: Path, net: str, contract: str, address: str) -> Path:
+    """The paying side's ledger of ``address`` with vault contract ``contract``."""
+    return speed_dir / f"requester-{_safe(net)}-{contract}-{address}.json"
+
+
+def provider_ledger(speed_dir: Path, net: str, domain: ChequeDomain,
+                    address: str) -> ProviderLedger:
+    """Open (blocking: reads the file) the provider ledger of ``address``."""
+    return ProviderLedger(provider_ledger_path(speed_dir, net, domain.contract, address), net,
+                          address, domain)
+
+
+def requester_ledger(speed_dir: Path, net: str, domain: ChequeDomain,
+                     address: str) -> RequesterLedger:
+    """Open (blocking: reads the file) the requester ledger of ``address``."""
+    return RequesterLedger(requester_ledger_path(speed_dir, net, domain.contract, address), net,
+                           address, domain)
 
 
 @dataclass(frozen=True)

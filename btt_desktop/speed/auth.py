@@ -46,9 +46,14 @@ def verify_auth(auth: Auth, mine: Hello, theirs: Hello) -> None:
 
 def check_hello(mine: Hello, theirs: Hello) -> None:
     if theirs.v != PROTOCOL_VERSION:
-        raise HandshakeError(f"peer speaks Speed version {theirs.v}, not {PROTOCOL_VERSION}")
+        advice = "it must upgrade" if theirs.v < PROTOCOL_VERSION else "this client must upgrade"
+        raise HandshakeError(f"peer speaks Speed version {theirs.v}, not {PROTOCOL_VERSION}: "
+                             f"{advice}")
     if theirs.net != mine.net:
         raise HandshakeError(f"peer is on network {theirs.net}, not {mine.net}")
+    if theirs.vc != mine.vc:
+        raise HandshakeError(f"peer pays through vault contract {theirs.vc or 'none'}, "
+                             f"not {mine.vc}")
     if theirs.addr == mine.addr:
         raise HandshakeError("connected to ourselves")
     if theirs.nonce == mine.nonce:
@@ -64,9 +69,9 @@ class PeerIdentity:
     bt_port: int
 
 
-def new_hello(signer: Signer, net: str, bt_port: int) -> Hello:
+def new_hello(signer: Signer, net: str, bt_port: int, vault_contract: str) -> Hello:
     return Hello(v=PROTOCOL_VERSION, addr=signer.address, nonce=os.urandom(NONCE_SIZE), net=net,
-                 bt=bt_port)
+                 bt=bt_port, vc=vault_contract)
 
 
 async def _next_known(reader: asyncio.StreamReader) -> Message:
@@ -77,13 +82,13 @@ async def _next_known(reader: asyncio.StreamReader) -> Message:
 
 
 async def handshake(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, signer: Signer,
-                    net: str, bt_port: int) -> PeerIdentity:
+                    net: str, bt_port: int, vault_contract: str) -> PeerIdentity:
     """Run the handshake on an open stream; the caller applies the timeout.
 
     Raises :class:`HandshakeError` / :class:`ProtocolError`; on a handshake refusal it
     first sends an ``error`` frame saying why.
     """
-    mine = new_hello(signer, net, bt_port)
+    mine = new_hello(signer, net, bt_port, vault_contract)
     writer.write(encode_frame(mine.to_frame()))
     await writer.drain()
     theirs = await _next_known(reader)

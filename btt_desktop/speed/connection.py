@@ -68,11 +68,12 @@ class _TokenBucket:
 class SpeedConnection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                  signer: Signer, net: str, bt_port: int, limits: Limits,
-                 handler: ProtocolHandler, outgoing: bool) -> None:
+                 handler: ProtocolHandler, outgoing: bool, vault_contract: str) -> None:
         self._reader = reader
         self._writer = writer
         self._signer = signer
         self._net = net
+        self._vault_contract = vault_contract
         self._bt_port = bt_port
         self._limits = limits
         self._handler = handler
@@ -148,7 +149,7 @@ class SpeedConnection:
                 # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
                 async with asyncio.timeout(self._limits.handshake_timeout):
                     self.peer = await handshake(self._reader, self._writer, self._signer,
-                                                self._net, self._bt_port)
+                                                self._net, self._bt_port, self._vault_contract)
             except TimeoutError:
                 raise ProtocolError("handshake timed out") from None
             self._opened.set()

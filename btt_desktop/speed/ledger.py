@@ -1,6 +1,7 @@
 """Both sides' persistent Speed accounting, one account per (vault, beneficiary).
 
-A vault is named by its owner's address (see :mod:`cheque`).
+A vault is named by its owner's address (see :mod:`cheque`); a ledger file belongs to one
+vault contract (its cheque domain: chain id and contract address) and one wallet address.
 
 The requester (the vault's owner) counts the bytes it received from a provider while
 awarded and what they are worth, and the last cumulative amount it signed. The provider
@@ -25,13 +26,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from btt_desktop.atomicfile import read_with_backup, write_atomic
-from btt_desktop.speed.cheque import Cheque, sign_cheque
+from btt_desktop.speed.cheque import Cheque, ChequeDomain, sign_cheque, signed_as_v1
 from btt_desktop.speed.errors import ChequeRejected, LedgerError
 from btt_desktop.speed.messages import MAX_AMOUNT, is_tron_address
 from btt_desktop.speed.signing import Signer
 
 MIB = 1024 * 1024
-FORMAT = 1
+FORMAT = 2  # 2: cheques are TIP-712, bound to a vault contract (the file names it)
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,13 @@ class Account:
 
 
 class _LedgerFile:
-    def __init__(self, path: str | Path, role: str, net: str, me: str) -> None:
+    def __init__(self, path: str | Path, role: str, net: str, me: str,
+                 domain: ChequeDomain) -> None:
         self.path = Path(path)
         self.role = role
         self.net = net
         self.me = me
+        self.domain = domain
         self._lock = threading.RLock()
         self._accounts: dict[AccountKey, Account] = self._load()
 
@@ -86,8 +89,11 @@ class _LedgerFile:
             doc = json.loads(raw)
             if doc.get("format") != FORMAT or doc.get("role") != self.role:
                 raise LedgerError(f"{self.path} is not a Speed {self.role} ledger")
-            if doc.get("net") != self.net or doc.get("me") != self.me:
-                raise LedgerError(f"{self.path} belongs to another network or address")
+            if doc.get("net") != self.net or doc.get("me") != self.me or (
+                    doc.get("chain_id") != self.domain.chain_id
+                    or doc.get("vault_contract") != self.domain.contract):
+                raise LedgerError(f"{self.path} belongs to another network, vault contract "
+                                  f"or address")
             accounts: dict[AccountKey, Account] = {}
             for key, fields in doc["accounts"].items():
                 account = Account(**fields)
@@ -103,6 +109,7 @@ class _LedgerFile:
 
     def _save(self, accounts: dict[AccountKey, Account]) -> None:
         doc = {"format": FORMAT, "role": self.role, "net": self.net, "me": self.me,
+               "chain_id": self.domain.chain_id, "vault_contract": self.domain.contract,
                "accounts": {k.text(): asdict(a) for k, a in sorted(
                    accounts.items(), key=lambda item: item[0].text())}}
         write_atomic(self.path, json.dumps(doc, indent=1).encode())
@@ -140,10 +147,10 @@ class _LedgerFile:
 
 
 class RequesterLedger(_LedgerFile):
-    """The paying side: one file per network and wallet address."""
+    """The paying side: one file per vault contract and wallet address."""
 
-    def __init__(self, path: str | Path, net: str, me: str) -> None:
-        super().__init__(path, "requester", net, me)
+    def __init__(self, path: str | Path, net: str, me: str, domain: ChequeDomain) -> None:
+        super().__init__(path, "requester", net, me, domain)
 
     def key(self, beneficiary: str) -> AccountKey:
         return AccountKey(vault=self.me, beneficiary=beneficiary)
@@ -165,7 +172,7 @@ class RequesterLedger(_LedgerFile):
             account = self._accounts.get(key, Account())
             if account.owed - account.cum < max(1, increment):
                 return None
-            cheque = sign_cheque(signer, self.net, self.me, beneficiary, account.owed)
+            cheque = sign_cheque(signer, self.domain, self.me, beneficiary, account.owed)
             self._save({**self._accounts, key: replace(account, cum=cheque.cum,
                                                        sig=cheque.sig.hex())})
             self._accounts[key] = replace(account, cum=cheque.cum, sig=cheque.sig.hex())
@@ -176,7 +183,7 @@ class RequesterLedger(_LedgerFile):
         account = self.get(self.key(beneficiary))
         if not account.sig:
             return None
-        return Cheque(net=self.net, vault=self.me, to=beneficiary, cum=account.cum,
+        return Cheque(domain=self.domain, vault=self.me, to=beneficiary, cum=account.cum,
                       sig=bytes.fromhex(account.sig))
 
     def promised(self) -> int:
@@ -193,10 +200,10 @@ class VaultView:
 
 
 class ProviderLedger(_LedgerFile):
-    """The earning side: one file per network and wallet address."""
+    """The earning side: one file per vault contract and wallet address."""
 
-    def __init__(self, path: str | Path, net: str, me: str) -> None:
-        super().__init__(path, "provider", net, me)
+    def __init__(self, path: str | Path, net: str, me: str, domain: ChequeDomain) -> None:
+        super().__init__(path, "provider", net, me, domain)
 
     def key(self, vault: str) -> AccountKey:
         return AccountKey(vault=vault, beneficiary=self.me)
@@ -211,13 +218,16 @@ class ProviderLedger(_LedgerFile):
         ``payer`` is the authenticated address of the peer that sent it (whose bids
         named its own vault); ``view`` is what the vault holds right now.
         """
-        if cheque.net != self.net:
-            raise ChequeRejected(f"cheque is for network {cheque.net}, not {self.net}")
+        if cheque.domain != self.domain:
+            raise ChequeRejected("cheque is for another vault contract or chain")
         if cheque.vault != payer:
             raise ChequeRejected("cheque is drawn on another peer's vault")
         if cheque.to != self.me:
             raise ChequeRejected("cheque is made out to someone else")
         if cheque.signer() != cheque.vault:
+            if signed_as_v1(self.net, cheque):
+                raise ChequeRejected("cheque is in the old version 1 format, which the vault "
+                                     "contract does not pay: the peer must upgrade")
             raise ChequeRejected("cheque is not signed by the vault's owner")
         best = self.get(self.key(cheque.vault)).cum
         if cheque.cum <= best:
@@ -238,7 +248,7 @@ class ProviderLedger(_LedgerFile):
         account = self.get(self.key(vault))
         if not account.sig:
             return None
-        return Cheque(net=self.net, vault=vault, to=self.me, cum=account.cum,
+        return Cheque(domain=self.domain, vault=vault, to=self.me, cum=account.cum,
                       sig=bytes.fromhex(account.sig))
 
     def over_credit(self, vault: str, credit_bytes: int, price: int) -> bool:

@@ -18,7 +18,7 @@ import base58
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import Frame
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: cheques are TIP-712 typed data; hello names the vault contract
 MAX_AMOUNT = 2**128 - 1  # BTT base units: far above all BTT that exists (~1e30)
 MAX_TIME = 2**40  # unix seconds
 MAX_REASON = 200
@@ -117,15 +117,21 @@ def _check_addr(name: str, value: str) -> None:
 
 @dataclass(frozen=True)
 class Hello:
+    """``vc`` is the vault contract the sender pays and is paid through (version 2; a
+    version 1 peer sends none, which decodes as "" so it can be told to upgrade)."""
+
     T: ClassVar[bytes] = b"hello"
     v: int
     addr: str
     nonce: bytes
     net: str
     bt: int
+    vc: str = ""
 
     def __post_init__(self) -> None:
         _check_addr("addr", self.addr)
+        if self.vc:
+            _check_addr("vc", self.vc)
         if len(self.nonce) != NONCE_SIZE:
             raise ValueError("nonce must be 32 bytes")
         if not is_network_id(self.net):
@@ -134,14 +140,17 @@ class Hello:
             raise ValueError("version or port out of range")
 
     def to_frame(self) -> Frame:
-        return {b"t": self.T, b"v": self.v, b"addr": self.addr.encode(), b"nonce": self.nonce,
-                b"net": self.net.encode(), b"bt": self.bt}
+        frame: Frame = {b"t": self.T, b"v": self.v, b"addr": self.addr.encode(),
+                        b"nonce": self.nonce, b"net": self.net.encode(), b"bt": self.bt}
+        if self.vc:
+            frame[b"vc"] = self.vc.encode()
+        return frame
 
     @classmethod
     def from_frame(cls, f: Frame) -> Hello:
         return cls(v=_int(f, "v", 0, 0xFFFF), addr=_addr(f, "addr"),
                    nonce=_bytes(f, "nonce", (NONCE_SIZE,)), net=_net(f, "net"),
-                   bt=_int(f, "bt", 1, 0xFFFF))
+                   bt=_int(f, "bt", 1, 0xFFFF), vc=_addr(f, "vc") if b"vc" in f else "")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tronpy.keys import PrivateKey
-
 from btt_desktop.errors import ChainError
 from btt_desktop.events import EventBus, SpeedChequeAccepted, SpeedRoundFinished
 from btt_desktop.speed.auction import AuctionResult, Candidate, run_auction
@@ -27,7 +25,8 @@ from btt_desktop.speed.connection import SpeedConnection
 from btt_desktop.speed.errors import ChequeRejected, ProtocolError
 from btt_desktop.speed.ledger import MIB, ProviderLedger, VaultView
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
-from btt_desktop.speed.vault import Vault
+from btt_desktop.speed.settlement import CashReport, FeeRule
+from btt_desktop.speed.vault import CallQuote, ContractVault, TransactionSigner
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ class _Held:
 
 
 class Provider:
-    def __init__(self, ledger: ProviderLedger, vault: Vault, sent_bytes: ByteCounter,
+    def __init__(self, ledger: ProviderLedger, vault: ContractVault, sent_bytes: ByteCounter,
                  apply_winners: ApplyWinners, config: ProviderConfig | None = None,
                  serves: Callable[[bytes], bool] = lambda ih: True,
                  clock: Callable[[], float] = time.time, bus: EventBus | None = None) -> None:
@@ -126,7 +125,7 @@ class Provider:
 
     async def _on_cheque(self, conn: SpeedConnection, message: ChequeMsg) -> None:
         assert conn.peer is not None
-        cheque = Cheque.from_message(conn.peer.net, message)
+        cheque = Cheque.from_message(self.ledger.domain, message)
         best = self.ledger.best_cheque(message.vault)
         if best is not None and best == cheque:
             return  # the requester re-sent what we hold (after a reconnect)
@@ -273,36 +272,69 @@ class Provider:
 
     # --- settlement ------------------------------------------------------------------
 
-    async def cash_due(self, key: PrivateKey, threshold: int,
-                       notice_margin: float = 3600.0) -> int:
-        """Cash every held cheque whose uncashed part reaches ``threshold``, or whose vault
+    async def cash_due(self, signer: TransactionSigner, threshold: int, *,
+                       fee_rule: FeeRule | None = None,
+                       notice_margin: float = 3600.0) -> CashReport:
+        """Cash held cheques whose uncashed part reaches ``threshold``, or whose vault
         announced a withdrawal that becomes possible within ``notice_margin`` seconds.
 
-        ``key`` is the provider's own key (it pays the transaction fee). Returns the total
-        paid out. A :class:`ChainError` from one vault stops the run (retry later).
+        Each cheque is first tried as a constant call: one the vault would refuse (a
+        bounce, a cheque already cashed by someone else) is noted and costs nothing. With
+        ``fee_rule``, a cheque is cashed only when it is worth enough against the
+        estimated fee. Several due cheques go in one ``cashBatch``. What counts as paid is
+        what the chain says afterwards (``paidOut``), never what the client hoped.
+        ``signer`` is the provider's own account, which pays the fee.
         """
-        if key.public_key.to_base58check_address() != self.ledger.me:
-            raise ValueError("cash with the provider's own key")
-        total = 0
+        if signer.address != self.ledger.me:
+            raise ValueError("cash with the provider's own account")
+        report = CashReport()
         now = self._clock()
+        due: list[tuple[Cheque, int, CallQuote]] = []
         for account_key in self.ledger.accounts():
             cheque = self.ledger.best_cheque(account_key.vault)
             if cheque is None:
                 continue
             paid = await self.vault.paid_out(cheque.vault, self.ledger.me)
-            if cheque.cum <= paid:
+            uncashed = cheque.cum - paid
+            if uncashed <= 0:
+                self.bounced.pop(cheque.vault, None)
                 continue
             amount, ready_at = await self.vault.withdrawal_of(cheque.vault)
             leaving = amount > 0 and ready_at - now <= notice_margin
-            if cheque.cum - paid >= threshold or leaving:
-                # a cheque its vault cannot cover would bounce (and cost the fee): note it,
-                # and go on with the other vaults
-                if await self.vault.balance_of(cheque.vault) < cheque.cum - paid:
-                    self.bounced[cheque.vault] = cheque.cum - paid
-                    continue
-                total += await self.vault.cash(key, cheque)
+            if uncashed < threshold and not leaving:
+                continue
+            try:
+                quote = await self.vault.quote_cash(self.ledger.me, cheque)
+            except ChainError as exc:
+                self.bounced[cheque.vault] = uncashed
+                report.refused[cheque.vault] = str(exc)
+                continue
+            if fee_rule is not None and not fee_rule.worth(uncashed, quote.max_fee_sun,
+                                                           leaving=leaving):
+                report.waiting[cheque.vault] = uncashed
+                continue
+            due.append((cheque, paid, quote))
+        if not due:
+            return report
+        try:
+            if len(due) == 1:
+                sent = await self.vault.cash(signer, due[0][0], due[0][2])
+            else:
+                sent = await self.vault.cash_batch(signer, [c for c, _, _ in due])
+            report.txids.append(sent.txid)
+            report.fee_sun += sent.fee_sun
+        except ChainError as exc:
+            report.error = str(exc)
+        for cheque, before, _ in due:  # the chain is the truth, whatever happened above
+            try:
+                after = await self.vault.paid_out(cheque.vault, self.ledger.me)
+            except ChainError as exc:
+                report.error = report.error or str(exc)
+                continue
+            report.paid += max(0, after - before)
+            if after >= cheque.cum:
                 self.bounced.pop(cheque.vault, None)
-        return total
+        return report
 
     async def run(self, check_every: float = 1.0) -> None:
         """Rounds forever (cancel to stop), with credit checks in between."""

@@ -22,13 +22,16 @@ class SpeedServer:
     """
 
     def __init__(self, signer: Signer, net: str, bt_port: int, handler: ProtocolHandler,
-                 limits: Limits | None = None, bind_host: str | None = None) -> None:
+                 limits: Limits | None = None, bind_host: str | None = None, *,
+                 vault_contract: str) -> None:
         """``bind_host``: the local address outgoing connections come from (by default the
         address :meth:`start` listens on), so peers see the same IP as our BitTorrent
-        connections."""
+        connections. ``vault_contract``: the SpeedVault we pay and are paid through; a
+        peer naming another one is refused in the handshake."""
         self.signer = signer
         self.bind_host = bind_host
         self.net = net
+        self.vault_contract = vault_contract
         self.bt_port = bt_port
         self.handler = handler
         self.limits = limits or Limits()
@@ -75,7 +78,8 @@ class SpeedServer:
                 await writer.wait_closed()
             return
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
-                               self.limits, self.handler, outgoing=False)
+                               self.limits, self.handler, outgoing=False,
+                               vault_contract=self.vault_contract)
         # this task belongs to asyncio's stream server, whose done-callback logs a cancelled
         # task as an error: when close() cancels it, end it quietly instead
         with contextlib.suppress(asyncio.CancelledError):
@@ -94,7 +98,8 @@ class SpeedServer:
         except (OSError, TimeoutError) as exc:
             raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
-                               self.limits, self.handler, outgoing=True)
+                               self.limits, self.handler, outgoing=True,
+                               vault_contract=self.vault_contract)
         task = asyncio.create_task(self._run(conn))
         self._spawned.add(task)
         task.add_done_callback(self._spawned.discard)

@@ -1,4 +1,4 @@
-"""SpeedService: Speed wired to the engine, the wallet's key and a vault.
+"""SpeedService: Speed wired to the engine, the wallet's signer and a vault.
 
 One object per running client (the window or a ``btt seed/download --speed``). It runs
 the Speed server, advertises ``BTTDesktop/<version> speed/<port>`` in the BitTorrent
@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tronpy.keys import PrivateKey
-
 from btt_desktop import __version__
 from btt_desktop.atomicfile import read_with_backup, write_atomic
 from btt_desktop.engine.peer_classes import PeerClassInfo
@@ -46,13 +44,14 @@ from btt_desktop.speed.autobid import BidInputs
 from btt_desktop.speed.chainlink import VaultLink
 from btt_desktop.speed.connection import Limits, SpeedConnection
 from btt_desktop.speed.errors import ProtocolError
-from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
+from btt_desktop.speed.ledger import MIB, RequesterLedger
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester, RequesterConfig
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.settings import SpeedSettings, save_settings
-from btt_desktop.speed.signing import KeySigner
+from btt_desktop.speed.settlement import CashReport
+from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.speed.tally import ByteTally
 
 if TYPE_CHECKING:
@@ -170,21 +169,20 @@ class _Dispatch:
 class SpeedService:
     """See docs/speed.md. Create, ``await start()``, ``await close()``."""
 
-    def __init__(self, engine: Engine, bus: EventBus, profile: Profile, *, key: PrivateKey,
-                 link: VaultLink, settings: SpeedSettings | None = None,
+    def __init__(self, engine: Engine, bus: EventBus, profile: Profile, *,
+                 signer: AccountSigner, link: VaultLink, settings: SpeedSettings | None = None,
                  version: str = __version__, limits: Limits | None = None,
                  tick: float = 0.25) -> None:
         self._engine = engine
         self._bus = bus
         self._profile = profile
-        self._key = key
         self._link = link
         self.settings = settings or SpeedSettings()
         self._version = version
         self._limits = limits
         self._tick = tick
-        self.signer = KeySigner(key)
-        self.address = self.signer.address
+        self.signer = signer
+        self.address = signer.address
         self.net = link.net
         self._tally = ByteTally(engine.peer_counters)
         self._ih: dict[str, bytes] = {}     # torrent id -> Speed info-hash
@@ -207,23 +205,22 @@ class SpeedService:
         speed_dir = profile.speed_dir
         self._budget = _DayBudget(speed_dir / f"day-{self.address}.json")
         self.provider = Provider(
-            ProviderLedger(accounts.provider_ledger_path(speed_dir, self.net, self.address),
-                           self.net, self.address),
+            accounts.provider_ledger(speed_dir, self.net, link.domain, self.address),
             link.vault, self._sent_bytes, self._apply_winners, self._provider_config(),
             serves=self._serves, bus=bus)
         self.requester = Requester(
-            RequesterLedger(accounts.requester_ledger_path(speed_dir, self.net, self.address),
-                            self.net, self.address),
+            accounts.requester_ledger(speed_dir, self.net, link.domain, self.address),
             self.signer, self._received_bytes, RequesterConfig(), bus=bus)
 
     @classmethod
     async def from_wallet(cls, engine: Engine, bus: EventBus, profile: Profile,
                           wallet: WalletService, link: VaultLink,
                           settings: SpeedSettings | None = None) -> SpeedService:
-        """A service signing with the unlocked wallet's current account."""
-        key = PrivateKey(await wallet.signing_key())
+        """A service signing with the unlocked wallet's current account (the signer stops
+        working when the wallet locks)."""
+        signer = await wallet.signer()
         return await asyncio.to_thread(
-            lambda: cls(engine, bus, profile, key=key, link=link, settings=settings))
+            lambda: cls(engine, bus, profile, signer=signer, link=link, settings=settings))
 
     def _provider_config(self) -> ProviderConfig:
         s = self.settings
@@ -239,7 +236,8 @@ class SpeedService:
         settings = engine.settings
         host = settings.listen_interface or "0.0.0.0"
         server = SpeedServer(self.signer, self.net, self._bt_port(), _Dispatch(self),
-                             self._limits, bind_host=settings.outgoing_interface or None)
+                             self._limits, bind_host=settings.outgoing_interface or None,
+                             vault_contract=self._link.vault.address)
         try:
             self.port = await server.start(host, self.settings.port)
         except ProtocolError as exc:
@@ -341,24 +339,24 @@ class SpeedService:
         return await vault_status(self._link, self.address, self.requester.ledger)
 
     async def deposit(self, amount: int) -> None:
-        await self._link.vault.deposit(self._key, amount)
+        await self._link.vault.deposit(self.signer, amount)
         await self._refresh_vault()
 
     async def announce_withdrawal(self, amount: int) -> None:
-        await self._link.vault.announce_withdrawal(self._key, amount)
+        await self._link.vault.announce_withdrawal(self.signer, amount)
 
     async def withdraw(self) -> int:
-        paid = await self._link.vault.withdraw(self._key)
+        sent = await self._link.vault.withdraw(self.signer)
         await self._refresh_vault()
-        return paid
+        return int(sent.result)
 
-    async def cash_out(self) -> int:
-        """Cash every cheque we hold now, whatever the threshold; the amount paid to us."""
-        paid = await self.provider.cash_due(self._key, threshold=1)
+    async def cash_out(self) -> CashReport:
+        """Cash every cheque we hold now, whatever the thresholds (the user asked)."""
+        report = await self.provider.cash_due(self.signer, threshold=1)
         await self._refresh_cashed()
-        if paid:
-            self._bus.publish(SpeedCashedOut(paid))
-        return paid
+        if report.paid:
+            self._bus.publish(SpeedCashedOut(report.paid))
+        return report
 
     # --- the engine seen through Speed ---------------------------------------------------
 
@@ -507,12 +505,16 @@ class SpeedService:
             due["cash"] = loop.time() + CASH_EVERY
             if self.settings.cash_threshold > 0:
                 try:
-                    paid = await self.provider.cash_due(self._key, self.settings.cash_threshold)
+                    report = await self.provider.cash_due(
+                        self.signer, self.settings.cash_threshold,
+                        fee_rule=self.settings.fee_rule)
                 except ChainError as exc:
                     log.warning("Speed cash-out deferred: %s", exc)
                 else:
-                    if paid:
-                        self._bus.publish(SpeedCashedOut(paid))
+                    if report.error:
+                        log.warning("Speed cash-out: %s", report.error)
+                    if report.paid:
+                        self._bus.publish(SpeedCashedOut(report.paid))
         if loop.time() >= due["flush"]:
             due["flush"] = loop.time() + FLUSH_EVERY
             await asyncio.to_thread(self.requester.ledger.flush)

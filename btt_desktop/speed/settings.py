@@ -15,6 +15,7 @@ from typing import Any
 from btt_desktop.atomicfile import read_with_backup, write_atomic
 from btt_desktop.errors import SpeedError
 from btt_desktop.speed.ledger import MIB
+from btt_desktop.speed.settlement import FeeRule
 
 BTT = 10**18
 GIB_IN_MIB = 1024
@@ -33,6 +34,8 @@ class SpeedSettings:
     reserve_price_per_gib: int = 0           # no sale below this, per GiB
     slots: int = 4                           # winners per torrent per round
     cash_threshold: int = 100 * BTT          # cash a vault's cheque once this much is uncashed
+    cash_fee_multiple: int = 10              # ... and it is worth this many cash-out fees
+    btt_per_trx: int = 400_000 * BTT         # the user's rate for comparing fees (TRX) to BTT
     round_seconds: float = 10.0
     credit_bytes: int = 8 * MIB              # what a winner may owe before paying
     port: int = 0                            # Speed TCP port; 0 picks a free one
@@ -43,9 +46,11 @@ class SpeedSettings:
         if not 0 <= self.spending_rate <= 1:
             raise SpeedError("the spending rate must be between 0 and 1")
         for name in ("max_price_per_gib", "max_spend_per_day", "reserve_price_per_gib",
-                     "cash_threshold", "credit_bytes"):
+                     "cash_threshold", "credit_bytes", "cash_fee_multiple"):
             if getattr(self, name) < 0:
                 raise SpeedError(f"{name.replace('_', ' ')} must not be negative")
+        if self.btt_per_trx <= 0:
+            raise SpeedError("the BTT per TRX rate must be positive")
         if not 0 <= self.slots <= 64:
             raise SpeedError("Speed slots must be between 0 and 64")
         if not 0 <= self.port <= 65535:
@@ -54,6 +59,11 @@ class SpeedSettings:
             raise SpeedError("the winners' priority must be between 1 and 255")
         if self.round_seconds < 0.5:
             raise SpeedError("a Speed round lasts at least 0.5 s")
+
+    @property
+    def fee_rule(self) -> FeeRule:
+        """When automatic cash-outs pay off (see :mod:`btt_desktop.speed.settlement`)."""
+        return FeeRule(btt_per_trx=self.btt_per_trx, multiple=self.cash_fee_multiple)
 
     @property
     def reserve_per_mib(self) -> int:
@@ -78,7 +88,7 @@ class SpeedSettings:
         data: dict[str, Any] = asdict(self)
         data["disabled_torrents"] = sorted(self.disabled_torrents)
         for name in ("max_price_per_gib", "max_spend_per_day", "reserve_price_per_gib",
-                     "cash_threshold"):
+                     "cash_threshold", "btt_per_trx"):
             data[name] = str(data[name])  # exact, whatever reads the JSON
         return json.dumps(data, indent=1).encode()
 

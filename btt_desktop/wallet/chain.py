@@ -1,5 +1,8 @@
 """The TRON chain client: balances, fee estimates, transfers, history. tronpy's AsyncTron.
 
+It holds no key: transfers are built unsigned here, signed by the wallet's
+``WalletSigner`` (wallet/signer.py), and broadcast here.
+
 Every request has a timeout; every failure becomes a :class:`ChainError` whose text is
 one line a user can act on ("node unreachable: http://...", "insufficient BTT balance:
 have 1, need 2"). Amounts are integers in base units (sun for TRX).
@@ -14,19 +17,21 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 from tronpy import AsyncTron
 from tronpy import exceptions as tron_errors
 from tronpy.async_contract import AsyncContract
-from tronpy.keys import PrivateKey, to_hex_address
+from tronpy.keys import to_hex_address
 from tronpy.providers.async_http import AsyncHTTPProvider
 
 from btt_desktop.errors import ChainError
-from btt_desktop.wallet import hdkeys
+from btt_desktop.wallet import hdkeys, history
 from btt_desktop.wallet.amounts import TRX, Token, format_amount
+from btt_desktop.wallet.history import TxRecord
 from btt_desktop.wallet.networks import Network
+from btt_desktop.wallet.txid import raw_data_bytes
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +55,6 @@ _FEE_LIMIT_MARGIN = 1.3   # fee limit = estimated energy cost * this
 _MIN_FEE_LIMIT = 1 * SUN_PER_TRX
 HISTORY_SCAN_BLOCKS = 20_000  # how far back a node without an account index is scanned
 _BLOCKS_PER_REQUEST = 100     # java-tron's getblockbylimitnext maximum
-_TRC20_TRANSFER = "a9059cbb"
 
 TRC20_ABI: list[dict[str, Any]] = [
     {"type": "function", "name": "balanceOf", "stateMutability": "view",
@@ -93,20 +97,17 @@ class TransferResult:
     block: int | None
 
 
-@dataclass(frozen=True)
-class TxRecord:
-    """One line of the recent-transactions list."""
-
-    txid: str
-    timestamp_ms: int
-    token: str               # "TRX", "BTT" or "contract" for other calls
-    direction: str           # "in", "out" or "self"
-    counterparty: str | None
-    amount: int              # base units of ``token``
-    status: str              # "SUCCESS", "FAILED", "REVERT", ...
-
-
 StatusCallback = Callable[[str, str | None], None]  # (state, txid)
+
+
+class TransactionSigner(Protocol):
+    """What signs a transaction for :meth:`ChainClient.transfer`: the wallet's
+    ``WalletSigner`` (wallet/signer.py). The chain client never sees a key."""
+
+    @property
+    def address(self) -> str: ...
+
+    def sign_transaction(self, tx: Any) -> Any: ...
 
 
 def _one_line(text: object, limit: int = 200) -> str:
@@ -209,6 +210,17 @@ class ChainClient:
                                               json=body or {})
             response.raise_for_status()
             return response.json()
+
+    async def devnet_info(self) -> dict[str, Any]:
+        """What a devnet says about itself (BTT contract, network id); {} if it says
+        nothing (another kind of node)."""
+        try:
+            info = await self.post_json("devnet/info")
+        except ChainError as exc:
+            if "HTTP 404" not in str(exc):
+                raise
+            info = {}
+        return info if isinstance(info, dict) else {}
 
     # --- balances -----------------------------------------------------------------------
 
@@ -335,24 +347,21 @@ class ChainClient:
 
     # --- sending ------------------------------------------------------------------------
 
-    async def transfer(self, private_key: bytes, to: str, amount: int, token: Token, *,
-                       fee: FeeEstimate | None = None,
-                       on_status: StatusCallback | None = None) -> TransferResult:
-        """Build, sign, broadcast and wait until the transaction is in a block.
+    async def build_transfer(self, owner: str, to: str, amount: int, token: Token, *,
+                             fee: FeeEstimate | None = None) -> Any:
+        """An unsigned transfer of ``amount`` base units of ``token`` from ``owner``, built
+        by the node (a tronpy ``AsyncTransaction``; it expires after 60 s).
 
-        ``on_status`` sees ("building", None), ("signed", txid), ("broadcast", txid),
-        ("pending", txid) and finally ("confirmed", txid); a failure raises ChainError.
-        """
-        notify: StatusCallback = on_status or (lambda state, txid: None)
-        owner = hdkeys.address_of(private_key)
+        Checks the funds first (with ``fee``, estimated here when not given); a TRC-20
+        transfer carries ``fee.fee_limit_sun`` as its fee limit."""
         to = hdkeys.normalize_address(to)
+        owner = hdkeys.normalize_address(owner)
         if amount <= 0:
             raise ChainError("the amount must be more than 0")
         if fee is None:
             await self.check_funds(owner, amount, token)
             fee = await self.estimate_transfer(owner, to, amount, token)
         await self.check_funds(owner, amount, token, fee)
-        notify("building", None)
         if token.is_native:
             builder = self._tron.trx.transfer(owner, to, amount)
         else:
@@ -361,18 +370,52 @@ class ChainClient:
             method.with_owner(owner)
             builder = await self._call(method(to, amount))
             builder.fee_limit(fee.fee_limit_sun or _MIN_FEE_LIMIT)
-        transaction = await self._call(builder.build())
-        try:
-            transaction.sign(PrivateKey(private_key))
-        except (tron_errors.BadKey, ValueError) as exc:
-            # BadKey names addresses only; ValueError is "expired" or "txID not calculated"
-            raise ChainError(f"cannot sign the transaction: {_one_line(exc.args[0])}") from None
+        return await self._call(builder.build())
+
+    async def broadcast(self, transaction: Any) -> str:
+        """Send a signed transaction to the node; its txid once the node accepted it.
+
+        A transaction the node already has gives "transaction <txid> was already
+        broadcast"; an expired one is refused before it is sent."""
         txid = str(transaction.txid)
-        notify("signed", txid)
-        await self._call(transaction.broadcast())
-        notify("broadcast", txid)
-        info = await self.wait_for_confirmation(txid, notify)
+        if transaction.is_expired:
+            raise ChainError(f"transaction {txid} expired before it was broadcast: "
+                             f"sign it again")
+        async with self._errors():
+            try:
+                await self._tron.broadcast(transaction)
+            except tron_errors.UnknownError as exc:
+                if len(exc.args) > 1 and exc.args[1] == "DUP_TRANSACTION_ERROR":
+                    raise ChainError(f"transaction {txid} was already broadcast") from None
+                raise
+        return txid
+
+    async def broadcast_and_confirm(self, transaction: Any, *,
+                                    on_status: StatusCallback | None = None) -> TransferResult:
+        """Broadcast a signed transaction and wait until it is in a block.
+
+        ``on_status`` sees ("broadcast", txid), ("pending", txid) and finally
+        ("confirmed", txid) or ("failed", txid); a failure raises ChainError."""
+        txid = await self.broadcast(transaction)
+        if on_status is not None:
+            on_status("broadcast", txid)
+        info = await self.wait_for_confirmation(txid, on_status)
         return TransferResult(txid, int(info.get("fee", 0)), info.get("blockNumber"))
+
+    async def transfer(self, signer: TransactionSigner, to: str, amount: int, token: Token, *,
+                       fee: FeeEstimate | None = None,
+                       on_status: StatusCallback | None = None) -> TransferResult:
+        """Build, sign with ``signer``, broadcast and wait until the transaction is in a
+        block, in one call (the wallet's own sends sign and broadcast in two steps).
+
+        ``on_status`` sees ("building", None), ("signed", txid), then what
+        :meth:`broadcast_and_confirm` reports."""
+        notify: StatusCallback = on_status or (lambda state, txid: None)
+        notify("building", None)
+        transaction = await self.build_transfer(signer.address, to, amount, token, fee=fee)
+        signer.sign_transaction(transaction)
+        notify("signed", str(transaction.txid))
+        return await self.broadcast_and_confirm(transaction, on_status=notify)
 
     async def wait_for_confirmation(self, txid: str,
                                     notify: StatusCallback | None = None) -> dict[str, Any]:
@@ -432,10 +475,10 @@ class ChainClient:
             token_task = self.get_json(f"{path}/trc20", {"limit": limit,
                                                          "contract_address": btt.contract})
             native, tokens = await asyncio.gather(native_task, token_task)
-            records.extend(_parse_trc20(tokens, address, btt))
+            records.extend(history.parse_trc20(tokens, address, btt))
         else:
             native = await native_task
-        records.extend(_parse_native(native, address, btt))
+        records.extend(history.parse_native(native, address, btt))
         records.sort(key=lambda r: r.timestamp_ms, reverse=True)
         return records[:limit]
 
@@ -450,8 +493,8 @@ class ChainClient:
                 "wallet/getblockbylimitnext", {"startNum": start, "endNum": end,
                                                "visible": True}))
             blocks = reply.get("block", []) if isinstance(reply, dict) else []
-            for block in sorted(blocks, key=_block_number, reverse=True):
-                records.extend(_parse_block(block, address, self.network.btt))
+            for block in sorted(blocks, key=history.block_number, reverse=True):
+                records.extend(history.parse_block(block, address, self.network.btt))
             end = start
         records.sort(key=lambda r: r.timestamp_ms, reverse=True)
         return records[:limit]
@@ -484,113 +527,6 @@ def transaction_size(owner: str, to: str, amount: int, token: Token) -> int:
                                 "timestamp": now}
     if not token.is_native:
         raw_data["fee_limit"] = 100 * SUN_PER_TRX
-    try:
-        from tronpy.proto.transaction import _raw_data_to_protobuf
-
-        raw_len = len(_raw_data_to_protobuf(raw_data).SerializeToString())
-    except Exception:  # protobuf missing: typical sizes seen on mainnet
-        return 268 if token.is_native else 345
+    raw_len = len(raw_data_bytes(raw_data))
     length_prefix = 2 if raw_len < 128 else 3
     return raw_len + length_prefix + _SIGNATURE_FIELD + _RESULT_OVERHEAD
-
-
-def _direction(owner: str | None, to: str | None, me: str) -> str:
-    if owner == me and to == me:
-        return "self"
-    return "out" if owner == me else "in"
-
-
-def _safe_b58(value: Any) -> str | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return hdkeys.normalize_address(value)
-    except Exception:
-        return None
-
-
-def _parse_native(document: Any, me: str, btt: Token | None) -> list[TxRecord]:
-    records = []
-    for item in (document or {}).get("data", []) if isinstance(document, dict) else []:
-        try:
-            contract = item["raw_data"]["contract"][0]
-            kind = contract["type"]
-            value = contract["parameter"]["value"]
-            status = (item.get("ret") or [{}])[0].get("contractRet", "SUCCESS")
-            owner = _safe_b58(value.get("owner_address"))
-            timestamp = int(item.get("block_timestamp") or item["raw_data"].get("timestamp", 0))
-            if kind == "TransferContract":
-                to = _safe_b58(value.get("to_address"))
-                direction = _direction(owner, to, me)
-                records.append(TxRecord(item["txID"], timestamp, "TRX", direction,
-                                        to if direction == "out" else owner,
-                                        int(value.get("amount", 0)), status))
-            elif kind == "TriggerSmartContract":
-                target = _safe_b58(value.get("contract_address"))
-                if btt is not None and target == btt.contract:
-                    continue  # listed with its token amount by the trc20 query
-                records.append(TxRecord(item["txID"], timestamp, "contract",
-                                        "out" if owner == me else "in", target, 0, status))
-        except (KeyError, IndexError, TypeError, ValueError):
-            continue
-    return records
-
-
-def _parse_trc20(document: Any, me: str, btt: Token) -> list[TxRecord]:
-    records = []
-    for item in (document or {}).get("data", []) if isinstance(document, dict) else []:
-        try:
-            sender, receiver = _safe_b58(item.get("from")), _safe_b58(item.get("to"))
-            direction = _direction(sender, receiver, me)
-            records.append(TxRecord(item["transaction_id"], int(item.get("block_timestamp", 0)),
-                                    btt.symbol, direction,
-                                    receiver if direction == "out" else sender,
-                                    int(item.get("value", 0)), "SUCCESS"))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return records
-
-
-def _block_number(block: Any) -> int:
-    try:
-        return int(block["block_header"]["raw_data"]["number"])
-    except (KeyError, TypeError, ValueError):
-        return -1
-
-
-def _parse_block(block: Any, me: str, btt: Token | None) -> list[TxRecord]:
-    """Transfers touching ``me`` in one block (java-tron JSON, visible addresses)."""
-    records: list[TxRecord] = []
-    try:
-        timestamp = int(block["block_header"]["raw_data"]["timestamp"])
-        transactions = block.get("transactions", [])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return records
-    for item in reversed(transactions):
-        try:
-            contract = item["raw_data"]["contract"][0]
-            value = contract["parameter"]["value"]
-            status = (item.get("ret") or [{}])[0].get("contractRet", "SUCCESS")
-            owner = _safe_b58(value.get("owner_address"))
-            if contract["type"] == "TransferContract":
-                to = _safe_b58(value.get("to_address"))
-                amount = int(value.get("amount", 0))
-                token = "TRX"
-            elif contract["type"] == "TriggerSmartContract" and btt is not None:
-                data = str(value.get("data", ""))
-                if (_safe_b58(value.get("contract_address")) != btt.contract
-                        or not data.startswith(_TRC20_TRANSFER) or len(data) < 8 + 128):
-                    continue
-                to = _safe_b58("41" + data[8 + 24:8 + 64])
-                amount = int(data[8 + 64:8 + 128], 16)
-                token = btt.symbol
-            else:
-                continue
-        except (KeyError, IndexError, TypeError, ValueError):
-            continue
-        if me not in (owner, to):
-            continue
-        direction = _direction(owner, to, me)
-        records.append(TxRecord(str(item.get("txID", "")), timestamp, token, direction,
-                                to if direction == "out" else owner, amount, status))
-    return records

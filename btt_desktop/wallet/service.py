@@ -12,26 +12,24 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
 
 from btt_desktop import events
 from btt_desktop.errors import BttError, ChainError, WalletError, WrongPassword
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, walletfile
-from btt_desktop.wallet.amounts import TRX, Token, parse_amount
+from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, sending, walletfile
 from btt_desktop.wallet.chain import ChainClient, TransferResult, TxRecord
 from btt_desktop.wallet.keyring_store import KeyringStatus, KeyringStore, KeyringUnavailable
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice
+from btt_desktop.wallet.sending import SignedTransfer
+from btt_desktop.wallet.signer import WalletSigner
 from btt_desktop.wallet.types import (
     BalanceSnapshot,
     RememberedUnlock,
     SendQuote,
-    TransferUpdate,
     WalletInfo,
     WalletState,
 )
@@ -271,8 +269,12 @@ class WalletService:
             return self.info
         async with self._lock:
             secrets = await self._decrypt(password)
-            self._wipe()
-            self._secrets = secrets
+            if self._secrets is not None:
+                # already unlocked: the password is right; keep the secrets, and with
+                # them the signers handed out
+                secrets.wipe()
+            else:
+                self._secrets = secrets
         self._bus.publish(events.WalletUnlocked(wallet.wallet_id, wallet.current_account.address))
         return self.info
 
@@ -373,14 +375,14 @@ class WalletService:
         secrets = self._require_secrets()
         index = max(a.index for a in wallet.accounts) + 1
         address = await asyncio.to_thread(secrets.address, index)
-        account = Account(index, _clean_label(label) or f"Account {index + 1}", address)
+        account = Account(index, walletfile.clean_label(label) or f"Account {index + 1}", address)
         await self._save_accounts((*wallet.accounts, account), index)
         return account
 
     async def rename_account(self, index: int, label: str) -> None:
         wallet = self._require_wallet()
         wallet.account(index)
-        cleaned = _clean_label(label)
+        cleaned = walletfile.clean_label(label)
         if not cleaned:
             raise WalletError("an account label cannot be empty")
         accounts = tuple(replace(a, label=cleaned) if a.index == index else a
@@ -429,7 +431,7 @@ class WalletService:
         if self._chain is None:
             self._chain = self._chain_factory(self._network)
         if not self._network_resolved and self._network.name == "devnet":
-            info = await devnet_info(self._chain)
+            info = await self._chain.devnet_info()
             resolved = networks.apply_devnet_info(self._network, info)
             self._network_resolved = True
             if resolved != self._network:
@@ -456,21 +458,9 @@ class WalletService:
         try:
             client = await self.chain()
             result = await client.balances(address)
-            snapshot = BalanceSnapshot(
-                address=address, network=self._network.name, trx=result.trx, btt=result.btt,
-                refreshed_at=time.time(), stale_reason=None,
-                btt_unavailable=self._network.btt_missing_reason if result.btt is None else None,
-                activated=result.activated,
-            )
+            snapshot = BalanceSnapshot.fresh(address, self._network, result)
         except ChainError as exc:
-            snapshot = BalanceSnapshot(
-                address=address, network=self._network.name,
-                trx=previous.trx if previous else None, btt=previous.btt if previous else None,
-                refreshed_at=previous.refreshed_at if previous else None,
-                stale_reason=str(exc),
-                btt_unavailable=self._network.btt_missing_reason,
-                activated=previous.activated if previous else None,
-            )
+            snapshot = BalanceSnapshot.stale(address, self._network, previous, str(exc))
         self._balances = snapshot
         self._bus.publish(events.BalancesUpdated(snapshot))
         return snapshot
@@ -496,18 +486,22 @@ class WalletService:
                     log.exception("balance refresh failed")
             await asyncio.sleep(interval)
 
-    # --- sending --------------------------------------------------------------------------
+    # --- signing and sending (see sending.py) -----------------------------------------------
 
-    def _token(self, symbol: str) -> Token:
-        upper = symbol.strip().upper()
-        if upper == "TRX":
-            return TRX
-        if upper == "BTT":
-            btt = self._network.btt
-            if btt is None:
-                raise ChainError(self._network.btt_missing_reason or "no BTT on this network")
-            return btt
-        raise WalletError(f"unknown token {symbol!r}: use TRX or BTT")
+    async def signer(self, index: int | None = None) -> WalletSigner:
+        """A signer for account ``index`` (default: the current one) of the unlocked wallet,
+        dead (WalletLockedError) once the wallet is locked, closed or replaced."""
+        wallet = self._require_wallet()
+        secrets = self._require_secrets()
+        return await self._signer_for(secrets, wallet.current if index is None else index)
+
+    async def _signer_for(self, secrets: UnlockedSecrets, index: int) -> WalletSigner:
+        account = self._require_wallet().account(index)
+        address = await asyncio.to_thread(secrets.address, index)  # HD derivation
+        if address != account.address:
+            raise WalletError(f"the wallet file is damaged: the address of account {index} "
+                              f"does not match its key")
+        return WalletSigner(secrets, index, address)
 
     async def quote_send(self, to: str, amount: str, token: str = "BTT", *,
                          account: int | None = None) -> SendQuote:
@@ -518,65 +512,51 @@ class WalletService:
         if wallet.kind is WalletKind.WATCH:
             raise WatchOnly()
         sender = wallet.current_account if account is None else wallet.account(account)
-        recipient = hdkeys.normalize_address(to)
         client = await self.chain()
-        chosen = self._token(token)
-        units = parse_amount(amount, chosen.decimals, chosen.symbol)
-        owner = sender.address
-        if recipient == owner:
-            raise WalletError("the recipient is this wallet's own address")
-        await client.check_funds(owner, units, chosen)
-        fee = await client.estimate_transfer(owner, recipient, units, chosen)
-        await client.check_funds(owner, units, chosen, fee)
-        return SendQuote(owner, sender.index, recipient, chosen.symbol, chosen.decimals, units,
-                         fee, self._network.name)
+        return await sending.quote_transfer(client, self._network, sender, to, amount, token)
 
-    async def send(self, quote: SendQuote, *, password: str | None = None) -> TransferResult:
-        """Sign and broadcast ``quote``, then wait for the block. Needs the wallet unlocked,
-        or ``password`` (used for this send only). Publishes TransactionStatus events."""
-        wallet = self._require_wallet()
-        if wallet.kind is WalletKind.WATCH:
-            raise WatchOnly()
+    async def sign_send(self, quote: SendQuote, *,
+                        password: str | None = None) -> SignedTransfer:
+        """Build and sign ``quote``'s transaction, not sent yet (see :meth:`broadcast`).
+        Needs the wallet unlocked, or ``password`` (for this signature only)."""
+        self._require_wallet()
         if quote.network != self._network.name:
             raise WalletError("the network changed since this transfer was prepared")
-        temporary: UnlockedSecrets | None = None
-        if self._secrets is None:
-            if password is None:
-                raise WalletLockedError()
-            temporary = await self._decrypt(password)
+        temporary = None
+        if self._secrets is None and password is not None:
+            temporary = await self._decrypt(password)  # WrongPassword, WatchOnly
         secrets = temporary or self._require_secrets()
-        request_id = next(self._request_ids)
-
-        def publish(state: str, txid: str | None, message: str | None = None) -> None:
-            self._bus.publish(events.TransactionStatus(TransferUpdate(
-                request_id, state, txid, quote.token, quote.amount, quote.to, message)))
-
-        last_txid: list[str | None] = [None]
-
-        def on_status(state: str, txid: str | None) -> None:
-            last_txid[0] = txid or last_txid[0]
-            if state != "failed":
-                publish(state, txid)
-
+        publish = sending.StatusPublisher(self._bus, next(self._request_ids), quote)
         try:
-            key = await asyncio.to_thread(secrets.private_key, quote.account_index)
-            client = await self.chain()
-            token = self._token(quote.token)
-            result = await client.transfer(key, quote.to, quote.amount, token, fee=quote.fee,
-                                           on_status=on_status)
-        except BttError as exc:
-            publish("failed", last_txid[0], str(exc))
-            raise
+            with publish.reporting():
+                signer = await self._signer_for(secrets, quote.account_index)
+                client = await self.chain()
+                return await sending.sign_transfer(client, self._network, signer, quote,
+                                                   publish)
         finally:
             if temporary is not None:
                 temporary.wipe()
+
+    async def broadcast(self, signed: SignedTransfer) -> TransferResult:
+        """Send a transfer :meth:`sign_send` signed and wait for its block. No key needed."""
+        publish = sending.StatusPublisher(self._bus, signed.request_id, signed.quote)
+        with publish.reporting():
+            if signed.quote.network != self._network.name:
+                raise WalletError(f"this transfer was signed for {signed.quote.network}, but "
+                                  f"the wallet is now on {self._network.name}: not sent")
+            result = await sending.broadcast_transfer(await self.chain(), signed, publish)
         with contextlib.suppress(WalletError):
             await self.refresh_balances()
         return result
 
+    async def send(self, quote: SendQuote, *, password: str | None = None) -> TransferResult:
+        """:meth:`sign_send`, then :meth:`broadcast`."""
+        return await self.broadcast(await self.sign_send(quote, password=password))
+
     async def signing_key(self, index: int | None = None) -> bytes:
-        """The private key of an account while unlocked, for a service that signs on the
-        user's behalf (Speed cheques); :class:`WalletLockedError` when locked."""
+        """Deprecated, to be removed: use :meth:`signer`, which keeps the key inside the
+        wallet. The private key of an account while unlocked; WalletLockedError when
+        locked."""
         secrets = self._require_secrets()
         wallet = self._require_wallet()
         chosen = wallet.current if index is None else index
@@ -629,18 +609,3 @@ class WalletService:
             return await asyncio.to_thread(secrets.private_key, chosen)
         finally:
             secrets.wipe()
-
-
-def _clean_label(label: str | None) -> str:
-    return " ".join((label or "").split())[:64]
-
-
-async def devnet_info(client: ChainClient) -> dict[str, Any]:
-    """What a devnet says about itself (BTT contract, network id); {} if it says nothing."""
-    try:
-        info = await client.post_json("devnet/info")
-    except ChainError as exc:
-        if "HTTP 404" not in str(exc):
-            raise
-        info = {}
-    return info if isinstance(info, dict) else {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 
 from btt_desktop.wallet.amounts import BTT_DECIMALS, TRX_DECIMALS, format_amount
-from btt_desktop.wallet.chain import FeeEstimate
+from btt_desktop.wallet.chain import ChainBalances, FeeEstimate
+from btt_desktop.wallet.networks import Network
 from btt_desktop.wallet.walletfile import Account, WalletKind
 
 
@@ -54,6 +56,26 @@ class BalanceSnapshot:
     stale_reason: str | None = None
     btt_unavailable: str | None = None  # why BTT is not shown on this network
     activated: bool | None = None
+
+    @classmethod
+    def fresh(cls, address: str, network: Network, balances: ChainBalances) -> BalanceSnapshot:
+        """What the node just answered."""
+        return cls(address=address, network=network.name, trx=balances.trx, btt=balances.btt,
+                   refreshed_at=time.time(), stale_reason=None,
+                   btt_unavailable=network.btt_missing_reason if balances.btt is None else None,
+                   activated=balances.activated)
+
+    @classmethod
+    def stale(cls, address: str, network: Network, previous: BalanceSnapshot | None,
+              reason: str) -> BalanceSnapshot:
+        """The last known amounts (``previous``, of the same address and network, or
+        None), marked stale with ``reason``."""
+        return cls(address=address, network=network.name,
+                   trx=previous.trx if previous else None,
+                   btt=previous.btt if previous else None,
+                   refreshed_at=previous.refreshed_at if previous else None,
+                   stale_reason=reason, btt_unavailable=network.btt_missing_reason,
+                   activated=previous.activated if previous else None)
 
     @property
     def is_stale(self) -> bool:

@@ -23,7 +23,7 @@ class WalletLockedError(WalletError):
 class UnlockedSecrets:
     """The recovery phrase / private key of one wallet, plus keys derived from it."""
 
-    __slots__ = ("_keys", "_kind", "_mnemonic", "_passphrase", "_seed")
+    __slots__ = ("_keys", "_kind", "_mnemonic", "_passphrase", "_seed", "_wiped")
 
     def __init__(self, kind: WalletKind, *, mnemonic: str | None = None, passphrase: str = "",
                  private_key: bytes | None = None) -> None:
@@ -32,6 +32,7 @@ class UnlockedSecrets:
         self._passphrase = passphrase
         self._seed: bytearray | None = None
         self._keys: dict[int, bytearray] = {}
+        self._wiped = False
         if kind is WalletKind.HD:
             if mnemonic is None:
                 raise ValueError("an HD wallet needs a recovery phrase")
@@ -79,17 +80,38 @@ class UnlockedSecrets:
     def passphrase(self) -> str:
         return self._passphrase
 
+    @property
+    def wiped(self) -> bool:
+        """True once :meth:`wipe` ran: nothing can be derived or signed any more."""
+        return self._wiped
+
     def private_key(self, index: int) -> bytes:
         """The private key of account ``index`` (derived and cached for HD wallets)."""
+        if self._wiped:
+            raise WalletLockedError()
         if self._kind is not WalletKind.HD:
             if index != 0:
                 raise WalletError("this wallet holds a single key: account 0 only")
-            return bytes(self._require_key(0))
-        if index not in self._keys:
-            if self._seed is None:
+            copy = bytes(self._require_key(0))
+            if self._wiped:
                 raise WalletLockedError()
-            self._keys[index] = bytearray(hdkeys.derive_private_key(bytes(self._seed), index))
-        return bytes(self._keys[index])
+            return copy
+        if index not in self._keys:
+            seed = self._seed
+            if seed is None:
+                raise WalletLockedError()
+            key = bytearray(hdkeys.derive_private_key(bytes(seed), index))
+            if self._wiped:  # locked while deriving (in a worker thread): keep nothing
+                key[:] = bytes(len(key))
+                raise WalletLockedError()
+            self._keys[index] = key
+        stored = self._keys.get(index)
+        if stored is None:
+            raise WalletLockedError()
+        copy = bytes(stored)
+        if self._wiped:  # wiped while copying: the copy may be zeros
+            raise WalletLockedError()
+        return copy
 
     def address(self, index: int) -> str:
         return hdkeys.address_of(self.private_key(index))
@@ -102,6 +124,7 @@ class UnlockedSecrets:
 
     def wipe(self) -> None:
         """Zero owned buffers and drop every reference to secret material."""
+        self._wiped = True
         for buffer in self._keys.values():
             buffer[:] = bytes(len(buffer))
         self._keys.clear()

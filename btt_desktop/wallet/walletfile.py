@@ -159,3 +159,8 @@ def drop_backup(wallet_dir: Path) -> None:
     """Remove ``wallet.json.bak`` (after a password change it holds the old encryption)."""
     backup = wallet_path(wallet_dir).with_name(FILE_NAME + ".bak")
     backup.unlink(missing_ok=True)
+
+
+def clean_label(label: str | None) -> str:
+    """An account label on one line, at most 64 characters ("" if nothing is left)."""
+    return " ".join((label or "").split())[:64]

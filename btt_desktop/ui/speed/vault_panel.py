@@ -391,7 +391,8 @@ class VaultPanel(QWidget):
             self.cash_button.setEnabled(False)
             self.cash_result.setText(self.tr("Cashing cheques…"))
             try:
-                paid = await service.cash_out()
+                report = await service.cash_out()
+                paid = report.paid
             except BttError as exc:
                 self.cash_result.setText(self.tr("Cash out failed: {reason}").format(
                     reason=str(exc)))
@@ -408,6 +409,9 @@ class VaultPanel(QWidget):
                     text = (text + " " + self.tr(
                         "{amount} BTT bounced: the downloader's vault does not hold it.")
                         .format(amount=btt_text(bounced))).strip()
+                if report.error:
+                    text = (text + " " + self.tr("Cash out failed: {reason}").format(
+                        reason=report.error)).strip()
                 self.cash_result.setText(text)
             finally:
                 self._enable()
