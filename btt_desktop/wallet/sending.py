@@ -53,11 +53,12 @@ class SignedTransfer:
 class StatusPublisher:
     """Publishes the TransactionStatus events of one transfer."""
 
-    def __init__(self, bus: EventBus, request_id: int, quote: SendQuote) -> None:
+    def __init__(self, bus: EventBus, request_id: int, quote: SendQuote,
+                 txid: str | None = None) -> None:
         self.bus = bus
         self.request_id = request_id
         self.quote = quote
-        self.txid: str | None = None  # the last one published
+        self.txid = txid  # the last one known: a "failed" event names it
 
     def __call__(self, state: str, txid: str | None, message: str | None = None) -> None:
         self.txid = txid or self.txid
@@ -67,7 +68,7 @@ class StatusPublisher:
 
     def progress(self, state: str, txid: str | None) -> None:
         """For ChainClient's ``on_status``: everything but "failed", which
-        :meth:`failed` publishes with the reason."""
+        :meth:`reporting` publishes with the reason."""
         self.txid = txid or self.txid
         if state != "failed":
             self(state, txid)
@@ -128,5 +129,4 @@ async def sign_transfer(client: ChainClient, network: Network, signer: WalletSig
 async def broadcast_transfer(client: ChainClient, signed: SignedTransfer,
                              publish: StatusPublisher) -> TransferResult:
     """Send a signed transfer and wait until it is in a block."""
-    publish.txid = signed.txid  # a failure before the broadcast still names it
     return await client.broadcast_and_confirm(signed.transaction, on_status=publish.progress)

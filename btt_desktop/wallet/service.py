@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from btt_desktop import events
-from btt_desktop.errors import BttError, ChainError, WalletError, WrongPassword
+from btt_desktop.errors import ChainError, WalletError, WrongPassword
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, sending, walletfile
@@ -539,7 +539,8 @@ class WalletService:
 
     async def broadcast(self, signed: SignedTransfer) -> TransferResult:
         """Send a transfer :meth:`sign_send` signed and wait for its block. No key needed."""
-        publish = sending.StatusPublisher(self._bus, signed.request_id, signed.quote)
+        publish = sending.StatusPublisher(self._bus, signed.request_id, signed.quote,
+                                          signed.txid)
         with publish.reporting():
             if signed.quote.network != self._network.name:
                 raise WalletError(f"this transfer was signed for {signed.quote.network}, but "
@@ -557,10 +558,8 @@ class WalletService:
         """Deprecated, to be removed: use :meth:`signer`, which keeps the key inside the
         wallet. The private key of an account while unlocked; WalletLockedError when
         locked."""
-        secrets = self._require_secrets()
-        wallet = self._require_wallet()
-        chosen = wallet.current if index is None else index
-        wallet.account(chosen)
+        secrets, wallet = self._require_secrets(), self._require_wallet()
+        chosen = wallet.account(wallet.current if index is None else index).index
         return await asyncio.to_thread(secrets.private_key, chosen)
 
     # --- history --------------------------------------------------------------------------

@@ -11,33 +11,37 @@ from typing import Any
 import eth_abi
 import pytest
 from tronpy import Contract, Tron
-from tronpy.keys import PrivateKey, keccak256
+from tronpy.keys import PrivateKey, Signature, keccak256
 from tronpy.providers import HTTPProvider
 
-from btt_desktop.devnet import tron_proto
-from btt_desktop.devnet.abi import SPEED_VAULT_ABI, TRC20_ABI, encode
-from btt_desktop.devnet.addresses import BTT_RAW
+from btt_desktop.devnet import abi, tron_proto
+from btt_desktop.devnet.addresses import (
+    BTT_ADDRESS,
+    BTT_RAW,
+    VAULT_ADDRESS,
+    VAULT_RAW,
+    parse_address,
+)
+from btt_desktop.devnet.api import DevnetApi
 from btt_desktop.devnet.blocks import Block
-from btt_desktop.devnet.chain import Chain, TxRejected
+from btt_desktop.devnet.chain import CallResult, Chain, TxRejected, chain_id_of
+from btt_desktop.devnet.contracts import network_id_word
 from btt_desktop.devnet.txcodec import (
     SUPPORTED,
     TxFormatError,
     create_contract_tx,
     new_contract_address,
+    normalize_abi,
     parse_transaction,
     tx_from_fields,
     tx_from_record,
     tx_to_record,
 )
-from btt_desktop.devnet.vault import (
-    cheque_digest,
-    network_id_word,
-    recover_cheque_signer,
-    sign_cheque,
-)
 from btt_desktop.speed import cheque as speed_cheque
+from btt_desktop.speed.cheque import ChequeDomain
+from tests.devnet.devnet_helpers import build_output, sign_cheque
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "abi"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 # Transactions published in the java-tron HTTP API documentation, with their txID and
 # raw_data_hex as a java-tron node returned them.
@@ -136,77 +140,226 @@ def test_txid_is_computed_like_java_tron(reference: dict) -> None:
     assert hashlib.sha256(bytes.fromhex(reference["raw_data_hex"])).hexdigest() == tx.txid
 
 
+# ---- the contracts the devnet serves, against what the repository ships ------------------
+
+SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+OWNER_KEY = PrivateKey(bytes(range(1, 33)))
+OWNER_ADDRESS = OWNER_KEY.public_key.to_base58check_address()
+BENEFICIARY = PrivateKey(bytes(range(2, 34))).public_key.to_base58check_address()
+
+
+def _raw(address: str) -> bytes:
+    return parse_address(address)
+
+
+def _call(chain: Chain, caller: str | bytes, contract: bytes, signature: str,
+          values: list[Any], *, commit: bool = False, energy_limit: int | None = None
+          ) -> CallResult:
+    """Run ``signature(values)`` on ``contract`` in the devnet's EVM as ``caller``."""
+    types = signature[signature.index("(") + 1:-1].split(",") if "()" not in signature else []
+    data = abi.selector_of(signature) + abi.encode(
+        types, [_raw(v) if isinstance(v, str) and t == "address" else v
+                for t, v in zip(types, values, strict=True)])
+    who = _raw(caller) if isinstance(caller, str) else caller
+    return chain.run_call(who, contract, data, energy_limit=energy_limit, commit=commit)
+
+
+def _interface(entries: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """What a caller relies on in an ABI, however it is spelled (solc's or java-tron's)."""
+    return {(str(e.get("type", "function")).lower(), e.get("name", ""),
+             tuple((p["type"], bool(p.get("indexed"))) for p in e.get("inputs") or []),
+             tuple(p["type"] for p in e.get("outputs") or []),
+             str(e.get("stateMutability", "")).lower()) for e in entries}
+
+
+def _vault_with_deposit(btt: int) -> Chain:
+    """An in-process devnet where OWNER_ADDRESS has ``btt`` base units in the vault."""
+    chain = Chain.create(withdraw_notice=60)
+    chain.faucet(_raw(OWNER_ADDRESS), 0, btt)
+    assert _call(chain, OWNER_ADDRESS, BTT_RAW, "approve(address,uint256)",
+                 [VAULT_ADDRESS, btt], commit=True).ok
+    assert _call(chain, OWNER_ADDRESS, VAULT_RAW, "deposit(uint256)", [btt], commit=True).ok
+    return chain
+
+
 def test_abi_resources_match_what_the_devnet_serves() -> None:
-    assert json.loads((RESOURCES / "TRC20.json").read_text()) == TRC20_ABI
-    assert json.loads((RESOURCES / "SpeedVault.json").read_text()) == SPEED_VAULT_ABI
+    """getcontract answers the ABI of the build output in resources/contracts (as java-tron
+    prints an ABI), and the wallet's TRC-20 ABI (resources/abi) fits the devnet's BTT."""
+    api = DevnetApi(Chain.create(withdraw_notice=60))
+    served: dict[str, list[dict[str, Any]]] = {}
+    for address, name in ((VAULT_ADDRESS, "SpeedVault"), (BTT_ADDRESS, "DevnetBTT")):
+        status, answer = api.handle("/wallet/getcontract", {"value": address, "visible": True})
+        assert status == 200
+        shipped = build_output(name)
+        entries = answer["abi"]["entrys"]
+        assert entries == normalize_abi(shipped["abi"])
+        assert _interface(entries) == _interface(shipped["abi"])
+        assert {e["type"] for e in entries} <= {"Function", "Event", "Constructor"}
+        assert (answer["name"], answer["contract_address"]) == (name, address)
+        assert answer["bytecode"].startswith(shipped["bytecode"])  # + constructor arguments
+        served[name] = entries
+    vault_events = {e["name"] for e in served["SpeedVault"] if e["type"] == "Event"}
+    assert vault_events == {"Deposited", "WithdrawalAnnounced", "Withdrawn", "ChequeCashed"}
+    trc20 = json.loads((RESOURCES / "abi" / "TRC20.json").read_text())
+    assert _interface(trc20) <= _interface(served["DevnetBTT"])
+    assert not (RESOURCES / "abi" / "SpeedVault.json").exists()  # the ABI is the build output
+
+
+def test_runtime_code_is_the_build_output_with_its_immutables() -> None:
+    """getcontractinfo's runtimecode: SpeedVault.json's deployedBytecode, its immutable
+    slots filled with this devnet's token, notice, chain id, network id and domain."""
+    chain = Chain.create(withdraw_notice=60)
+    status, info = DevnetApi(chain).handle("/wallet/getcontractinfo", {"value": VAULT_ADDRESS})
+    assert status == 200
+    runtime = bytes.fromhex(info["runtimecode"])
+    shipped = build_output("SpeedVault")
+    expected = bytearray.fromhex(shipped["deployedBytecode"])
+    assert len(runtime) == len(expected)
+    words = set()
+    for start, length in shipped["immutableRanges"]:
+        words.add(runtime[start:start + length])
+        expected[start:start + length] = runtime[start:start + length]
+    assert runtime == bytes(expected)
+    domain = ChequeDomain(chain.chain_id, VAULT_ADDRESS)
+    assert words == {bytes(12) + BTT_RAW[1:], (60).to_bytes(32, "big"),
+                     chain.chain_id.to_bytes(32, "big"), keccak256(chain.network_id.encode()),
+                     domain.separator()}
+    assert info["smart_contract"]["code_hash"] == keccak256(runtime).hex()
 
 
 def test_cheque_digest_matches_the_speed_side() -> None:
-    owner = PrivateKey(bytes(range(1, 33)))
-    vault = owner.public_key.to_base58check_address()
-    beneficiary = PrivateKey(bytes(range(2, 34))).public_key.to_base58check_address()
-    for net in ("mainnet", "nile", "devnet:0123456789abcdef"):
+    """The vault bytecode's chequeDigest (a constant call) is the Speed side's digest, and a
+    cheque Speed signs is one the vault pays."""
+    chain = _vault_with_deposit(3 * 10**18)
+    domain = ChequeDomain(chain.chain_id, VAULT_ADDRESS)
+    for beneficiary in (BENEFICIARY, BTT_ADDRESS, OWNER_ADDRESS):
         for cum in (1, 10**18, 2**256 - 1):
-            ours = cheque_digest(net, vault, beneficiary, cum)
-            assert ours == speed_cheque.cheque_digest(net, vault, beneficiary, cum)
-            sig = sign_cheque(owner, net, beneficiary, cum)
-            assert recover_cheque_signer(ours, sig) == bytes.fromhex(
-                owner.public_key.to_hex_address())
+            result = _call(chain, BENEFICIARY, VAULT_RAW,
+                           "chequeDigest(address,address,uint256)",
+                           [OWNER_ADDRESS, beneficiary, cum])
+            assert result.ok
+            assert result.output == speed_cheque.cheque_digest(domain, OWNER_ADDRESS,
+                                                               beneficiary, cum)
+    assert _call(chain, BENEFICIARY, VAULT_RAW, "domainSeparator()", []).output == (
+        domain.separator())
+    assert _call(chain, BENEFICIARY, VAULT_RAW, "chainId()", []).output == (
+        chain.chain_id.to_bytes(32, "big"))
+    assert chain.chain_id == chain_id_of(chain.block_by_number(0).block_id)  # type: ignore[union-attr]
+    # another devnet is another chain: the same cheque has another digest there
+    other = Chain.create(withdraw_notice=60)
+    assert other.chain_id != chain.chain_id
+    assert _call(other, BENEFICIARY, VAULT_RAW, "chequeDigest(address,address,uint256)",
+                 [OWNER_ADDRESS, BENEFICIARY, 5]).output != _call(
+        chain, BENEFICIARY, VAULT_RAW, "chequeDigest(address,address,uint256)",
+        [OWNER_ADDRESS, BENEFICIARY, 5]).output
+    # Speed's signature (the TIP-712 hash signed as it is) is what the bytecode accepts
+    sig = sign_cheque(OWNER_KEY, domain, OWNER_ADDRESS, BENEFICIARY, 10**18)
+    assert speed_cheque.Cheque(domain, OWNER_ADDRESS, BENEFICIARY, 10**18, sig).signer() == (
+        OWNER_ADDRESS)
+    cashed = _call(chain, BENEFICIARY, VAULT_RAW, "cash(address,address,uint256,bytes)",
+                   [OWNER_ADDRESS, BENEFICIARY, 10**18, sig], commit=True)
+    assert (cashed.status, cashed.output) == ("SUCCESS", abi.encode(["uint256"], [10**18]))
+    assert _call(chain, BENEFICIARY, BTT_RAW, "balanceOf(address)", [BENEFICIARY]).output == (
+        abi.encode(["uint256"], [10**18]))
 
 
 def test_cheque_digest_layout() -> None:
-    """The digest is keccak256 of Solidity's abi.encode (eth_abi as the reference encoder)."""
-    owner = "TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH"  # 41c8599111f29c1e1e061265b4af93ea1f274ad78a
-    beneficiary = "TXvJwqnPrJZCzLjKw7bmf12hpB7qWZGhE5"  # 41f0c67b4a6234df8a9155213bcf1e395b7ff7299c
-    encoded = eth_abi.encode(
-        ["bytes32", "bytes32", "address", "address", "uint256"],
-        [b"BTTSpeedCheque-v1".ljust(32, b"\x00"), keccak256(b"devnet:abc"),
-         "0xc8599111f29c1e1e061265b4af93ea1f274ad78a",
-         "0xf0c67b4a6234df8a9155213bcf1e395b7ff7299c", 5])
-    assert len(encoded) == 5 * 32
-    assert cheque_digest("devnet:abc", owner, beneficiary, 5) == keccak256(encoded)
+    """TIP-712 as the vault computes it, rebuilt with eth_abi as the reference encoder."""
+    chain = Chain.create(withdraw_notice=60)
+    domain_type = b"EIP712Domain(string name,string version,uint256 chainId,address " \
+        b"verifyingContract)"
+    separator = keccak256(eth_abi.encode(
+        ["bytes32", "bytes32", "bytes32", "uint256", "address"],
+        [keccak256(domain_type), keccak256(b"BTT Speed Vault"), keccak256(b"2"),
+         chain.chain_id, "0x" + VAULT_RAW[1:].hex()]))
+    struct = keccak256(eth_abi.encode(
+        ["bytes32", "address", "address", "uint256"],
+        [keccak256(b"Cheque(address owner,address beneficiary,uint256 cumulativeAmount)"),
+         "0x" + _raw(OWNER_ADDRESS)[1:].hex(), "0x" + _raw(BENEFICIARY)[1:].hex(), 5]))
+    result = _call(chain, OWNER_ADDRESS, VAULT_RAW, "chequeDigest(address,address,uint256)",
+                   [OWNER_ADDRESS, BENEFICIARY, 5])
+    assert result.output == keccak256(b"\x19\x01" + separator + struct)
 
 
 def test_the_vector_in_the_docs() -> None:
-    net = "devnet:0123456789abcdef"
-    assert network_id_word(net).hex() == (
+    """docs/devnet.md: the fixed addresses, the network id word, chain ids."""
+    assert (BTT_ADDRESS, BTT_RAW.hex()) == (
+        "TXvJwqnPrJZCzLjKw7bmf12hpB7qWZGhE5", "41f0c67b4a6234df8a9155213bcf1e395b7ff7299c")
+    assert (VAULT_ADDRESS, VAULT_RAW.hex()) == (
+        "TL6oat5a7BCMya8J9gM1r43sG1udYocqt8", "416f2109c2b1831343dcae523f9f62820757b674f0")
+    assert network_id_word("devnet:0123456789abcdef").hex() == (
         "96c5bba7ad299edab4581e7778f02348fe462c539553fae0797e00aa8736aa07")
-    assert cheque_digest(net, "TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH",
-                         "TXvJwqnPrJZCzLjKw7bmf12hpB7qWZGhE5", 10**18).hex() == (
-        "8e08070844fa5f480d7f5e6bf578a8e4f007ff2bd097aee670cc96d2d4b57782")
+    mainnet = "00000000000000001ebf88508a03865c71d452e25f4d51194196a1d22b6653dc"
+    nile = "0000000000000000d698d4192c56cb6be724a558448e2684802de4d6cd8690dc"
+    assert chain_id_of(bytes.fromhex(mainnet)) == 0x2B6653DC == speed_cheque.MAINNET_CHAIN_ID
+    assert chain_id_of(bytes.fromhex(nile)) == 0xCD8690DC == speed_cheque.NILE_CHAIN_ID
 
 
 def test_btt_transfer_energy_is_mainnet_like_and_deterministic() -> None:
+    """What a BTT transfer costs: in the range of mainnet's USDT (about 14k energy to a
+    holder, 29k to a new one), the same for the same call, 15,000 more (a zero storage
+    slot filled instead of rewritten) when the receiver never held BTT."""
     chain = Chain.create(withdraw_notice=60)
-    holder, other = b"\x41" + b"\x01" * 20, b"\x41" + b"\x02" * 20
-    chain.faucet(holder, 0, 10)
-    transfer = bytes.fromhex("a9059cbb") + encode(["address", "uint256"], [other.hex(), 1])
-    first = chain.run_call(holder, BTT_RAW, transfer, energy_limit=None, commit=True)
-    second = chain.run_call(holder, BTT_RAW, transfer, energy_limit=None, commit=True)
-    assert (first.status, first.energy) == ("SUCCESS", 29_656)  # a new holder's slot
-    assert (second.status, second.energy) == ("SUCCESS", 14_656)
-    short = chain.run_call(holder, BTT_RAW, transfer, energy_limit=14_000, commit=True)
-    assert short.status == "OUT_OF_ENERGY"
-    empty = chain.run_call(other, BTT_RAW, bytes.fromhex("a9059cbb") + encode(
-        ["address", "uint256"], [holder.hex(), 3]), energy_limit=None, commit=True)
+    holders = [b"\x41" + bytes([i]) * 20 for i in range(1, 5)]
+    chain.faucet(holders[0], 0, 10**6)
+    chain.faucet(holders[1], 0, 10**6)
+
+    def transfer(sender: bytes, to: bytes, amount: int, limit: int | None = None,
+                 commit: bool = True) -> CallResult:
+        return _call(chain, sender, BTT_RAW, "transfer(address,uint256)", [to, amount],
+                     commit=commit, energy_limit=limit)
+
+    to_holder = [transfer(holders[0], holders[1], n) for n in (1, 7, 10**5)]
+    to_holder.append(transfer(holders[1], holders[0], 3))
+    to_new = [transfer(holders[0], holders[2], 5), transfer(holders[1], holders[3], 10**5)]
+    assert {r.status for r in to_holder + to_new} == {"SUCCESS"}
+    existing, new = {r.energy for r in to_holder}, {r.energy for r in to_new}
+    assert len(existing) == 1 and len(new) == 1, (existing, new)
+    (existing_energy,), (new_energy,) = existing, new
+    assert 10_000 <= existing_energy <= 20_000
+    assert new_energy == existing_energy + 15_000 <= 35_000
+    # the estimate is the least limit that works, and one unit less runs out
+    call = abi.selector_of("transfer(address,uint256)") + abi.encode(
+        ["address", "uint256"], [holders[1], 1])
+    assert chain.energy_required(holders[0], BTT_RAW, call).energy == existing_energy
+    assert transfer(holders[0], holders[1], 1, existing_energy, commit=False).ok
+    short = transfer(holders[0], holders[1], 1, existing_energy - 1)
+    assert (short.status, short.energy) == ("OUT_OF_ENERGY", existing_energy - 1)
+    empty = transfer(holders[3], holders[0], 10**5 + 1)
     assert empty.status == "REVERT"
-    balance_of = bytes.fromhex("70a08231") + encode(["address"], [other.hex()])
-    assert chain.run_call(other, BTT_RAW, balance_of, energy_limit=None,
-                          commit=False).output == encode(["uint256"], [2])
+    assert abi.revert_reason(empty.output) == "TRC20: transfer amount exceeds balance"
+    assert _call(chain, holders[2], BTT_RAW, "balanceOf(address)", [holders[2]]).output == (
+        abi.encode(["uint256"], [5]))
 
 
 def test_high_s_and_bad_v_signatures_are_refused() -> None:
-    key = PrivateKey(bytes(range(1, 33)))
-    sig = bytearray(sign_cheque(key, "devnet:x", key.public_key.to_base58check_address(), 1))
-    digest = cheque_digest("devnet:x", key.public_key.to_base58check_address(),
-                           key.public_key.to_base58check_address(), 1)
-    assert recover_cheque_signer(digest, bytes(sig)) is not None
-    n = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
-    high_s = bytes(sig[:32]) + (n - int.from_bytes(sig[32:64], "big")).to_bytes(32, "big") + \
-        bytes([sig[64] ^ 1])
-    assert recover_cheque_signer(digest, high_s) is None
-    assert recover_cheque_signer(digest, bytes(sig[:64]) + bytes([5])) is None
-    assert recover_cheque_signer(digest, bytes(sig[:64])) is None
+    """``cash`` accepts one form of a signature: low s, v 27/28 (or 0/1)."""
+    chain = _vault_with_deposit(10)
+    domain = ChequeDomain(chain.chain_id, VAULT_ADDRESS)
+    sig = sign_cheque(OWNER_KEY, domain, OWNER_ADDRESS, BENEFICIARY, 1)
+    digest = speed_cheque.cheque_digest(domain, OWNER_ADDRESS, BENEFICIARY, 1)
+
+    def cash(signature: bytes) -> CallResult:
+        return _call(chain, BENEFICIARY, VAULT_RAW, "cash(address,address,uint256,bytes)",
+                     [OWNER_ADDRESS, BENEFICIARY, 1, signature])
+
+    high_s = sig[:32] + (SECP256K1_N - int.from_bytes(sig[32:64], "big")).to_bytes(32, "big") \
+        + bytes([55 - sig[64]])  # the same signature's other form: valid for plain secp256k1
+    assert Signature(high_s[:64] + bytes([high_s[64] - 27])).recover_public_key_from_msg_hash(
+        digest).to_base58check_address() == OWNER_ADDRESS
+    for good in (sig, sig[:64] + bytes([sig[64] - 27])):
+        assert cash(good).status == "SUCCESS"
+    for bad, reason in ((high_s, "SpeedVault: signature s is not in the lower half"),
+                        (sig[:64] + bytes([5]), "SpeedVault: signature v must be 27 or 28"),
+                        (sig[:64] + bytes([29]), "SpeedVault: signature v must be 27 or 28"),
+                        (sig[:64], "SpeedVault: a signature is 65 bytes"),
+                        (sig + b"\x00", "SpeedVault: a signature is 65 bytes"),
+                        (bytes(32) + sig[32:], "SpeedVault: invalid signature")):
+        result = cash(bad)
+        assert (result.status, abi.revert_reason(result.output)) == ("REVERT", reason)
+        assert speed_cheque.Cheque(domain, OWNER_ADDRESS, BENEFICIARY, 1, bad).signer() is None
+    assert _call(chain, BENEFICIARY, VAULT_RAW, "balanceOf(address)", [OWNER_ADDRESS]).output == (
+        abi.encode(["uint256"], [10]))
 
 
 def test_expired_and_far_future_transactions_are_refused() -> None:

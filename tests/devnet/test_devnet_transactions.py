@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import time
 from decimal import Decimal
+from typing import Any
 
+import httpx
 import pytest
 from tronpy import AsyncTron, Tron
+from tronpy.async_contract import AsyncContract
 from tronpy.exceptions import (
     AddressNotFound,
     BadSignature,
@@ -16,12 +21,23 @@ from tronpy.exceptions import (
     UnknownError,
     ValidationError,
 )
-from tronpy.keys import PrivateKey
+from tronpy.keys import PrivateKey, keccak256
 from tronpy.providers import HTTPProvider
 
+from btt_desktop.devnet import abi
 from btt_desktop.devnet.addresses import BTT_ADDRESS
-from tests.devnet.devnet_helpers import BTT, POLL, confirmed, new_key
-from tests.devnet_process import faucet
+from btt_desktop.devnet.txcodec import normalize_abi
+from btt_desktop.speed.cheque import ChequeDomain
+from tests.devnet.devnet_helpers import (
+    BTT,
+    POLL,
+    build_output,
+    confirmed,
+    java_tron_contract_address,
+    new_key,
+    vault_creation_code,
+)
+from tests.devnet_process import devnet_info, faucet
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -192,6 +208,9 @@ async def test_tronpy_queries(tron: AsyncTron, devnet_url: str) -> None:
 
     node = await tron.get_node_info()
     assert node["devnet"]["networkId"] == "devnet:" + node["devnet"]["genesisId"]
+    # TRON's chain id (TIP-712 cheques): the last 4 bytes of the genesis block id
+    assert node["devnet"]["chainId"] == int((await tron.get_block(0))["blockID"][-8:], 16)
+    assert node["devnet"] == devnet_info(devnet_url)
     solid = await tron.get_latest_solid_block_number()
     assert 0 < solid <= await tron.get_latest_block_number()
     block_id = await tron.get_latest_block_id()
@@ -209,3 +228,126 @@ async def test_tronpy_queries(tron: AsyncTron, devnet_url: str) -> None:
     assert info["smart_contract"]["contract_address"] == BTT_ADDRESS
     contract = await tron.get_contract(address)  # not a contract: java-tron answers {}
     assert contract.abi == []
+
+
+# ---- deploying contracts ----------------------------------------------------------------
+
+DEPLOY_FEE_LIMIT = 1_000_000_000  # 1000 TRX: 10 M energy
+
+
+def check_vault_runtime(runtime: bytes, *, token: str, notice: int, chain_id: int,
+                        network_id: str, address: str) -> None:
+    """``runtime`` is SpeedVault.json's deployedBytecode with its immutables filled in."""
+    shipped = build_output("SpeedVault")
+    expected = bytearray.fromhex(shipped["deployedBytecode"])
+    assert len(runtime) == len(expected)
+    filled = set()
+    for start, length in shipped["immutableRanges"]:
+        filled.add(runtime[start:start + length])
+        expected[start:start + length] = runtime[start:start + length]
+    assert runtime == bytes(expected)
+    domain = ChequeDomain(chain_id, address)
+    assert filled == {bytes.fromhex("00" * 12 + Tron.to_hex_address(token)[2:]),
+                      notice.to_bytes(32, "big"), chain_id.to_bytes(32, "big"),
+                      keccak256(network_id.encode()), domain.separator()}
+
+
+async def test_deploy_through_tronpy(tron: AsyncTron, devnet_url: str) -> None:
+    """tronpy's deploy_contract of the SpeedVault build output (constructor arguments
+    appended, as `btt vault deploy` does): the contract lands at java-tron's address and
+    getcontract / getcontractinfo describe it as java-tron does."""
+    key, owner = new_key()
+    faucet(devnet_url, owner, trx=2000)
+    node = devnet_info(devnet_url)
+    shipped = build_output("SpeedVault")
+    code = vault_creation_code(BTT_ADDRESS, 3600, node["chainId"], node["networkId"])
+    contract = AsyncContract(bytecode=code, abi=shipped["abi"], name="SpeedVault",
+                             user_resource_percent=100, origin_energy_limit=10_000_000)
+    tx = await tron.trx.deploy_contract(owner, contract).fee_limit(DEPLOY_FEE_LIMIT).build()
+    sent = await tx.sign(key).broadcast()
+    info = await sent.wait(timeout=20, interval=POLL)
+    address = java_tron_contract_address(tx.txid, owner)
+    assert info["contract_address"] == Tron.to_base58check_address(address)  # visible: base58
+    assert info["receipt"]["result"] == "SUCCESS" and "result" not in info
+    energy = info["receipt"]["energy_usage_total"]
+    assert energy > 200 * len(shipped["deployedBytecode"]) // 2  # 200 energy a code byte
+    assert info["fee"] == energy * 100 + info["receipt"].get("net_fee", 0)
+    assert await tron.get_account_balance(owner) == Decimal(2000) - Decimal(info["fee"]) / 10**6
+    on_chain = await tron.get_transaction(tx.txid)
+    assert on_chain["contract_address"] == address
+    assert on_chain["ret"] == [{"contractRet": "SUCCESS"}]
+
+    served = await tron.provider.make_request("wallet/getcontract", {"value": address})
+    assert served["bytecode"] == code.hex()  # the creation code as deployed
+    assert served["abi"]["entrys"] == normalize_abi(shipped["abi"])
+    assert (served["contract_address"], served["origin_address"]) == (
+        address, Tron.to_hex_address(owner))
+    assert (served["name"], served["consume_user_resource_percent"],
+            served["origin_energy_limit"], served["trx_hash"]) == (
+        "SpeedVault", 100, 10_000_000, tx.txid)
+    contract_info = await tron.get_contract_info(address)
+    runtime = bytes.fromhex(contract_info["runtimecode"])
+    assert served["code_hash"] == keccak256(runtime).hex()
+    assert contract_info["smart_contract"]["contract_address"] == Tron.to_base58check_address(
+        address)
+    check_vault_runtime(runtime, token=BTT_ADDRESS, notice=3600, chain_id=node["chainId"],
+                        network_id=node["networkId"], address=Tron.to_base58check_address(address))
+    assert (await tron.get_account(address))["type"] == "Contract"
+
+    # it works: a deposit into the new vault, through the ABI the node serves
+    faucet(devnet_url, owner, btt=3)
+    vault = await tron.get_contract(address)
+    assert await vault.functions.noticePeriod() == 3600
+    assert await vault.functions.chainId() == node["chainId"]
+    btt = await tron.get_contract(BTT_ADDRESS)
+    for call in (await btt.functions.approve(address, 3 * BTT),
+                 await vault.functions.deposit(3 * BTT)):
+        done = await (await call.with_owner(owner).fee_limit(50_000_000).build()).sign(
+            key).broadcast()
+        assert (await done.wait(timeout=20, interval=POLL))["receipt"]["result"] == "SUCCESS"
+    assert await vault.functions.balanceOf(owner) == 3 * BTT
+    assert await btt.functions.balanceOf(address) == 3 * BTT
+
+
+def test_deploycontract_endpoint_and_a_failed_deployment(devnet_url: str) -> None:
+    """java-tron's /wallet/deploycontract (what TronWeb uses): an unsigned transaction with
+    the address the contract gets. A constructor that reverts is mined FAILED, costs its
+    energy, and leaves no contract."""
+    key, owner = new_key()
+    faucet(devnet_url, owner, trx=2000)
+    node = devnet_info(devnet_url)
+    shipped = build_output("SpeedVault")
+
+    def deploy(token: str) -> tuple[str, dict[str, Any]]:
+        args = vault_creation_code(token, 60, node["chainId"], node["networkId"])[
+            len(shipped["bytecode"]) // 2:]
+        tx = httpx.post(f"{devnet_url}/wallet/deploycontract", json={
+            "owner_address": owner, "bytecode": shipped["bytecode"], "parameter": args.hex(),
+            "abi": json.dumps(shipped["abi"]), "name": "SpeedVault",
+            "fee_limit": DEPLOY_FEE_LIMIT, "consume_user_resource_percent": 100,
+            "origin_energy_limit": 10_000_000, "visible": True}).json()
+        assert tx["contract_address"] == java_tron_contract_address(tx["txID"], owner)
+        assert tx["raw_data"]["contract"][0]["type"] == "CreateSmartContract"
+        tx["signature"] = [key.sign_msg_hash(bytes.fromhex(tx["txID"])).hex()]
+        answer = httpx.post(f"{devnet_url}/wallet/broadcasttransaction", json=tx).json()
+        assert answer == {"result": True, "txid": tx["txID"]}
+        deadline = time.monotonic() + 20
+        while not (info := httpx.post(f"{devnet_url}/wallet/gettransactioninfobyid",
+                                      json={"value": tx["txID"]}).json()):
+            assert time.monotonic() < deadline
+            time.sleep(POLL)
+        return tx["contract_address"], info
+
+    address, info = deploy(BTT_ADDRESS)
+    assert info["receipt"]["result"] == "SUCCESS"
+    assert httpx.post(f"{devnet_url}/wallet/getcontract",
+                      json={"value": address}).json()["trx_hash"] == info["id"]
+
+    address, info = deploy(owner)  # an account, not a token contract: the constructor refuses
+    assert info["result"] == "FAILED" and info["receipt"]["result"] == "REVERT"
+    assert abi.revert_reason(bytes.fromhex(info["contractResult"][0])) == (
+        "SpeedVault: token is not a contract")
+    assert info["fee"] == info["receipt"]["energy_usage_total"] * 100 + info["receipt"].get(
+        "net_fee", 0) > 0
+    for endpoint in ("getcontract", "getcontractinfo"):
+        assert httpx.post(f"{devnet_url}/wallet/{endpoint}", json={"value": address}).json() == {}

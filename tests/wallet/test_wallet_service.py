@@ -138,6 +138,31 @@ async def test_lock_wipes_the_decrypted_material(tmp_path: Path) -> None:
         _ = secrets.mnemonic
     with pytest.raises(WalletLockedError):
         secrets.private_key(0)
+    assert secrets.wiped
+
+
+def test_a_wipe_during_derivation_keeps_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key derived in a worker thread while the wallet locks is not stored in the wiped
+    secrets (a signer kept from before must not come back to life)."""
+    from btt_desktop.wallet import hdkeys
+    from btt_desktop.wallet.unlocked import UnlockedSecrets
+    from btt_desktop.wallet.walletfile import WalletKind
+
+    secrets = UnlockedSecrets(WalletKind.HD, mnemonic=ABANDON)
+    derive = hdkeys.derive_private_key
+
+    def derive_then_lock(seed: bytes, index: int) -> bytes:
+        key = derive(seed, index)
+        secrets.wipe()  # lock() on the loop thread, meanwhile
+        return key
+
+    monkeypatch.setattr(hdkeys, "derive_private_key", derive_then_lock)
+    with pytest.raises(WalletLockedError):
+        secrets.private_key(1)
+    monkeypatch.setattr(hdkeys, "derive_private_key", derive)
+    with pytest.raises(WalletLockedError):
+        secrets.private_key(1)
+    assert secrets.wiped and not secrets._keys
 
 
 async def test_change_password_reencrypts_and_drops_old_backup(tmp_path: Path) -> None:
