@@ -37,7 +37,7 @@ from btt_desktop.speed.framing import decode_payload, encode_frame  # noqa: E402
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView  # noqa: E402
 from btt_desktop.speed.messages import Bid, Message  # noqa: E402
 from btt_desktop.speed.server import SpeedServer  # noqa: E402
-from btt_desktop.speed.signing import KeySigner  # noqa: E402
+from tests.speed.speed_keys import KeySigner  # noqa: E402
 
 NET = "devnet:bench"
 

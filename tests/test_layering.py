@@ -30,3 +30,21 @@ def test_core_module_does_not_import_qt(path: Path) -> None:
             assert not name.startswith(("PySide6", "qasync", "btt_desktop.ui")), (
                 f"{path.name} imports {name}"
             )
+
+
+def _all_modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", [p for p in _all_modules() if "wallet" not in p.parts],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_private_keys_never_leave_the_wallet(path: Path) -> None:
+    """Outside wallet/ nothing holds a private key: Speed, the CLI and the window get a
+    signer from the wallet (btt_desktop.wallet.signer), which stops when it locks."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "tronpy.keys":
+            assert "PrivateKey" not in [a.name for a in node.names], f"{path.name} imports it"
+        if isinstance(node, ast.Attribute):
+            assert node.attr not in ("signing_key", "private_key"), \
+                f"{path.name} asks the wallet for a key ({node.attr})"

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from tronpy.keys import SECPK1_N, BadSignature, PrivateKey, Signature, keccak256
+from tronpy.keys import SECPK1_N, BadSignature, Signature, keccak256
 
-__all__ = ["AccountSigner", "KeySigner", "Signer", "keccak256", "recover_hash_signer",
-           "recover_signer"]
+__all__ = ["AccountSigner", "Signer", "keccak256", "recover_hash_signer", "recover_signer"]
 
 
 class Signer(Protocol):
@@ -40,37 +39,6 @@ class AccountSigner(Signer, Protocol):
     """A :class:`Signer` that also signs tronpy transactions (vault deposits, cash-outs)."""
 
     def sign_transaction(self, tx: Any) -> Any: ...
-
-
-class KeySigner:
-    """A :class:`Signer` over a tronpy private key held in memory."""
-
-    def __init__(self, key: PrivateKey) -> None:
-        self._key = key
-        self._address: str = key.public_key.to_base58check_address()
-
-    def __repr__(self) -> str:  # never show the key
-        return f"KeySigner({self._address})"
-
-    @property
-    def address(self) -> str:
-        return self._address
-
-    def sign_digest(self, digest: bytes) -> bytes:
-        if len(digest) != 32:
-            raise ValueError("digest must be 32 bytes")
-        sig = self._key.sign_msg(digest)
-        raw: bytes = sig.to_bytes()
-        return raw[:64] + bytes([raw[64] + 27])
-
-    def sign_typed_hash(self, digest: bytes) -> bytes:
-        if len(digest) != 32:
-            raise ValueError("digest must be 32 bytes")
-        raw: bytes = self._key.sign_msg_hash(digest).to_bytes()
-        return raw[:64] + bytes([raw[64] + 27])
-
-    def sign_transaction(self, tx: Any) -> Any:
-        return tx.sign(self._key)
 
 
 def _recover(digest: bytes, sig: bytes, *, tip191: bool) -> str | None:

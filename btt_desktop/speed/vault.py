@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import httpx
+from eth_abi.exceptions import DecodingError
 from tronpy import AsyncTron
 from tronpy.abi import trx_abi
 from tronpy.async_contract import AsyncContract
@@ -312,8 +313,10 @@ def _revert_text(reply: Any) -> str:
     try:
         data = bytes.fromhex(reply["constant_result"][0])
         if data[:4] == bytes.fromhex("08c379a0"):
-            return str(trx_abi.decode_single("string", data[4:]))
-    except (KeyError, IndexError, TypeError, ValueError):
+            # decode, not decode_single: tronpy's decode_single reads the string's
+            # offset word as its length and returns garbage
+            return str(trx_abi.decode(["string"], data[4:])[0])
+    except (KeyError, IndexError, TypeError, ValueError, DecodingError):
         pass
     message = (reply.get("result") or {}).get("message", "") if isinstance(reply, dict) else ""
     try:

@@ -554,14 +554,6 @@ class WalletService:
         """:meth:`sign_send`, then :meth:`broadcast`."""
         return await self.broadcast(await self.sign_send(quote, password=password))
 
-    async def signing_key(self, index: int | None = None) -> bytes:
-        """Deprecated, to be removed: use :meth:`signer`, which keeps the key inside the
-        wallet. The private key of an account while unlocked; WalletLockedError when
-        locked."""
-        secrets, wallet = self._require_secrets(), self._require_wallet()
-        chosen = wallet.account(wallet.current if index is None else index).index
-        return await asyncio.to_thread(secrets.private_key, chosen)
-
     # --- history --------------------------------------------------------------------------
 
     async def recent_transactions(self, limit: int = 20) -> list[TxRecord]:

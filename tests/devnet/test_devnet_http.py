@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from btt_desktop.devnet.addresses import BTT_ADDRESS, VAULT_ADDRESS
+
 pytestmark = pytest.mark.timeout(60)
 
 
@@ -100,6 +102,32 @@ def test_unknown_path_and_bad_parameters(devnet_url: str) -> None:
     assert "missing raw_data" in bytes.fromhex(body["message"]).decode()
     reply = httpx.post(f"{devnet_url}/devnet/faucet", json={"address": "Tnope", "trx": 1})
     assert "invalid address" in reply.json()["Error"]
+    # the contract endpoints
+    owner = "41" + "11" * 20
+    for endpoint, params, error in [
+        ("deploycontract", {"owner_address": owner, "bytecode": "60zz"}, "must be hex strings"),
+        ("deploycontract", {"owner_address": owner, "bytecode": "6080", "abi": "[{"},
+         "field abi is not JSON"),
+        ("deploycontract", {"owner_address": owner, "bytecode": "6080", "fee_limit": "1"},
+         "fee_limit must be an integer"),
+        ("getcontract", {"value": "Tnope"}, "invalid address"),
+        ("getcontractinfo", {}, "missing parameter value"),
+        ("estimateenergy", {"owner_address": owner, "contract_address": owner,
+                            "function_selector": "f()"}, "No contract or not a smart contract"),
+        ("triggerconstantcontract", {"owner_address": owner, "contract_address": BTT_ADDRESS,
+                                     "data": "zz"}, "call data is not hex"),
+    ]:
+        reply = httpx.post(f"{devnet_url}/wallet/{endpoint}", json=params)
+        assert reply.status_code == 200 and error in reply.json()["Error"], (endpoint, params)
+    for endpoint in ("getcontract", "getcontractinfo"):
+        assert httpx.post(f"{devnet_url}/wallet/{endpoint}", json={"value": owner}).json() == {}
+    # a call the contract refuses: estimateenergy says why
+    reply = httpx.post(f"{devnet_url}/wallet/estimateenergy", json={
+        "owner_address": owner, "contract_address": VAULT_ADDRESS,
+        "function_selector": "withdraw()", "visible": True}).json()
+    assert reply["result"]["code"] == "CONTRACT_EXE_ERROR"
+    assert bytes.fromhex(reply["result"]["message"]).decode() == (
+        "REVERT opcode executed: SpeedVault: no withdrawal announced")
 
 
 def test_keep_alive_and_http_1_0(devnet_url: str) -> None:

@@ -17,7 +17,7 @@ from btt_desktop.events import EventBus, SpeedStandingChanged
 from btt_desktop.speed.ledger import MIB, RequesterLedger
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
-from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import KeySigner
 
 IH = bytes(range(20))
 

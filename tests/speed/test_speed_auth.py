@@ -16,7 +16,7 @@ from btt_desktop.speed.auth import (
 from btt_desktop.speed.errors import HandshakeError
 from btt_desktop.speed.framing import encode_frame, read_frame
 from btt_desktop.speed.messages import Auth, Hello, decode_message
-from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import KeySigner
 from tests.speed.speed_keys import NET, address, signer
 
 

@@ -37,7 +37,7 @@ from btt_desktop.speed.messages import (
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
-from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet

@@ -28,7 +28,7 @@ from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import BTT, SpeedSettings
-from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import KeySigner
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import NetworkChoice, network

@@ -16,7 +16,7 @@ from btt_desktop.errors import ChainError
 from btt_desktop.speed.cheque import Cheque, sign_cheque
 from btt_desktop.speed.errors import ChequeRejected
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView
-from btt_desktop.speed.signing import KeySigner
+from tests.speed.speed_keys import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import free_port, next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet

@@ -32,7 +32,7 @@ from btt_desktop import events
 from btt_desktop.errors import BttError, ChainError, WalletError
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.speed.signing import KeySigner, recover_signer
+from tests.speed.speed_keys import KeySigner, recover_signer
 from btt_desktop.wallet import chain as chain_module
 from btt_desktop.wallet import txid as txid_module
 from btt_desktop.wallet.chain import ChainClient

@@ -113,7 +113,7 @@ class SpeedController(QObject):
                 return
             link: VaultLink | None = None
             try:
-                link = await open_vault(self.wallet.network)
+                link = await open_vault(self.wallet.network, speed_dir=self.profile.speed_dir)
                 service = await SpeedService.from_wallet(
                     self.engine, self.bus, self.profile, self.wallet, link,
                     settings=self.settings)
