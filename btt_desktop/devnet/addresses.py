@@ -1,18 +1,18 @@
-"""Addresses on the devnet and the conversions between TRON address forms.
-
-TRON addresses come in three spellings: base58check (``T...``), hex with the ``41``
-prefix (21 bytes, what raw transactions carry) and the 20-byte form the TVM and the ABI
-use. The devnet accepts the first two wherever java-tron does.
-"""
+"""The devnet's fixed addresses (the TRON address conversions are in
+:mod:`btt_desktop.tron.addresses`, re-exported here for the devnet's modules)."""
 
 from __future__ import annotations
 
-import base58
 from tronpy.keys import keccak256
 
-
-class BadAddress(ValueError):
-    """Not a TRON address; ``str`` is one line naming the bad value (shortened)."""
+from btt_desktop.tron.addresses import (
+    BadAddress,
+    from_tvm,
+    parse_address,
+    show,
+    to_base58,
+    to_tvm,
+)
 
 
 def _fixed(label: bytes) -> bytes:
@@ -26,45 +26,8 @@ VAULT_RAW = _fixed(b"BTTDesktop devnet: SpeedVault")
 # itself calls ``mint`` as this address when someone asks the faucet for BTT.
 FAUCET_RAW = _fixed(b"BTTDesktop devnet: faucet")
 ZERO_RAW = b"\x41" + b"\x00" * 20
-
-
-def to_base58(raw: bytes) -> str:
-    return base58.b58encode_check(raw).decode()
-
-
 BTT_ADDRESS = to_base58(BTT_RAW)  # TXvJwqnPrJZCzLjKw7bmf12hpB7qWZGhE5
 VAULT_ADDRESS = to_base58(VAULT_RAW)  # TL6oat5a7BCMya8J9gM1r43sG1udYocqt8
 
-
-def parse_address(value: object) -> bytes:
-    """The 21-byte raw address from base58check or ``41``-prefixed hex, else BadAddress."""
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) == 42 and text[:2] == "41":
-            try:
-                return bytes.fromhex(text)
-            except ValueError:
-                pass
-        elif len(text) == 34 and text[:1] == "T":
-            try:
-                raw = base58.b58decode_check(text)
-            except ValueError:
-                raw = b""
-            if len(raw) == 21 and raw[0] == 0x41:
-                return raw
-    shown = repr(value)[:60]
-    raise BadAddress(f"invalid address {shown}")
-
-
-def to_tvm(raw: bytes) -> bytes:
-    """The 20-byte form (no ``41`` prefix) used inside the TVM, in logs and in ABI words."""
-    return raw[1:]
-
-
-def from_tvm(tvm: bytes) -> bytes:
-    return b"\x41" + tvm[-20:]
-
-
-def show(raw: bytes, visible: bool) -> str:
-    """Spell an address the way java-tron does for ``visible`` requests (base58) or not (hex)."""
-    return to_base58(raw) if visible else raw.hex()
+__all__ = ["BTT_ADDRESS", "BTT_RAW", "FAUCET_RAW", "VAULT_ADDRESS", "VAULT_RAW", "ZERO_RAW",
+           "BadAddress", "from_tvm", "parse_address", "show", "to_base58", "to_tvm"]

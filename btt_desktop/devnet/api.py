@@ -28,7 +28,7 @@ from btt_desktop.devnet.addresses import (
 )
 from btt_desktop.devnet.chain import Chain, TxRejected
 from btt_desktop.devnet.fees import CHAIN_PARAMETERS, MAX_FEE_LIMIT
-from btt_desktop.devnet.txcodec import (
+from btt_desktop.tron.txcodec import (
     INT64_MAX,
     TxFormatError,
     create_contract_tx,

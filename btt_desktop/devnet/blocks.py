@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from btt_desktop.devnet.addresses import show
-from btt_desktop.devnet.tron_proto import BlockHeaderRaw
+from btt_desktop.tron.proto import BlockHeaderRaw
 
 BLOCK_VERSION = 30
 

@@ -41,7 +41,8 @@ from btt_desktop.devnet.fees import (
     RECENT_BLOCKS,
     RESULT_OVERHEAD,
 )
-from btt_desktop.devnet.txcodec import (
+from btt_desktop.devnet.views import permission
+from btt_desktop.tron.txcodec import (
     INT64_MAX,
     Tx,
     TxFormatError,
@@ -50,7 +51,6 @@ from btt_desktop.devnet.txcodec import (
     tx_from_record,
     tx_to_record,
 )
-from btt_desktop.devnet.views import permission
 
 STATE_VERSION = 2  # 2: contracts are bytecode (1 had Python imitations of BTT and the vault)
 GENESIS_ENERGY = 50_000_000

@@ -120,7 +120,7 @@ async def plan_deploy(client: AsyncTron, *, owner: str, net: str, chain_id: int,
 
 def _raw_size_probe(builder: Any) -> bytes:
     """The serialized ``raw_data`` of the deployment (for its bandwidth), built offline."""
-    from btt_desktop.devnet.txcodec import parse_transaction  # TRON's protobuf messages
+    from btt_desktop.tron.txcodec import parse_transaction  # TRON's protobuf messages
 
     raw = dict(builder._raw_data)
     raw.setdefault("ref_block_bytes", "0000")

@@ -14,7 +14,7 @@ from tronpy import Contract, Tron
 from tronpy.keys import PrivateKey, Signature, keccak256
 from tronpy.providers import HTTPProvider
 
-from btt_desktop.devnet import abi, tron_proto
+from btt_desktop.devnet import abi
 from btt_desktop.devnet.addresses import (
     BTT_ADDRESS,
     BTT_RAW,
@@ -26,7 +26,10 @@ from btt_desktop.devnet.api import DevnetApi
 from btt_desktop.devnet.blocks import Block
 from btt_desktop.devnet.chain import CallResult, Chain, TxRejected, chain_id_of
 from btt_desktop.devnet.contracts import network_id_word
-from btt_desktop.devnet.txcodec import (
+from btt_desktop.speed import cheque as speed_cheque
+from btt_desktop.speed.cheque import ChequeDomain
+from btt_desktop.tron import proto as tron_proto
+from btt_desktop.tron.txcodec import (
     SUPPORTED,
     TxFormatError,
     create_contract_tx,
@@ -37,8 +40,6 @@ from btt_desktop.devnet.txcodec import (
     tx_from_record,
     tx_to_record,
 )
-from btt_desktop.speed import cheque as speed_cheque
-from btt_desktop.speed.cheque import ChequeDomain
 from tests.devnet.devnet_helpers import build_output, sign_cheque
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"

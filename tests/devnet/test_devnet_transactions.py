@@ -26,8 +26,8 @@ from tronpy.providers import HTTPProvider
 
 from btt_desktop.devnet import abi
 from btt_desktop.devnet.addresses import BTT_ADDRESS
-from btt_desktop.devnet.txcodec import normalize_abi
 from btt_desktop.speed.cheque import ChequeDomain
+from btt_desktop.tron.txcodec import normalize_abi
 from tests.devnet.devnet_helpers import (
     BTT,
     POLL,

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.errors import ChequeRejected
 from btt_desktop.speed.ledger import ProviderLedger, RequesterLedger, VaultView
-from tests.speed.speed_keys import NET, address, signer
+from tests.speed.speed_keys import DOMAIN, NET, address, signer
 
 PRICE = 1000  # base units per MiB
 INCREMENT = 1000
@@ -33,7 +33,7 @@ def send(log: Path, record: dict[str, object]) -> None:
 
 def requester(state: Path, log: Path, rounds: int) -> None:
     me = signer(1)
-    ledger = RequesterLedger(state / "requester.json", NET, me.address)
+    ledger = RequesterLedger(state / "requester.json", NET, me.address, DOMAIN)
     pending = ledger.last_cheque(address(2))
     if pending is not None:  # after a restart: re-send the last cheque, never re-sign
         send(log, {"kind": "resend", "cum": pending.cum, "sig": pending.sig.hex()})
@@ -48,10 +48,10 @@ def requester(state: Path, log: Path, rounds: int) -> None:
 
 
 def provider(state: Path, log: Path, cheques_file: Path) -> None:
-    ledger = ProviderLedger(state / "provider.json", NET, address(2))
+    ledger = ProviderLedger(state / "provider.json", NET, address(2), DOMAIN)
     for line in cheques_file.read_text().splitlines():
         item = json.loads(line)
-        cheque = Cheque(net=NET, vault=address(1), to=address(2), cum=item["cum"],
+        cheque = Cheque(domain=DOMAIN, vault=address(1), to=address(2), cum=item["cum"],
                         sig=bytes.fromhex(item["sig"]))
         try:
             ledger.accept_cheque(cheque, address(1), VaultView(balance=10**30, paid_out=0))

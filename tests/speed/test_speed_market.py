@@ -31,11 +31,11 @@ from btt_desktop.speed.messages import Bid
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
-from tests.speed.speed_keys import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet
 from tests.speed.speed_endpoint import wait_for
+from tests.speed.speed_keys import KeySigner
 
 pytestmark = pytest.mark.timeout(120)
 BTT = 10**18

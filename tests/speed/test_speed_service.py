@@ -28,13 +28,13 @@ from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import BTT, SpeedSettings
-from tests.speed.speed_keys import KeySigner
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import NetworkChoice, network
 from btt_desktop.wallet.service import WalletService
 from tests.conftest import free_port, next_loopback
 from tests.devnet_process import devnet_process, faucet
+from tests.speed.speed_keys import KeySigner
 
 pytestmark = pytest.mark.timeout(90)
 SIZE = 12 * MIB

@@ -16,10 +16,10 @@ from btt_desktop.errors import ChainError
 from btt_desktop.speed.cheque import Cheque, sign_cheque
 from btt_desktop.speed.errors import ChequeRejected
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView
-from tests.speed.speed_keys import KeySigner
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import free_port, next_loopback
 from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.speed.speed_keys import KeySigner
 
 pytestmark = pytest.mark.timeout(120)
 BTT = 10**18

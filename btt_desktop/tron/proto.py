@@ -1,4 +1,4 @@
-"""TRON's protobuf messages for the devnet, on the ``google.protobuf`` runtime.
+"""TRON's protobuf messages (wallet and devnet), on the ``google.protobuf`` runtime.
 
 ``Transaction`` (with ``Transaction.raw`` and ``Transaction.Contract``), ``TransferContract``
 and ``TriggerSmartContract`` are tronpy's generated classes (``tronpy/proto/tron_pb2.py``).

@@ -2,7 +2,7 @@
 
 The txID is ``sha256`` of the serialized ``Transaction.raw`` protobuf, exactly as java-tron
 computes it. The messages are serialized by the protobuf runtime with TRON's definitions
-(:mod:`btt_desktop.devnet.tron_proto`: tronpy's ``Transaction``, ``TransferContract`` and
+(:mod:`btt_desktop.tron.proto`: tronpy's ``Transaction``, ``TransferContract`` and
 ``TriggerSmartContract``, plus our ``CreateSmartContract`` / ``SmartContract``). Three
 contract types are accepted: ``TransferContract`` (TRX), ``TriggerSmartContract`` (contract
 calls) and ``CreateSmartContract`` (contract deployment, JSON as java-tron's
@@ -18,8 +18,8 @@ from typing import Any
 
 from tronpy.keys import keccak256
 
-from btt_desktop.devnet import tron_proto
-from btt_desktop.devnet.addresses import BadAddress, parse_address, show
+from btt_desktop.tron import proto as tron_proto
+from btt_desktop.tron.addresses import BadAddress, parse_address, show
 
 INT64_MAX = 2**63 - 1
 INT32_MAX = 2**31 - 1
@@ -341,7 +341,7 @@ def parse_contract_value(contract_type: str, value: dict[str, Any]) -> dict[str,
                "new_contract": _new_contract(_object(value, "new_contract"))}
         _set_ints(out, value, ("call_token_value", "token_id"))
         return out
-    raise TxFormatError(f"contract type {contract_type} is not supported by the devnet")
+    raise TxFormatError(f"contract type {contract_type} is not supported")
 
 
 def _smart_contract_message(new: dict[str, Any]) -> Any:
@@ -381,7 +381,7 @@ def contract_message(contract_type: str, value: dict[str, Any]) -> Any:
             token_id=value.get("token_id", 0))
         message.new_contract.CopyFrom(_smart_contract_message(value["new_contract"]))
         return message
-    raise TxFormatError(f"contract type {contract_type} is not supported by the devnet")
+    raise TxFormatError(f"contract type {contract_type} is not supported")
 
 
 def serialize_raw(*, contract_type: str, type_url: str, value: dict[str, Any],
@@ -389,7 +389,7 @@ def serialize_raw(*, contract_type: str, type_url: str, value: dict[str, Any],
                   expiration: int, timestamp: int, fee_limit: int, memo: bytes) -> bytes:
     """``Transaction.raw`` in protobuf wire format: the bytes whose sha256 is the txID."""
     if contract_type not in CONTRACT_TYPE_NUMBERS:
-        raise TxFormatError(f"contract type {contract_type} is not supported by the devnet")
+        raise TxFormatError(f"contract type {contract_type} is not supported")
     try:
         raw = tron_proto.Transaction.raw(
             ref_block_bytes=ref_block_bytes, ref_block_hash=ref_block_hash,
@@ -427,7 +427,7 @@ def parse_transaction(payload: Any, *, require_signature: bool) -> Tx:
     contract_type = contract.get("type")
     if contract_type not in SUPPORTED:
         raise TxFormatError(
-            f"contract type {str(contract_type)[:40]} is not supported by the devnet")
+            f"contract type {str(contract_type)[:40]} is not supported")
     parameter = contract.get("parameter")
     if not isinstance(parameter, dict):
         raise TxFormatError("contract parameter missing")
