@@ -19,7 +19,7 @@ from btt_desktop.speed.messages import MESSAGE_TYPES, Bid, Hello, decode_message
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
 from tests.speed.speed_endpoint import RecordingHandler, read_until_closed, wait_for
-from tests.speed.speed_keys import NET, address, signer
+from tests.speed.speed_keys import NET, VAULT_CONTRACT, address, signer
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -109,7 +109,8 @@ async def test_server_survives_fuzzed_messages_after_handshake() -> None:
     host = next_loopback()
     handler = RecordingHandler()
     server = SpeedServer(signer(1), NET, 6881, handler,
-                         Limits(max_per_ip=64, handshake_timeout=2, idle_timeout=5))
+                         Limits(max_per_ip=64, handshake_timeout=2, idle_timeout=5),
+                         vault_contract=VAULT_CONTRACT)
     port = await server.start(host, 0)
     # hypothesis generates the batches; the async part runs below, one connection per batch
     examples: list[list[dict[bytes, bencode.Value]]] = []
@@ -125,7 +126,7 @@ async def test_server_survives_fuzzed_messages_after_handshake() -> None:
             me = signer(9)
             reader, writer = await asyncio.open_connection(host, port,
                                                            local_addr=(next_loopback(), 0))
-            mine = new_hello(me, NET, 7000)
+            mine = new_hello(me, NET, 7000, VAULT_CONTRACT)
             writer.write(encode_frame(mine.to_frame()))
             theirs = decode_message(await read_frame(reader))
             assert isinstance(theirs, Hello)
@@ -143,7 +144,8 @@ async def test_server_survives_fuzzed_messages_after_handshake() -> None:
         assert all(c.peer is not None and c.peer.addr == address(9) and type(m) in MESSAGE_TYPES
                    for c, m in handler.messages)
         # and a good client still gets through
-        client = SpeedServer(signer(2), NET, 7000, RecordingHandler())
+        client = SpeedServer(signer(2), NET, 7000, RecordingHandler(),
+                             vault_contract=VAULT_CONTRACT)
         try:
             conn = await client.connect(host, port)
             bid = Bid(ih=bytes(20), rate=5, vault=address(2), exp=2_000_000_000)

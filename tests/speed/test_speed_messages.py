@@ -19,13 +19,14 @@ from btt_desktop.speed.messages import (
     decode_message,
     is_tron_address,
 )
-from tests.speed.speed_keys import NET, VAULT, address
+from tests.speed.speed_keys import NET, VAULT, VAULT_CONTRACT, address
 
 IH1 = bytes(range(20))
 IH2 = bytes(range(32))
 SAMPLES = [
-    Hello(v=1, addr=address(1), nonce=b"\x07" * 32, net=NET, bt=6881),
-    Hello(v=1, addr=address(2), nonce=b"\x00" * 32, net="mainnet", bt=65535),
+    Hello(v=2, addr=address(1), nonce=b"\x07" * 32, net=NET, bt=6881, vc=VAULT_CONTRACT),
+    Hello(v=2, addr=address(2), nonce=b"\x00" * 32, net="mainnet", bt=65535, vc=address(3)),
+    Hello(v=1, addr=address(2), nonce=b"\x00" * 32, net="nile", bt=1),  # a v1 peer: no vc
     Auth(sig=b"\x01" * 65),
     Bid(ih=IH1, rate=10**18, vault=VAULT, exp=1_900_000_000),
     Bid(ih=IH2, rate=0, vault=VAULT, exp=0),
@@ -81,6 +82,10 @@ def test_bid_wrong_fields_refused(changes: dict[str, object]) -> None:
      b"net": b"otherchain", b"bt": 1},
     {b"t": b"hello", b"v": 1, b"addr": address(1).encode(), b"nonce": b"x" * 32, b"net": b"nile",
      b"bt": 0},
+    {b"t": b"hello", b"v": 2, b"addr": address(1).encode(), b"nonce": b"x" * 32, b"net": b"nile",
+     b"bt": 1, b"vc": b"not-an-address"},
+    {b"t": b"hello", b"v": 2, b"addr": address(1).encode(), b"nonce": b"x" * 32, b"net": b"nile",
+     b"bt": 1, b"vc": 5},
     {b"t": b"auth", b"sig": b"x" * 64},
     {b"t": b"cheque", b"vault": VAULT.encode(), b"to": address(2).encode(), b"cum": -1,
      b"sig": b"x" * 65},
@@ -104,3 +109,15 @@ def test_constructors_refuse_bad_values() -> None:
         Bid(ih=IH1, rate=-1, vault=VAULT, exp=1)
     with pytest.raises(ValueError):
         ChequeMsg(vault="nope", to=address(1), cum=1, sig=bytes(65))
+
+
+def test_hello_carries_the_vault_contract_only_when_set() -> None:
+    v2 = Hello(v=2, addr=address(1), nonce=bytes(32), net=NET, bt=1, vc=VAULT_CONTRACT)
+    assert v2.to_frame()[b"vc"] == VAULT_CONTRACT.encode()
+    v1_frame = {b"t": b"hello", b"v": 1, b"addr": address(1).encode(), b"nonce": bytes(32),
+                b"net": NET.encode(), b"bt": 1}
+    old = decode_message(v1_frame)  # what a version 1 peer sends decodes, to be refused
+    assert isinstance(old, Hello) and old.v == 1 and old.vc == ""
+    assert b"vc" not in old.to_frame()
+    with pytest.raises(ValueError):
+        Hello(v=2, addr=address(1), nonce=bytes(32), net=NET, bt=1, vc="Tnope")

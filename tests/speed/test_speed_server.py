@@ -15,10 +15,11 @@ from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_me
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
 from tests.speed.speed_endpoint import RecordingHandler, read_until_closed, wait_for
-from tests.speed.speed_keys import NET, VAULT, address, signer
+from tests.speed.speed_keys import NET, VAULT, VAULT_CONTRACT, address, signer
 
 pytestmark = pytest.mark.timeout(60)
 IH = bytes(range(20))
+VC = VAULT_CONTRACT
 LIMITS = Limits(max_per_ip=3, handshake_timeout=1.0, idle_timeout=3.0, ping_interval=1.0,
                 messages_per_second=20, burst=40)
 
@@ -36,7 +37,8 @@ class Endpoint:
 async def provider() -> AsyncIterator[Endpoint]:
     host = next_loopback()
     handler = RecordingHandler()
-    server = SpeedServer(signer(1), NET, 6881, handler, LIMITS)
+    server = SpeedServer(signer(1), NET, 6881, handler, LIMITS,
+                         vault_contract=VC)
     await server.start(host, 0)
     yield Endpoint(server, handler, host)
     await server.close()
@@ -45,7 +47,8 @@ async def provider() -> AsyncIterator[Endpoint]:
 async def good_client_round_trip(provider: Endpoint, key: int = 2) -> None:
     """A well-behaved requester connects from its own address and gets a bid through."""
     handler = RecordingHandler()
-    client = SpeedServer(signer(key), NET, 7000, handler, LIMITS)
+    client = SpeedServer(signer(key), NET, 7000, handler, LIMITS,
+                         vault_contract=VC)
     try:
         conn = await client.connect(provider.host, provider.port)
         before = len(provider.handler.messages)
@@ -74,7 +77,8 @@ async def test_authenticated_messages_reach_the_handler(provider: Endpoint) -> N
 
 
 async def test_unknown_type_ignored_wrong_type_closes(provider: Endpoint) -> None:
-    client = SpeedServer(signer(3), NET, 7000, RecordingHandler(), LIMITS)
+    client = SpeedServer(signer(3), NET, 7000, RecordingHandler(), LIMITS,
+                         vault_contract=VC)
     try:
         conn = await client.connect(provider.host, provider.port)
         await conn.send(Cancel(ih=IH))
@@ -94,7 +98,8 @@ async def test_unknown_type_ignored_wrong_type_closes(provider: Endpoint) -> Non
 
 
 async def test_wrong_network_refused(provider: Endpoint) -> None:
-    client = SpeedServer(signer(4), "nile", 7000, RecordingHandler(), LIMITS)
+    client = SpeedServer(signer(4), "nile", 7000, RecordingHandler(), LIMITS,
+                         vault_contract=VC)
     try:
         with pytest.raises(ProtocolError, match="network"):
             await client.connect(provider.host, provider.port)
@@ -138,7 +143,8 @@ async def test_per_ip_cap_and_good_client_still_served(provider: Endpoint) -> No
 
 
 async def test_message_flood_closes(provider: Endpoint) -> None:
-    client = SpeedServer(signer(5), NET, 7000, RecordingHandler(), LIMITS)
+    client = SpeedServer(signer(5), NET, 7000, RecordingHandler(), LIMITS,
+                         vault_contract=VC)
     try:
         conn = await client.connect(provider.host, provider.port)
         for _ in range(200):
@@ -151,7 +157,8 @@ async def test_message_flood_closes(provider: Endpoint) -> None:
 
 async def test_idle_peer_dropped_but_keepalive_holds(provider: Endpoint) -> None:
     # a client that pings (the default behaviour) outlives the idle timeout
-    client = SpeedServer(signer(6), NET, 7000, RecordingHandler(), LIMITS)
+    client = SpeedServer(signer(6), NET, 7000, RecordingHandler(), LIMITS,
+                         vault_contract=VC)
     try:
         conn = await client.connect(provider.host, provider.port)
         await asyncio.sleep(LIMITS.idle_timeout + 1)
@@ -160,7 +167,7 @@ async def test_idle_peer_dropped_but_keepalive_holds(provider: Endpoint) -> None
         await client.close()
     # one that authenticates and then goes silent is dropped
     silent = SpeedServer(signer(7), NET, 7000, RecordingHandler(),
-                         Limits(handshake_timeout=1.0, ping_interval=1000))
+                         Limits(handshake_timeout=1.0, ping_interval=1000), vault_contract=VC)
     try:
         conn = await silent.connect(provider.host, provider.port)
         start = time.monotonic()
@@ -172,7 +179,8 @@ async def test_idle_peer_dropped_but_keepalive_holds(provider: Endpoint) -> None
 
 
 async def test_error_notice_closes_quietly(provider: Endpoint) -> None:
-    client = SpeedServer(signer(8), NET, 7000, RecordingHandler(), LIMITS)
+    client = SpeedServer(signer(8), NET, 7000, RecordingHandler(), LIMITS,
+                         vault_contract=VC)
     try:
         conn = await client.connect(provider.host, provider.port)
         await conn.send(ErrorNotice(reason="bye"))
@@ -190,7 +198,7 @@ def test_frames_decode_as_messages() -> None:
 async def test_total_connection_cap() -> None:
     host = next_loopback()
     server = SpeedServer(signer(1), NET, 6881, RecordingHandler(),
-                         Limits(max_connections=2, handshake_timeout=5))
+                         Limits(max_connections=2, handshake_timeout=5), vault_contract=VC)
     await server.start(host, 0)
     try:
         endpoint = Endpoint(server, RecordingHandler(), host)
