@@ -45,6 +45,7 @@ from btt_desktop.speed.service import SpeedService  # noqa: E402
 from btt_desktop.speed.settings import BTT, SpeedSettings  # noqa: E402
 from btt_desktop.wallet.networks import network  # noqa: E402
 from tests.devnet_process import devnet_process, faucet  # noqa: E402
+from tests.speed.speed_keys import KeySigner  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 SELLER = PrivateKey(bytes([51]) * 32)
@@ -102,7 +103,7 @@ async def one_run(work: Path, torrent: Path, data: Path, url: str | None,
                 link = await open_vault(network("devnet", node_url=url))
                 links.append(link)
                 service = SpeedService(engine, bus, Profile.open(run_dir / key.hex()[:8]),
-                                       key=key, link=link, settings=settings)
+                                       signer=KeySigner(key), link=link, settings=settings)
                 await service.start()
                 services.append(service)
         sid = await seeder.add(AddParams(save_path=str(data), torrent_path=str(torrent)))
@@ -140,7 +141,7 @@ async def main_async(size_mib: int, runs: int) -> dict[str, Any]:
             faucet(url, SELLER.public_key.to_base58check_address(), trx=1000)
             faucet(url, BUYER.public_key.to_base58check_address(), trx=1000, btt=100_000)
             link = await open_vault(network("devnet", node_url=url))
-            await link.vault.deposit(BUYER, 10_000 * BTT)
+            await link.vault.deposit(KeySigner(BUYER), 10_000 * BTT)
             await link.close()
             results = []
             for _ in range(runs):

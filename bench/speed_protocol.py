@@ -6,8 +6,9 @@
   ``bdecode`` on the same bid frame;
 - handshakes: a full Speed connect + hello/auth over loopback against a bare TCP
   connect + close to the same kind of listener;
-- cheques: drawing a cheque through the requester ledger (sign + atomic write + fsync)
-  and validating one on the provider (recover + checks) against a bare TIP-191 sign.
+- cheques (version 2, TIP-712): drawing a cheque through the requester ledger (digest +
+  sign + atomic write + fsync) and validating one on the provider (digest + recover +
+  checks) against a bare secp256k1 sign of a 32-byte hash (what a cheque signature is).
 
 Prints one JSON document; no assertions (this is not a test).
 """
@@ -31,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from btt_desktop.speed.cheque import sign_cheque  # noqa: E402
+from btt_desktop.speed.cheque import ChequeDomain, sign_cheque  # noqa: E402
 from btt_desktop.speed.connection import ProtocolHandler, SpeedConnection  # noqa: E402
 from btt_desktop.speed.framing import decode_payload, encode_frame  # noqa: E402
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger, VaultView  # noqa: E402
@@ -40,6 +41,9 @@ from btt_desktop.speed.server import SpeedServer  # noqa: E402
 from tests.speed.speed_keys import KeySigner  # noqa: E402
 
 NET = "devnet:bench"
+# a made-up vault contract and chain: signing and checking need no chain
+DOMAIN = ChequeDomain(0x5EED, KeySigner(PrivateKey(b"\x07" * 32)).address)
+VC = DOMAIN.contract
 
 
 def per_second(fn: Callable[[], object], seconds: float = 1.0) -> float:
@@ -60,9 +64,9 @@ class Quiet:
 async def handshakes(rounds: int = 200) -> dict[str, float]:
     handler: ProtocolHandler = Quiet()
     a, b = KeySigner(PrivateKey.random()), KeySigner(PrivateKey.random())
-    server = SpeedServer(a, NET, 6881, handler)
+    server = SpeedServer(a, NET, 6881, handler, vault_contract=VC)
     port = await server.start("127.0.0.1", 0)
-    client = SpeedServer(b, NET, 6882, handler)
+    client = SpeedServer(b, NET, 6882, handler, vault_contract=VC)
 
     async def bare_listener(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
         w.close()
@@ -92,17 +96,17 @@ def cheques() -> dict[str, float]:
     key = PrivateKey.random()
     payer, earner = KeySigner(key), KeySigner(PrivateKey.random())
     with tempfile.TemporaryDirectory() as tmp:
-        requester = RequesterLedger(Path(tmp) / "r.json", NET, payer.address)
-        provider = ProviderLedger(Path(tmp) / "p.json", NET, earner.address)
+        requester = RequesterLedger(Path(tmp) / "r.json", NET, payer.address, DOMAIN)
+        provider = ProviderLedger(Path(tmp) / "p.json", NET, earner.address, DOMAIN)
         digest = b"\1" * 32
-        bare = per_second(lambda: key.sign_msg(digest))
+        bare = per_second(lambda: key.sign_msg_hash(digest))
 
         def draw() -> None:
             requester.record_received(earner.address, MIB, 1000)
             requester.draw_cheque(payer, earner.address, 1)
 
         drawn = per_second(draw)
-        signed = [sign_cheque(payer, NET, payer.address, earner.address, cum)
+        signed = [sign_cheque(payer, DOMAIN, payer.address, earner.address, cum)
                   for cum in range(1, 201)]
         it = itertools.cycle(signed)  # check_cheque stores nothing: each check is fresh
         rich = VaultView(balance=10**30, paid_out=0)

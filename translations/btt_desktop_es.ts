@@ -1745,6 +1745,14 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Los cheques se cobran automáticamente cuando una bóveda debe esta cantidad; 0: solo a mano</translation>
     </message>
     <message>
+        <source>Cashing costs TRX: cash a vault&apos;s cheques only once they are worth this many times the fee</source>
+        <translation>Cobrar cuesta TRX: cobrar los cheques de una bóveda solo cuando valgan esta cantidad de veces la comisión</translation>
+    </message>
+    <message>
+        <source>Your own rate, to compare a fee in TRX with BTT (the client has no price feed)</source>
+        <translation>Su propio tipo de cambio, para comparar una comisión en TRX con BTT (el cliente no consulta precios)</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>Venta</translation>
     </message>
@@ -1761,6 +1769,14 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Cobrar a partir de (BTT):</translation>
     </message>
     <message>
+        <source>...and when worth the fee:</source>
+        <translation>...y cuando compense la comisión:</translation>
+    </message>
+    <message>
+        <source>BTT per TRX:</source>
+        <translation>BTT por TRX:</translation>
+    </message>
+    <message>
         <source>any free port</source>
         <translation>cualquier puerto libre</translation>
     </message>
@@ -1775,6 +1791,18 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
         <translation>Speed paga a los sembradores en BTT desde su bóveda para descargar más rápido, y gana BTT de quienes descargan cuando usted siembra. Necesita el monedero desbloqueado.</translation>
+    </message>
+    <message>
+        <source>BTT per TRX</source>
+        <translation>BTT por TRX</translation>
+    </message>
+    <message>
+        <source>Enter how many BTT one TRX is worth to you.</source>
+        <translation>Indique cuántos BTT vale para usted un TRX.</translation>
+    </message>
+    <message>
+        <source>A cash-out costs about {fee} TRX (≈ {fee_btt} BTT at your rate): cheques are cashed automatically from {threshold} BTT per vault.</source>
+        <translation>Cobrar cuesta unos {fee} TRX (≈ {fee_btt} BTT a su tipo): los cheques se cobran automáticamente a partir de {threshold} BTT por bóveda.</translation>
     </message>
     <message>
         <source>Maximum price per GiB</source>

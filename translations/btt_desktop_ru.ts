@@ -1745,6 +1745,14 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Чеки обналичиваются автоматически, когда одно хранилище задолжает столько; 0 — только вручную</translation>
     </message>
     <message>
+        <source>Cashing costs TRX: cash a vault&apos;s cheques only once they are worth this many times the fee</source>
+        <translation>Обналичивание стоит TRX: обналичивать чеки хранилища, только когда они стоят во столько раз больше комиссии</translation>
+    </message>
+    <message>
+        <source>Your own rate, to compare a fee in TRX with BTT (the client has no price feed)</source>
+        <translation>Ваш собственный курс для сравнения комиссии в TRX с BTT (у клиента нет источника цен)</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>Продажа</translation>
     </message>
@@ -1761,6 +1769,14 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Обналичивать от (BTT):</translation>
     </message>
     <message>
+        <source>...and when worth the fee:</source>
+        <translation>...и когда окупает комиссию:</translation>
+    </message>
+    <message>
+        <source>BTT per TRX:</source>
+        <translation>BTT за TRX:</translation>
+    </message>
+    <message>
         <source>any free port</source>
         <translation>любой свободный порт</translation>
     </message>
@@ -1775,6 +1791,18 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
         <translation>Speed платит раздающим в BTT из вашего хранилища за ускоренную загрузку и зарабатывает BTT с загружающих, когда вы раздаёте. Нужен разблокированный кошелёк.</translation>
+    </message>
+    <message>
+        <source>BTT per TRX</source>
+        <translation>BTT за TRX</translation>
+    </message>
+    <message>
+        <source>Enter how many BTT one TRX is worth to you.</source>
+        <translation>Укажите, сколько BTT для вас стоит один TRX.</translation>
+    </message>
+    <message>
+        <source>A cash-out costs about {fee} TRX (≈ {fee_btt} BTT at your rate): cheques are cashed automatically from {threshold} BTT per vault.</source>
+        <translation>Обналичивание стоит около {fee} TRX (≈ {fee_btt} BTT по вашему курсу): чеки обналичиваются автоматически, начиная с {threshold} BTT на хранилище.</translation>
     </message>
     <message>
         <source>Maximum price per GiB</source>

@@ -1745,6 +1745,14 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>某个金库欠款达到此数额时自动兑现支票；0：仅手动兑现</translation>
     </message>
     <message>
+        <source>Cashing costs TRX: cash a vault&apos;s cheques only once they are worth this many times the fee</source>
+        <translation>兑现需花费 TRX：仅当一个金库的支票价值达到手续费的这么多倍时才兑现</translation>
+    </message>
+    <message>
+        <source>Your own rate, to compare a fee in TRX with BTT (the client has no price feed)</source>
+        <translation>您自己设定的汇率，用于将 TRX 手续费与 BTT 比较（客户端不获取行情）</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>出售</translation>
     </message>
@@ -1761,6 +1769,14 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>兑现阈值（BTT）：</translation>
     </message>
     <message>
+        <source>...and when worth the fee:</source>
+        <translation>……且足以抵付手续费时：</translation>
+    </message>
+    <message>
+        <source>BTT per TRX:</source>
+        <translation>每 TRX 的 BTT 数：</translation>
+    </message>
+    <message>
         <source>any free port</source>
         <translation>任意空闲端口</translation>
     </message>
@@ -1775,6 +1791,18 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
         <translation>Speed 从你的金库用 BTT 向做种者付款以加快下载；你做种时则从下载者处赚取 BTT。它需要已解锁的钱包。</translation>
+    </message>
+    <message>
+        <source>BTT per TRX</source>
+        <translation>每 TRX 的 BTT 数</translation>
+    </message>
+    <message>
+        <source>Enter how many BTT one TRX is worth to you.</source>
+        <translation>请输入在您看来 1 TRX 值多少 BTT。</translation>
+    </message>
+    <message>
+        <source>A cash-out costs about {fee} TRX (≈ {fee_btt} BTT at your rate): cheques are cashed automatically from {threshold} BTT per vault.</source>
+        <translation>每次兑现约花费 {fee} TRX（按您的汇率约合 {fee_btt} BTT）：每个金库的支票达到 {threshold} BTT 时自动兑现。</translation>
     </message>
     <message>
         <source>Maximum price per GiB</source>

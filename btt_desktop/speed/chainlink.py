@@ -130,8 +130,8 @@ async def locate(network: Network, http: httpx.AsyncClient, speed_dir: Path | No
     if address is None:
         address = deployments.shipped_vault(network.name) or named
     if address is None:
-        raise SpeedError(f"no Speed vault contract is deployed on {network.name} yet: "
-                         f"Speed is off there (try it on a devnet: btt devnet)")
+        raise SpeedError(f"Speed is off on {network.name}: no Speed vault contract is "
+                         f"deployed there yet")
     if not is_tron_address(address):
         raise SpeedError(f"not a TRON address for the vault: {address[:60]!r}")
     return net, chain_id, address

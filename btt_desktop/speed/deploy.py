@@ -123,8 +123,9 @@ def _raw_size_probe(builder: Any) -> bytes:
     from btt_desktop.tron.txcodec import parse_transaction  # TRON's protobuf messages
 
     raw = dict(builder._raw_data)
-    raw.setdefault("ref_block_bytes", "0000")
-    raw.setdefault("ref_block_hash", "00" * 8)
+    # an unbuilt builder holds None for the reference block (setdefault would keep it)
+    raw["ref_block_bytes"] = raw.get("ref_block_bytes") or "0000"
+    raw["ref_block_hash"] = raw.get("ref_block_hash") or "00" * 8
     tx = parse_transaction({"raw_data": raw}, require_signature=False)
     return tx.raw_bytes
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SUN_PER_TRX = 1_000_000
+# a later cheque to a known beneficiary: 44,004 energy at 100 sun, plus about 350 bytes of
+# bandwidth at 1,000 sun (docs/vault-contract.md); what the settings page shows
+TYPICAL_CASH_FEE_SUN = 4_750_000
 
 
 @dataclass(frozen=True)

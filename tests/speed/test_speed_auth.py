@@ -23,7 +23,7 @@ from btt_desktop.speed.auth import (
     verify_auth,
 )
 from btt_desktop.speed.errors import HandshakeError, ProtocolError
-from btt_desktop.speed.framing import encode_frame, read_frame
+from btt_desktop.speed.framing import Frame, encode_frame, read_frame
 from btt_desktop.speed.messages import PROTOCOL_VERSION, Auth, ErrorNotice, Hello, decode_message
 from btt_desktop.speed.server import SpeedServer
 from tests.speed.speed_endpoint import RecordingHandler
@@ -169,11 +169,12 @@ async def test_tcp_handshake_version_1_peer_told_to_upgrade(loopback: str) -> No
     old = signer(2)
 
     async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> list[object]:
-        mine = {b"t": b"hello", b"v": 1, b"addr": old.address.encode(), b"nonce": b"\x05" * 32,
-                b"net": NET.encode(), b"bt": 7000}
+        mine: Frame = {b"t": b"hello", b"v": 1, b"addr": old.address.encode(),
+                       b"nonce": b"\x05" * 32, b"net": NET.encode(), b"bt": 7000}
         w.write(encode_frame(mine))
         await w.drain()
-        got = [decode_message(await read_frame(r)), decode_message(await read_frame(r))]
+        got: list[object] = [decode_message(await read_frame(r)),
+                             decode_message(await read_frame(r))]
         assert await r.read() == b""  # then the server closes
         return got
 

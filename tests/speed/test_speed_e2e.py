@@ -137,8 +137,9 @@ def test_bidder_is_served_first_and_the_seeder_is_paid_for_what_it_sold(
         address = btt("wallet", "restore", "--private-key-stdin", "--password-stdin",
                       "--profile", profile, *net, stdin=f"{PASSWORD}\n{key}\n").strip()
         faucet(url, address, trx=1000, btt=1000 if profile == bidder_dir else 0)
-    btt("vault", "deposit", "100", "--password-stdin", "--profile", bidder_dir, *net,
-        stdin=f"{PASSWORD}\n")
+    deposited = btt("vault", "deposit", "100", "--yes", "--password-stdin", "--profile",
+                    bidder_dir, *net, stdin=f"{PASSWORD}\n")
+    assert deposited.startswith("vault balance 100 BTT (fee "), deposited
 
     data = tmp_path / "data"
     data.mkdir()
@@ -218,6 +219,8 @@ def test_bidder_is_served_first_and_the_seeder_is_paid_for_what_it_sold(
         cashed = json.loads(btt("speed", "cash", "--json", "--password-stdin",
                                 "--profile", seeder_dir, *net, stdin=f"{PASSWORD}\n"))
         assert _base_units(cashed["cashed"]) == earned
+        assert len(cashed["transactions"]) == 1 and Decimal(cashed["fee_trx"]) > 0
+        assert cashed["refused"] == {} and cashed["error"] is None
         assert balance() - before == earned
         after = earnings()
         assert _base_units(str(after["cashed"])) == earned

@@ -8,7 +8,6 @@ covers; the requester never signs more than what it received x the price it was 
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,11 +15,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
-from tronpy.providers.async_http import AsyncHTTPProvider
 
-from btt_desktop.speed.cheque import sign_cheque
+from btt_desktop.speed.cheque import ChequeDomain, sign_cheque
 from btt_desktop.speed.connection import Limits
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
 from btt_desktop.speed.messages import (
@@ -37,11 +34,12 @@ from btt_desktop.speed.messages import (
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
-from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
-from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.devnet_process import devnet_process
+from tests.speed.speed_chain import funded, link_to
 from tests.speed.speed_endpoint import RecordingHandler, wait_for
 from tests.speed.speed_keys import KeySigner, address, signer
+from tests.speed.test_speed_cheque import v1_digest
 
 pytestmark = pytest.mark.timeout(180)
 BTT = 10**18
@@ -51,19 +49,25 @@ LIMITS = Limits(handshake_timeout=5, idle_timeout=10, messages_per_second=1000, 
 
 
 @pytest.fixture(scope="module")
-def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
-        info = devnet_info(url)
-        yield url, info["networkId"], info["vault"]
+        yield url
 
 
-def message_strategy(me: KeySigner, other: str, net: str, to: str) -> st.SearchStrategy[Message]:
+def message_strategy(me: KeySigner, other: str, net: str, domain: ChequeDomain,
+                     to: str) -> st.SearchStrategy[Message]:
     ihs = st.sampled_from([IH, bytes(32), bytes(range(1, 21))])
     amounts = st.integers(0, 3000) | st.integers(0, MAX_AMOUNT)
     times = st.integers(0, 2**40)
     reasons = st.text(max_size=20)
-    valid_cheque = st.builds(lambda cum: sign_cheque(me, net, me.address, to, cum).to_message(),
-                             st.integers(0, 2 * BTT))
+    valid_cheque = st.builds(
+        lambda cum: sign_cheque(me, domain, me.address, to, cum).to_message(),
+        st.integers(0, 2 * BTT))
+    # signed as version 1 did (TIP-191, bound to the network name only): never kept
+    v1_cheque = st.builds(
+        lambda cum: ChequeMsg(vault=me.address, to=to, cum=cum,
+                              sig=me.sign_digest(v1_digest(net, me.address, to, cum))),
+        st.integers(0, 2 * BTT))
     return st.one_of(
         st.builds(Bid, ih=ihs, rate=amounts, vault=st.just(me.address), exp=times),
         st.builds(Bid, ih=ihs, rate=amounts, vault=st.just(other), exp=times),
@@ -75,6 +79,7 @@ def message_strategy(me: KeySigner, other: str, net: str, to: str) -> st.SearchS
                   to=st.sampled_from([to, other]), cum=amounts,
                   sig=st.binary(min_size=65, max_size=65)),
         valid_cheque,
+        v1_cheque,
         st.just(Ping()),
     )
 
@@ -93,29 +98,30 @@ def collect(strategy: st.SearchStrategy[list[object]]) -> list[list[object]]:
     return batches
 
 
-async def test_provider_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Path) -> None:
-    url, net, vault_address = devnet
+async def test_provider_handler_fuzz(devnet: str, tmp_path: Path) -> None:
+    url = devnet
     provider_signer = KeySigner(PrivateKey.random())
-    peer_key = PrivateKey.random()
-    peer = KeySigner(peer_key)
-    await asyncio.to_thread(faucet, url, peer.address, trx=100, btt=1)
+    peer = await funded(url, trx=100, btt=1)
     sent: dict[tuple[bytes, str, int], int] = {}
-    async with AsyncTron(AsyncHTTPProvider(url)) as client:
-        vault = ContractVault(client, vault_address)
-        await vault.deposit(peer_key, BTT)
-        provider = Provider(ProviderLedger(tmp_path / "p.json", net, provider_signer.address),
+    link = await link_to(url)
+    net, domain, vc = link.net, link.domain, link.vault.address
+    try:
+        vault = link.vault
+        await vault.deposit(peer, BTT)
+        provider = Provider(ProviderLedger(tmp_path / "p.json", net, provider_signer.address,
+                                           domain),
                             vault, lambda ih, ip, port: sent.get((ih, ip, port), 0),
                             lambda ih, peers: None, ProviderConfig(slots=2, reserve=10))
-        server = SpeedServer(provider_signer, net, 6881, provider, LIMITS)
+        server = SpeedServer(provider_signer, net, 6881, provider, LIMITS, vault_contract=vc)
         host = next_loopback()
         await server.start(host, 0)
-        batches = collect(st.lists(message_strategy(peer, address(3), net,
+        batches = collect(st.lists(message_strategy(peer, address(3), net, domain,
                                                     provider_signer.address), max_size=8))
         try:
             for batch in batches:
                 bind = next_loopback()
                 client_server = SpeedServer(peer, net, 7000, RecordingHandler(), LIMITS,
-                                            bind_host=bind)
+                                            bind_host=bind, vault_contract=vc)
                 try:
                     conn = await client_server.connect(host, server.port)
                     for message in batch:
@@ -137,27 +143,32 @@ async def test_provider_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Pat
             # the run did exercise payment: some real cheque was accepted
             assert provider.ledger.best_cheque(peer.address) is not None
             # the endpoint still serves a good client after all that
-            good = SpeedServer(signer(2), net, 7000, RecordingHandler(), LIMITS)
+            good = SpeedServer(signer(2), net, 7000, RecordingHandler(), LIMITS,
+                               vault_contract=vc)
             try:
                 await good.connect(host, server.port)
             finally:
                 await good.close()
         finally:
             await server.close()
+    finally:
+        await link.close()
 
 
-async def test_requester_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Path) -> None:
-    _, net, _ = devnet
+async def test_requester_handler_fuzz(devnet: str, tmp_path: Path) -> None:
+    link = await link_to(devnet)
+    await link.close()  # only its network, contract and cheque domain are needed
+    net, domain, vc = link.net, link.domain, link.vault.address
     me = signer(11)
     fuzzer = signer(12)
     received: dict[tuple[bytes, str, int], int] = {}
-    requester = Requester(RequesterLedger(tmp_path / "r.json", net, me.address), me,
+    requester = Requester(RequesterLedger(tmp_path / "r.json", net, me.address, domain), me,
                           lambda ih, ip, port: received.get((ih, ip, port), 0))
     host = next_loopback()
-    server = SpeedServer(me, net, 7001, requester, LIMITS)
+    server = SpeedServer(me, net, 7001, requester, LIMITS, vault_contract=vc)
     await server.start(host, 0)
     await requester.set_bid(IH, 500)
-    items = st.one_of(message_strategy(fuzzer, address(3), net, me.address),
+    items = st.one_of(message_strategy(fuzzer, address(3), net, domain, me.address),
                       st.integers(0, 50 * MIB))
     # each batch opens with a real-looking award so payment paths are reached, then anything
     opening = st.builds(Award, ih=st.just(IH), price=st.integers(1, 500),  # at most the bid
@@ -174,7 +185,8 @@ async def test_requester_handler_fuzz(devnet: tuple[str, str, str], tmp_path: Pa
     try:
         for batch in batches:
             fuzz_host = next_loopback()
-            fuzz = SpeedServer(fuzzer, net, 6881, RecordingHandler(), LIMITS, bind_host=fuzz_host)
+            fuzz = SpeedServer(fuzzer, net, 6881, RecordingHandler(), LIMITS, bind_host=fuzz_host,
+                               vault_contract=vc)
             try:
                 conn = await fuzz.connect(host, server.port)
                 for item in batch:

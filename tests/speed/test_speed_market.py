@@ -2,7 +2,7 @@
 
 The BitTorrent side is stood in for by byte counters the test sets (the engine is
 wired in later); everything else is real: Speed connections, the auction, cheques,
-ledgers on disk and the vault on a devnet subprocess.
+ledgers on disk and the SpeedVault contract on a devnet subprocess.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from tronpy import AsyncTron
 from tronpy.keys import PrivateKey
-from tronpy.providers.async_http import AsyncHTTPProvider
 
 from btt_desktop.events import (
     EventBus,
@@ -25,51 +23,64 @@ from btt_desktop.events import (
     SpeedRoundFinished,
     SpeedStandingChanged,
 )
+from btt_desktop.speed.chainlink import VaultLink
 from btt_desktop.speed.cheque import sign_cheque
 from btt_desktop.speed.ledger import MIB, ProviderLedger, RequesterLedger
-from btt_desktop.speed.messages import Bid
+from btt_desktop.speed.messages import Bid, ChequeMsg
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.vault import ContractVault
 from tests.conftest import next_loopback
-from tests.devnet_process import devnet_info, devnet_process, faucet
+from tests.devnet_process import devnet_process
+from tests.speed.speed_chain import BTT, funded, link_to, trx_sun
 from tests.speed.speed_endpoint import wait_for
 from tests.speed.speed_keys import KeySigner
+from tests.speed.test_speed_cheque import v1_digest
 
 pytestmark = pytest.mark.timeout(120)
-BTT = 10**18
 IH = bytes(range(20))
 Counter = dict[tuple[bytes, str, int], int]
+V1_REFUSAL = ("cheque refused: cheque is in the old version 1 format, which the vault "
+              "contract does not pay: the peer must upgrade")
 
 
 @pytest.fixture(scope="module")
-def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+def devnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with devnet_process(tmp_path_factory.mktemp("devnet")) as url:
-        info = devnet_info(url)
-        yield url, info["networkId"], info["vault"]
+        yield url
 
 
 @dataclass
 class Market:
     url: str
-    net: str
-    vault: ContractVault
+    link: VaultLink
     tmp: Path
     provider: Provider
-    provider_key: PrivateKey
+    provider_signer: KeySigner
     provider_server: SpeedServer
     sent: Counter
     applied: list[tuple[bytes, frozenset[tuple[str, int]]]]
     events: list[object]
     requesters: list[Buyer] = field(default_factory=list)
 
+    @property
+    def net(self) -> str:
+        return self.link.net
+
+    @property
+    def vault(self) -> ContractVault:
+        return self.link.vault
+
+    def server(self, signer: KeySigner, bt_port: int, handler: object,
+               bind_host: str | None = None) -> SpeedServer:
+        return SpeedServer(signer, self.net, bt_port, handler,  # type: ignore[arg-type]
+                           bind_host=bind_host, vault_contract=self.vault.address)
+
     async def buyer(self, rate: int, deposit_btt: int) -> Buyer:
-        key = PrivateKey.random()
-        signer = KeySigner(key)
-        await asyncio.to_thread(faucet, self.url, signer.address, trx=100, btt=deposit_btt or 1)
+        signer = await funded(self.url, trx=100, btt=deposit_btt or 1)
         if deposit_btt:
-            await self.vault.deposit(key, deposit_btt * BTT)
+            await self.vault.deposit(signer, deposit_btt * BTT)
         received: Counter = {}
         host = next_loopback()
         bt_port = 20000 + len(self.requesters)
@@ -78,9 +89,10 @@ class Market:
         for kind in (SpeedStandingChanged, SpeedChequeSigned):
             bus.subscribe(kind, events.append)
         requester = Requester(
-            RequesterLedger(self.tmp / f"{signer.address}.json", self.net, signer.address),
+            RequesterLedger(self.tmp / f"{signer.address}.json", self.net, signer.address,
+                            self.link.domain),
             signer, lambda ih, ip, port: received.get((ih, ip, port), 0), bus=bus)
-        server = SpeedServer(signer, self.net, bt_port, requester)
+        server = self.server(signer, bt_port, requester)
         await server.start(host, 0)
         conn = await server.connect(self.provider_server.bind_host or "",
                                     self.provider_server.port)
@@ -113,33 +125,30 @@ class Buyer:
 
 
 @pytest.fixture
-async def market(devnet: tuple[str, str, str], tmp_path: Path) -> AsyncIterator[Market]:
-    url, net, vault_address = devnet
-    async with AsyncTron(AsyncHTTPProvider(url)) as client:
-        vault = ContractVault(client, vault_address)
-        provider_key = PrivateKey.random()
-        me = KeySigner(provider_key)
-        await asyncio.to_thread(faucet, url, me.address, trx=100)
-        sent: Counter = {}
-        applied: list[tuple[bytes, frozenset[tuple[str, int]]]] = []
-        bus = EventBus()
-        events: list[object] = []
-        for kind in (SpeedRoundFinished, SpeedChequeAccepted):
-            bus.subscribe(kind, events.append)
-        provider = Provider(ProviderLedger(tmp_path / "provider.json", net, me.address), vault,
-                            lambda ih, ip, port: sent.get((ih, ip, port), 0),
-                            lambda ih, peers: applied.append((ih, peers)),
-                            ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB), bus=bus)
-        server = SpeedServer(me, net, 6881, provider)
-        await server.start(next_loopback(), 0)
-        m = Market(url, net, vault, tmp_path, provider, provider_key, server, sent, applied,
-                   events)
-        try:
-            yield m
-        finally:
-            for b in m.requesters:
-                await b.server.close()
-            await server.close()
+async def market(devnet: str, tmp_path: Path) -> AsyncIterator[Market]:
+    link = await link_to(devnet)
+    me = await funded(devnet, trx=100)
+    sent: Counter = {}
+    applied: list[tuple[bytes, frozenset[tuple[str, int]]]] = []
+    bus = EventBus()
+    events: list[object] = []
+    for kind in (SpeedRoundFinished, SpeedChequeAccepted):
+        bus.subscribe(kind, events.append)
+    provider = Provider(ProviderLedger(tmp_path / "provider.json", link.net, me.address,
+                                       link.domain), link.vault,
+                        lambda ih, ip, port: sent.get((ih, ip, port), 0),
+                        lambda ih, peers: applied.append((ih, peers)),
+                        ProviderConfig(slots=2, reserve=100, credit_bytes=8 * MIB), bus=bus)
+    server = SpeedServer(me, link.net, 6881, provider, vault_contract=link.vault.address)
+    await server.start(next_loopback(), 0)
+    m = Market(devnet, link, tmp_path, provider, me, server, sent, applied, events)
+    try:
+        yield m
+    finally:
+        for b in m.requesters:
+            await b.server.close()
+        await server.close()
+        await link.close()
 
 
 async def test_auction_awards_payment_and_cashing(market: Market) -> None:
@@ -176,11 +185,17 @@ async def test_auction_awards_payment_and_cashing(market: Market) -> None:
     assert SpeedStandingChanged(IH, me, False, 300, "") in c.events
     assert not any(isinstance(e, SpeedChequeSigned) for e in c.events)
 
-    # below the cashing threshold nothing is cashed; at it, the provider collects
-    assert await market.provider.cash_due(market.provider_key, threshold=1001) == 0
-    assert await market.provider.cash_due(market.provider_key, threshold=1000) == 1000
+    # below the cashing threshold nothing is cashed (nor spent); at it, the provider
+    # collects exactly what the chain then says was paid out
+    trx = await trx_sun(market.url, me)
+    below = await market.provider.cash_due(market.provider_signer, threshold=1001)
+    assert below.paid == 0 and below.txids == [] and await trx_sun(market.url, me) == trx
+    report = await market.provider.cash_due(market.provider_signer, threshold=1000)
+    assert report.paid == 1000 and len(report.txids) == 1
     assert await market.vault.paid_out(a.signer.address, me) == 1000
-    assert await market.provider.cash_due(market.provider_key, threshold=1) == 0
+    assert await market.vault.token_balance(me) == 1000
+    assert trx - await trx_sun(market.url, me) == report.fee_sun > 0
+    assert (await market.provider.cash_due(market.provider_signer, threshold=1)).paid == 0
 
 
 async def test_reconnect_resends_the_last_cheque_without_penalty(market: Market) -> None:
@@ -206,7 +221,7 @@ async def test_reconnect_resends_the_last_cheque_without_penalty(market: Market)
     assert a.status(me).demoted == ""  # type: ignore[attr-defined]
     # a requester restarted from its ledger file continues above the last cum
     again = RequesterLedger(market.tmp / f"{a.signer.address}.json", market.net,
-                            a.signer.address)
+                            a.signer.address, market.link.domain)
     last = again.last_cheque(me)
     assert last is not None and last.cum == 300
 
@@ -230,14 +245,40 @@ async def test_unpaid_credit_unfunded_and_forged_cheques_demote(market: Market) 
 
     # a cheque signed by someone else's key on the payer's vault: refused, payer demoted
     market.send_bytes(payer, 2 * MIB)
-    forged = sign_cheque(deadbeat.signer, market.net, payer.signer.address, me, 10**6)
+    forged = sign_cheque(deadbeat.signer, market.link.domain, payer.signer.address, me, 10**6)
     await payer.conn.send(forged.to_message())  # type: ignore[attr-defined]
     await wait_for(lambda: "cheque refused" in getattr(payer.status(me), "demoted", ""))
+    assert payer.status(me).demoted == (  # type: ignore[attr-defined]
+        "cheque refused: cheque is not signed by the vault's owner")
     assert market.provider.winners(IH) == {}
     # demoted, the payer settles what it really owes: 2 MiB at the clearing price (the
     # reserve, 100: the broke bidder was not eligible), never the forged amount
     await wait_for(lambda: getattr(market.provider.ledger.best_cheque(payer.signer.address),
                                    "cum", 0) == 200)
+
+
+async def test_a_version_1_cheque_is_refused_saying_the_peer_must_upgrade(
+        market: Market) -> None:
+    """A requester that still signs cheques the version 1 way (TIP-191 over the old
+    digest: the vault contract cannot pay it) is demoted with the one-line reason, and
+    the provider keeps nothing from it."""
+    me = market.provider.ledger.me
+    old = await market.buyer(rate=400, deposit_btt=5)
+    await wait_for(lambda: len(market.provider.bids(IH)) == 1)
+    await market.provider.run_round()
+    await wait_for(lambda: getattr(old.status(me), "awarded", False))
+    market.send_bytes(old, 2 * MIB)
+    cum = 800  # what 2 MiB at 400 is worth
+    v1 = ChequeMsg(vault=old.signer.address, to=me, cum=cum,
+                   sig=old.signer.sign_digest(v1_digest(market.net, old.signer.address, me,
+                                                        cum)))
+    await old.conn.send(v1)  # type: ignore[attr-defined]
+    await wait_for(lambda: getattr(old.status(me), "demoted", "") != "")
+    assert old.status(me).demoted == V1_REFUSAL  # type: ignore[attr-defined]
+    assert "\n" not in V1_REFUSAL
+    assert market.provider.ledger.best_cheque(old.signer.address) is None
+    assert not any(isinstance(e, SpeedChequeAccepted) for e in market.events)
+    assert market.provider.winners(IH) == {}
 
 
 async def test_background_loops_award_and_pay(market: Market) -> None:
@@ -257,9 +298,12 @@ async def test_background_loops_award_and_pay(market: Market) -> None:
         # the byte counts reach the disk on both sides without a cheque forcing it
         market.send_bytes(buyer, MIB // 2)
         provider_file = market.tmp / "provider.json"
-        await wait_for(lambda: ProviderLedger(provider_file, market.net, me).get(
-            ProviderLedger(provider_file, market.net, me).key(buyer.signer.address)).bytes
-            == 4 * MIB + MIB // 2)
+
+        def on_disk() -> int:
+            ledger = ProviderLedger(provider_file, market.net, me, market.link.domain)
+            return ledger.get(ledger.key(buyer.signer.address)).bytes
+
+        await wait_for(lambda: on_disk() == 4 * MIB + MIB // 2)
     finally:
         for task in loops:
             task.cancel()
@@ -284,14 +328,14 @@ async def test_one_standing_bid_per_peer_whatever_its_connections(market: Market
 async def test_requester_in_another_process(market: Market) -> None:
     """The same exchange with the requester in its own process: nothing is shared but TCP."""
     key = PrivateKey.random()
-    payer = KeySigner(key)
-    await asyncio.to_thread(faucet, market.url, payer.address, trx=100, btt=5)
-    await market.vault.deposit(key, 5 * BTT)
+    payer = await funded(market.url, trx=100, btt=5, key=key)
+    await market.vault.deposit(payer, 5 * BTT)
     host = next_loopback()
+    domain = market.link.domain
     child = await asyncio.create_subprocess_exec(
         sys.executable, str(Path(__file__).with_name("speed_requester_child.py")), market.net,
-        str(market.tmp / "child.json"), host, market.provider_server.bind_host or "",
-        str(market.provider_server.port),
+        str(domain.chain_id), domain.contract, str(market.tmp / "child.json"), host,
+        market.provider_server.bind_host or "", str(market.provider_server.port),
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
     assert child.stdin is not None and child.stdout is not None
     try:
@@ -304,7 +348,9 @@ async def test_requester_in_another_process(market: Market) -> None:
         assert line.decode().split() == ["paid", "200"]
         await wait_for(lambda: SpeedChequeAccepted(vault=payer.address, cum=200)
                        in market.events)
-        assert await market.provider.cash_due(market.provider_key, threshold=200) == 200
+        report = await market.provider.cash_due(market.provider_signer, threshold=200)
+        assert report.paid == 200
+        assert await market.vault.paid_out(payer.address, market.provider_signer.address) == 200
     finally:
         if child.returncode is None:
             child.stdin.write(b"quit\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from btt_desktop.speed.errors import ProtocolError
-from btt_desktop.speed.framing import FrameBuffer, encode_frame
+from btt_desktop.speed.framing import Frame, FrameBuffer, encode_frame
 from btt_desktop.speed.messages import (
     MAX_AMOUNT,
     Auth,
@@ -114,8 +114,8 @@ def test_constructors_refuse_bad_values() -> None:
 def test_hello_carries_the_vault_contract_only_when_set() -> None:
     v2 = Hello(v=2, addr=address(1), nonce=bytes(32), net=NET, bt=1, vc=VAULT_CONTRACT)
     assert v2.to_frame()[b"vc"] == VAULT_CONTRACT.encode()
-    v1_frame = {b"t": b"hello", b"v": 1, b"addr": address(1).encode(), b"nonce": bytes(32),
-                b"net": NET.encode(), b"bt": 1}
+    v1_frame: Frame = {b"t": b"hello", b"v": 1, b"addr": address(1).encode(), b"nonce": bytes(32),
+                       b"net": NET.encode(), b"bt": 1}
     old = decode_message(v1_frame)  # what a version 1 peer sends decodes, to be refused
     assert isinstance(old, Hello) and old.v == 1 and old.vc == ""
     assert b"vc" not in old.to_frame()

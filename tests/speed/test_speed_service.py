@@ -24,6 +24,7 @@ from btt_desktop.engine.types import AddParams, EngineSettings, TorrentState
 from btt_desktop.events import EventBus, SpeedStandingChanged
 from btt_desktop.profile import Profile
 from btt_desktop.speed.chainlink import VaultLink, open_vault
+from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.service import SpeedService
@@ -81,8 +82,8 @@ class Swarm:
     async def speed(self, peer: Peer, key: PrivateKey, settings: SpeedSettings) -> SpeedService:
         link = await open_vault(network("devnet", node_url=self.url))
         self.links.append(link)
-        service = SpeedService(peer.engine, peer.bus, peer.profile, key=key, link=link,
-                               settings=settings)
+        service = SpeedService(peer.engine, peer.bus, peer.profile, signer=KeySigner(key),
+                               link=link, settings=settings)
         await service.start()
         self.services.append(service)
         return service
@@ -189,8 +190,7 @@ async def test_garbage_on_the_speed_port_leaves_bittorrent_alone(
                                             link)
     swarm.services.append(seller)
     await seller.start()
-    assert seller.address == wallet.info.address
-    await wallet.close()
+    assert seller.address == wallet.info.address  # it signs while the wallet is unlocked
     plain = await swarm.peer("plain")  # a client without Speed
     tid = await plain.engine.add(AddParams(save_path=str(tmp_path / "plain"),
                                            torrent_path=str(torrent), peers=(seeder.endpoint,)))
@@ -217,9 +217,17 @@ async def test_garbage_on_the_speed_port_leaves_bittorrent_alone(
 
         async def on_close(self, conn: object, reason: str) -> None: ...
 
-    client = SpeedServer(me, seller.net, 6881, Quiet(), bind_host=next_loopback())
+    client = SpeedServer(me, seller.net, 6881, Quiet(), bind_host=next_loopback(),
+                         vault_contract=link.vault.address)
     try:
         conn = await client.connect(host, seller.port)
         assert (await conn.wait_open()).addr == seller.address
+        await conn.close()
+        # once the wallet is locked its signer stops: the seller cannot prove its address
+        # any more, so no handshake completes (the window stops Speed when it locks)
+        await wallet.close()
+        with pytest.raises(ProtocolError):
+            await client.connect(host, seller.port)
     finally:
         await client.close()
+        await wallet.close()

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from btt_desktop.errors import SpeedError
 from btt_desktop.speed.settings import SpeedSettings
-from btt_desktop.ui.speed.amounts import parse_btt, plain_btt
+from btt_desktop.speed.settlement import TYPICAL_CASH_FEE_SUN, FeeRule
+from btt_desktop.ui.speed.amounts import glance_btt, parse_btt, plain_btt
+from btt_desktop.wallet.amounts import TRX, format_amount
 
 
 def _amount_field(name: str, base_units: int) -> QLineEdit:
@@ -71,6 +74,22 @@ class SpeedSettingsPage(QWidget):
         self.threshold_edit = _amount_field("speed_cash_threshold", s.cash_threshold)
         self.threshold_edit.setToolTip(self.tr("Cheques are cashed automatically once this "
                                                "much is owed by one vault; 0: only by hand"))
+        self.fee_multiple_box = QSpinBox()
+        self.fee_multiple_box.setObjectName("speed_cash_fee_multiple")
+        self.fee_multiple_box.setRange(0, 1000)
+        self.fee_multiple_box.setSuffix(" ×")
+        self.fee_multiple_box.setValue(s.cash_fee_multiple)
+        self.fee_multiple_box.setToolTip(self.tr("Cashing costs TRX: cash a vault's cheques "
+                                                 "only once they are worth this many times "
+                                                 "the fee"))
+        self.rate_edit = _amount_field("speed_btt_per_trx", s.btt_per_trx)
+        self.rate_edit.setToolTip(self.tr("Your own rate, to compare a fee in TRX with BTT "
+                                          "(the client has no price feed)"))
+        self.fee_note = QLabel()
+        self.fee_note.setObjectName("speed_cash_fee_note")
+        self.fee_note.setWordWrap(True)
+        self.fee_multiple_box.valueChanged.connect(self._show_fee_rule)
+        self.rate_edit.textChanged.connect(self._show_fee_rule)
         selling = QGroupBox(self.tr("Selling"))
         form = QFormLayout(selling)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -78,6 +97,10 @@ class SpeedSettingsPage(QWidget):
         form.addRow(self.tr("Reserve price per GiB (BTT):"), self.reserve_edit)
         form.addRow(self.tr("Speed slots per torrent:"), self.slots_box)
         form.addRow(self.tr("Cash out at (BTT):"), self.threshold_edit)
+        form.addRow(self.tr("...and when worth the fee:"), self.fee_multiple_box)
+        form.addRow(self.tr("BTT per TRX:"), self.rate_edit)
+        form.addRow(self.fee_note)
+        self._show_fee_rule()
 
         self.port_box = QSpinBox()
         self.port_box.setObjectName("speed_port")
@@ -101,6 +124,28 @@ class SpeedSettingsPage(QWidget):
         layout.addWidget(network)
         layout.addStretch(1)
 
+    def _show_fee_rule(self) -> None:
+        """The automatic cash-out rule in one unit: the typical fee and the threshold, BTT."""
+        try:
+            rate = parse_btt(self.rate_edit.text(), self.tr("BTT per TRX"), allow_zero=False)
+        except SpeedError:
+            self.fee_note.setText(self.tr("Enter how many BTT one TRX is worth to you."))
+            return
+        rule = FeeRule(btt_per_trx=rate, multiple=self.fee_multiple_box.value())
+        self.fee_note.setText(self.tr(
+            "A cash-out costs about {fee} TRX (≈ {fee_btt} BTT at your rate): cheques are "
+            "cashed automatically from {threshold} BTT per vault.").format(
+                fee=format_amount(TYPICAL_CASH_FEE_SUN, TRX.decimals),
+                fee_btt=glance_btt(rule.fee_in_btt(TYPICAL_CASH_FEE_SUN)),
+                threshold=glance_btt(max(rule.threshold(TYPICAL_CASH_FEE_SUN),
+                                         self._threshold_or_zero()))))
+
+    def _threshold_or_zero(self) -> int:
+        try:
+            return parse_btt(self.threshold_edit.text(), self.tr("Cash out at"))
+        except SpeedError:
+            return 0
+
     def settings(self) -> SpeedSettings:
         """The edited settings (SpeedError with one line for a bad field)."""
         rate = self.rate_box.value() / 100
@@ -119,4 +164,7 @@ class SpeedSettingsPage(QWidget):
                                             self.tr("Reserve price per GiB")),
             slots=self.slots_box.value(),
             cash_threshold=parse_btt(self.threshold_edit.text(), self.tr("Cash out at")),
+            cash_fee_multiple=self.fee_multiple_box.value(),
+            btt_per_trx=parse_btt(self.rate_edit.text(), self.tr("BTT per TRX"),
+                                  allow_zero=False),
             port=self.port_box.value())

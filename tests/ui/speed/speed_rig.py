@@ -34,6 +34,7 @@ from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice, network
 from btt_desktop.wallet.service import WalletService
+from tests.speed.speed_keys import KeySigner
 
 CHEAP = ScryptParams(n=1 << 10, r=8, p=1)
 PASSWORD = "correct horse battery"
@@ -141,8 +142,8 @@ async def speed_peer(root: Path, engine_settings: EngineSettings, node_url: str,
     await engine.start()
     await engine.wait_listening()
     link = await open_vault(network("devnet", node_url=node_url))
-    service = SpeedService(engine, bus, profile, key=PrivateKey(bytes.fromhex(key_hex)),
-                           link=link, settings=speed)
+    signer = KeySigner(PrivateKey(bytes.fromhex(key_hex)))  # a bare key: not the window's wallet
+    service = SpeedService(engine, bus, profile, signer=signer, link=link, settings=speed)
     await service.start()
     return SpeedPeer(engine, bus, service, link)
 

@@ -256,11 +256,13 @@ async def test_cheques_of_an_emptied_vault_bounce(qtbot: Any, tmp_path: Path,
         await buyer.service.announce_withdrawal(vault.balance)
         await until_withdrawn(buyer)
         earned = service.status().earnings.earned
-        before = (await w.wallet.refresh_balances()).btt or 0
+        before = await w.wallet.refresh_balances()
         assert await _cash_out(w) == (
             f"{btt_text(earned)} BTT bounced: the downloader's vault does not hold it.")
         assert _cell(w.speed.panel.earnings_table, 0, 5) == glance_btt(earned)
-        assert (await w.wallet.refresh_balances()).btt == before  # nothing moved
+        after = await w.wallet.refresh_balances()
+        assert after.btt == before.btt  # nothing moved ...
+        assert after.trx == before.trx  # ... and the dry run found it: no fee was paid
     finally:
         await w.close()
         await buyer.close()
