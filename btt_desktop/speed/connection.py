@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
+from btt_desktop.errors import BttError
 from btt_desktop.speed.auth import PeerIdentity, handshake
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import encode_frame, read_frame
@@ -167,6 +168,8 @@ class SpeedConnection:
             self._abort("connection lost" if exc.partial else "peer closed the connection")
         except (ConnectionError, OSError):
             self._abort("connection lost")
+        except BttError as exc:  # e.g. the wallet locked: its signer refuses to sign
+            self._abort(str(exc))
         except asyncio.CancelledError:
             self._abort("shut down")
             raise

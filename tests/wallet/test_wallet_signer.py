@@ -316,7 +316,7 @@ def test_transaction_id_matches_tronpy_and_covers_the_memo() -> None:
     # tronpy leaves the memo out of its offline id; the node (and this module) does not
     memo = dict(transfer, data=b"hello".hex())
     assert txid_module.transaction_id(memo) != txid_module.transaction_id(transfer)
-    with pytest.raises(WalletError, match="cannot check this transaction .*scripts"):
+    with pytest.raises(WalletError, match=r"cannot check this transaction .*scripts"):
         txid_module.transaction_id(dict(transfer, scripts="00"))
 
 
