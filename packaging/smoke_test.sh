@@ -55,6 +55,25 @@ out="$("$APP/btt" --version 2>&1)" || fail "btt --version: $out"
 [ "$out" = "btt $VERSION" ] || fail "btt --version printed '$out'"
 ok "btt --version: $out"
 
+# the devnet runs the contracts' bytecode (py-evm): start one, mint BTT through the
+# contract with the faucet, stop it with SIGTERM
+"$APP/btt" devnet --listen 127.0.0.1:0 --data "$WORK/devnet" >"$WORK/devnet.out" 2>&1 &
+DEVNET_PID=$!
+devnet_up() { grep -q '^devnet listening on ' "$WORK/devnet.out"; }
+tries=0
+until devnet_up; do
+    kill -0 "$DEVNET_PID" 2>/dev/null || { cat "$WORK/devnet.out" >&2; fail "btt devnet exited"; }
+    tries=$((tries + 1))
+    [ "$tries" -lt 300 ] || { kill "$DEVNET_PID"; fail "btt devnet did not listen in 60 s"; }
+    sleep 0.2
+done
+NODE="$(sed -n 's/^devnet listening on //p' "$WORK/devnet.out")"
+out="$("$APP/btt" devnet faucet TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH --trx 1 --btt 5 --node "$NODE" 2>&1)" \
+    || { kill "$DEVNET_PID"; fail "btt devnet faucet: $out"; }
+kill -TERM "$DEVNET_PID"; wait "$DEVNET_PID" || fail "btt devnet: exit status $? after SIGTERM"
+if grep -q Traceback "$WORK/devnet.out"; then cat "$WORK/devnet.out" >&2; fail "devnet: traceback"; fi
+ok "btt devnet: contracts deployed, faucet minted BTT ($out)"
+
 # wait_for SECONDS COMMAND...: poll until COMMAND succeeds or the deadline passes
 wait_for() {
     local deadline=$(( $(date +%s) + $1 )); shift

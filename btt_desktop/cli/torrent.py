@@ -45,8 +45,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     seed.add_argument("--data", metavar="DIR", required=True,
                       help="the folder that holds the torrent's content")
     _network_options(seed)
-    seed.add_argument("--upload-limit", metavar="BYTES_PER_S", type=int, default=0,
-                      help="cap the upload rate (0: unlimited)")
+    _limit_options(seed, download=False)
     seed.set_defaults(handler=f"{_COMMANDS}:cmd_seed")
 
     download = subparsers.add_parser(
@@ -60,7 +59,19 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
                           help="connect to this peer at once (repeat for more)")
     download.add_argument("--exit-when-done", action="store_true",
                           help="exit once the data is complete and verified")
+    _limit_options(download, download=True)
     download.set_defaults(handler=f"{_COMMANDS}:cmd_download")
+
+
+def _limit_options(parser: argparse.ArgumentParser, *, download: bool) -> None:
+    parser.add_argument("--upload-limit", metavar="BYTES_PER_S", type=int, default=0,
+                        help="cap this torrent's upload rate (0: unlimited)")
+    if download:
+        parser.add_argument("--download-limit", metavar="BYTES_PER_S", type=int, default=0,
+                            help="cap this torrent's download rate (0: unlimited)")
+    parser.add_argument("--peer-stats", action="store_true",
+                        help="print a 'peers' line of JSON every second: bytes downloaded "
+                             "from and uploaded to each peer IP")
 
 
 def _network_options(parser: argparse.ArgumentParser) -> None:

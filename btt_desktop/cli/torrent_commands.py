@@ -8,9 +8,11 @@ import argparse
 import asyncio
 import contextlib
 import ipaddress
+import json
 import os
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from btt_desktop.cli.speed import speed_plan
@@ -31,6 +33,7 @@ from btt_desktop.events import (
     TorrentsUpdated,
 )
 from btt_desktop.profile import Profile, default_profile_dir
+from btt_desktop.speed.tally import ByteTally
 
 from .torrent import DEFAULT_PORT
 
@@ -147,8 +150,7 @@ class _Run:
 
 async def cmd_seed(args: argparse.Namespace) -> int:
     data = await asyncio.to_thread(_existing_folder, args.data)
-    if args.upload_limit < 0:
-        raise BttError(f"bad --upload-limit: {args.upload_limit}")
+    _check_limits(args)
     params = AddParams(save_path=data, torrent_path=args.torrent)
     run = _Run(args)
     meta = await run.engine.inspect(params)  # bad input fails before the session starts
@@ -158,8 +160,9 @@ async def cmd_seed(args: argparse.Namespace) -> int:
         if plan is not None:  # before any peer connects: they must see the Speed advert
             await speed.enter_async_context(plan.attach(run.engine, run.bus))
         tid = await run.add(params, meta)
-        if args.upload_limit:
-            await run.engine.set_limits(tid, upload=args.upload_limit)
+        await _apply_limits(run, tid, args)
+        if args.peer_stats:
+            speed.push_async_callback(_peer_stats(run, tid))
         snap = await _until_checked(run, tid)
         if snap is None:
             return 0
@@ -191,6 +194,7 @@ async def cmd_download(args: argparse.Namespace) -> int:
     params = AddParams(save_path=_absolute(args.to), peers=peers,
                        **({"magnet": source} if source.startswith("magnet:")
                           else {"torrent_path": source}))
+    _check_limits(args)
     run = _Run(args)
     meta = await run.engine.inspect(params)  # bad input fails before the session starts
     plan = await speed_plan(args, earn=False)  # asks the password before anything starts
@@ -199,10 +203,56 @@ async def cmd_download(args: argparse.Namespace) -> int:
         if plan is not None:  # before any peer connects: they must see the Speed advert
             await speed.enter_async_context(plan.attach(run.engine, run.bus))
         tid = await run.add(params, meta)
+        await _apply_limits(run, tid, args)
+        if args.peer_stats:
+            speed.push_async_callback(_peer_stats(run, tid))
         for ip, port in peers:  # a torrent picked up from the profile needs them too
             await run.engine.connect_peer(tid, ip, port)
         await _follow(run, tid, args.exit_when_done)
     return 0
+
+
+def _check_limits(args: argparse.Namespace) -> None:
+    for name in ("upload_limit", "download_limit"):
+        value = getattr(args, name, 0)
+        if value < 0:
+            raise BttError(f"bad --{name.replace('_', '-')}: {value} (bytes per second, "
+                           f"0 for no limit)")
+
+
+async def _apply_limits(run: _Run, tid: str, args: argparse.Namespace) -> None:
+    upload, download = args.upload_limit, getattr(args, "download_limit", 0)
+    if upload or download:
+        await run.engine.set_limits(tid, upload=upload, download=download)
+
+
+def _peer_stats(run: _Run, tid: str) -> Callable[[], Awaitable[None]]:
+    """Print a ``peers`` line of JSON each second (bytes by peer IP, totals that only grow,
+    reconnections included); the returned callable stops it after a last line."""
+    tally = ByteTally(run.engine.peer_counters)
+
+    def line() -> None:
+        totals = {ip: [tally.downloaded(tid, ip), tally.uploaded(tid, ip)]
+                  for ip in tally.ips(tid)}
+        print("peers " + json.dumps(totals, sort_keys=True), flush=True)
+
+    async def loop() -> None:
+        while True:
+            await tally.refresh([tid])
+            line()
+            await asyncio.sleep(1.0)
+
+    task = asyncio.get_running_loop().create_task(loop())
+
+    async def stop() -> None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        with contextlib.suppress(BttError):
+            await tally.refresh([tid])
+        line()
+
+    return stop
 
 
 async def _follow(run: _Run, tid: str, exit_when_done: bool) -> None:

@@ -96,6 +96,11 @@ class ByteTally:
                    if ip in endpoints and not (endpoints[ip] & old)]:
             del self._resets[ip]
 
+    def ips(self, tid: str) -> list[str]:
+        """Every remote IP seen on ``tid`` so far, sorted."""
+        return sorted({ip for (t, ip) in self._down if t == tid}
+                      | {ip for (t, ip) in self._up if t == tid})
+
     def downloaded(self, tid: str, ip: str) -> int:
         return self._down.get((tid, ip), 0)
 

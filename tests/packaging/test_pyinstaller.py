@@ -29,6 +29,7 @@ def test_one_folder_app_builds_reports_its_version_and_runs() -> None:
     version = project_version()
     assert f"ok: btt-desktop --version: btt-desktop {version}" in lines
     assert f"ok: btt --version: btt {version}" in lines
+    assert any(line.startswith("ok: btt devnet: contracts deployed") for line in lines), output
     assert any(line.startswith("ok: offscreen: window up") for line in lines), output
     assert any(line.startswith("ok: xcb: window up") for line in lines), output
-    assert lines[-1] == "smoke test: 5 passed, 0 failed"
+    assert lines[-1] == "smoke test: 6 passed, 0 failed"
