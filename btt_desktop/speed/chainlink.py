@@ -32,6 +32,10 @@ from btt_desktop.speed.vault import ContractVault
 from btt_desktop.wallet.networks import Network
 
 TIMEOUT = 15.0
+
+
+class NoVaultContract(SpeedError):
+    """The network has no SpeedVault contract (yet): Speed cannot run there at all."""
 KNOWN_CHAIN_IDS = {"mainnet": MAINNET_CHAIN_ID, "nile": NILE_CHAIN_ID}
 
 
@@ -130,8 +134,8 @@ async def locate(network: Network, http: httpx.AsyncClient, speed_dir: Path | No
     if address is None:
         address = deployments.shipped_vault(network.name) or named
     if address is None:
-        raise SpeedError(f"Speed is off on {network.name}: no Speed vault contract is "
-                         f"deployed there yet")
+        raise NoVaultContract(f"Speed is off on {network.name}: no Speed vault contract is "
+                              f"deployed there yet")
     if not is_tron_address(address):
         raise SpeedError(f"not a TRON address for the vault: {address[:60]!r}")
     return net, chain_id, address

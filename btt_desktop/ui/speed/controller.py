@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from btt_desktop.errors import BttError
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.speed.chainlink import VaultLink, open_vault
+from btt_desktop.speed.chainlink import NoVaultContract, VaultLink, open_vault
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
 from btt_desktop.ui.bridge import EventBridge
@@ -65,6 +65,7 @@ class SpeedController(QObject):
         self.settings = SpeedSettings()
         self.service: SpeedService | None = None
         self.problem = ""           # why Speed is not running although it is on
+        self.unavailable = False    # the network has no vault contract: trying again is vain
         self._link: VaultLink | None = None
         self._identity: tuple[str, str, str] | None = None
         self._lock = asyncio.Lock()
@@ -121,6 +122,7 @@ class SpeedController(QObject):
             except Exception as exc:
                 if link is not None:
                     await link.close()
+                self.unavailable = isinstance(exc, NoVaultContract)
                 if not isinstance(exc, BttError):
                     log.error("Speed did not start", exc_info=exc)
                 again = self.problem == one_line(exc)
@@ -134,6 +136,7 @@ class SpeedController(QObject):
             self.service, self._link = service, link
             self._identity = self._wallet_identity()
             self.problem = ""
+            self.unavailable = False
         self.changed.emit()
 
     async def stop_service(self) -> None:

@@ -194,7 +194,8 @@ class VaultPanel(QWidget):
     def _service_changed(self) -> None:
         c = self._controller
         running = c.service is not None
-        self.turn_on_button.setVisible(not running)
+        # on a network without a vault contract nothing here could work: offer nothing
+        self.turn_on_button.setVisible(not running and not c.unavailable)
         self.turn_on_button.setText(self.tr("Try Again") if c.problem and c.wanted
                                     else self.tr("Turn On Speed…"))
         if running:

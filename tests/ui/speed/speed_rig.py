@@ -82,7 +82,7 @@ class SpeedWindow:
 
 async def open_window(tmp: Path, engine_settings: EngineSettings, *, node_url: str,
                       speed: SpeedSettings | None = None, key_hex: str | None = None,
-                      locked: bool = False) -> SpeedWindow:
+                      locked: bool = False, network: str = "devnet") -> SpeedWindow:
     """The window as app.py builds it; a wallet restored from ``key_hex`` (unlocked unless
     ``locked``); ``speed`` saved in the profile first, as a user's earlier choices."""
     profile = Profile.open(tmp / "profile")
@@ -102,7 +102,7 @@ async def open_window(tmp: Path, engine_settings: EngineSettings, *, node_url: s
     window.load_snapshots(engine.snapshots())
     wallet = WalletService(profile, bus, kdf=CHEAP, keyring=fail_keyring(),
                            chain_factory=fast_client,
-                           network=NetworkChoice("devnet", node_url=node_url))
+                           network=NetworkChoice(network, node_url=node_url))
     await wallet.open()
     if key_hex is not None:
         await wallet.restore_private_key(key_hex, PASSWORD)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from btt_desktop.speed.settings import BTT, SpeedSettings, load_settings
 from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
+from btt_desktop.ui.speed.vault_panel import VaultPanel
 from btt_desktop.ui.wallet.protected import PasswordDialog
 from tests.devnet_process import devnet_process, faucet
 from tests.ui.conftest import loopback_settings
@@ -88,6 +89,29 @@ async def test_switch_asks_for_the_password_and_drives_auto_bid(
         await until(lambda: controller.service is None, 10, "the service to stop")
         assert switch.isChecked()
         assert "waiting for the wallet" in w.speed.readout.label.text()
+    finally:
+        await w.close()
+
+
+async def test_a_network_without_a_vault_contract_offers_nothing_that_would_fail(
+        qtbot: Any, tmp_path: Path) -> None:
+    """mainnet has no SpeedVault deployment yet (resources/contracts/deployments.json):
+    the wallet's Speed tab says so and offers no button that would fail. No node is
+    reached (the URL is a closed port): the lack of a vault is known before any request."""
+    w = await open_window(tmp_path, loopback_settings(), node_url="http://127.0.0.1:9",
+                          key_hex=KEY, network="mainnet", speed=SpeedSettings(auto_bid=True))
+    try:
+        controller = w.speed.controller
+        await until(lambda: controller.problem, 10, "the reason Speed does not run")
+        assert controller.service is None and controller.unavailable
+        assert "no Speed vault contract is deployed there yet" in controller.problem
+        panels = w.window.findChildren(VaultPanel)
+        assert panels, "the wallet's Speed tab"
+        panel = panels[0]
+        assert "no Speed vault contract" in panel.notice.text()
+        for button in (panel.turn_on_button, panel.deposit_button, panel.announce_button,
+                       panel.withdraw_button, panel.cash_button):
+            assert not (button.isVisible() and button.isEnabled()), button.text()
     finally:
         await w.close()
 
