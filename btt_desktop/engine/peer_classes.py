@@ -58,6 +58,7 @@ class PeerControls:
         self._session = session
         self._class_ips: dict[int, set[str]] = {}
         self._exclusive: dict[int, bool] = {}
+        self._others: int | None = None
         self._blocked: set[str] = set()
         self._apply_class_filter()
 
@@ -88,6 +89,8 @@ class PeerControls:
     def delete_class(self, cid: int) -> None:
         self._class_ips.pop(cid, None)
         self._exclusive.pop(cid, None)
+        if self._others == cid:
+            self._others = None
         self._apply_class_filter()
         self._session.delete_peer_class(cid)
 
@@ -103,18 +106,28 @@ class PeerControls:
         self._exclusive[cid] = exclusive
         self._apply_class_filter()
 
+    def set_others_class(self, cid: int | None) -> None:
+        """Put new connections from every IP that is in no class of :meth:`set_class_ips`
+        in class ``cid`` as well (None: no such class). Speed caps "everyone but the
+        auction winners" through it."""
+        if cid is not None and not 0 <= cid <= 31:
+            raise EngineError(f"peer class {cid} cannot be assigned by IP (0-31 only)")
+        self._others = cid
+        self._apply_class_filter()
+
     def _apply_class_filter(self) -> None:
         s = self._session
         global_bit = 1 << int(s.global_peer_class_id)
         local_bit = 1 << int(s.local_peer_class_id)
+        others = 0 if self._others is None else 1 << self._others
         f = lt.ip_filter()
-        f.add_rule(_V4_ALL[0], _V4_ALL[1], global_bit)
-        f.add_rule(_V6_ALL[0], _V6_ALL[1], global_bit)
+        f.add_rule(_V4_ALL[0], _V4_ALL[1], global_bit | others)
+        f.add_rule(_V6_ALL[0], _V6_ALL[1], global_bit | others)
         # LAN peers stay in the local class (no unchoke-slot limit) but, unlike
         # libtorrent's default, also in the global one: the user's rate limits hold for
         # them too, as in other clients' default "apply rate limit to peers on LAN"
         for first, last in _LOCAL_V4:
-            f.add_rule(first, last, local_bit | global_bit)
+            f.add_rule(first, last, local_bit | global_bit | others)
         for cid, ips in self._class_ips.items():
             for ip in ips:
                 base = 0 if self._exclusive.get(cid, True) else self._default_bits(ip)

@@ -69,8 +69,9 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
     down_all = int(st.all_time_download)
     denominator = max(down_all, wanted)
     flags = int(st.flags)
+    v1, v2 = hash_hex(st.info_hashes)
     return TorrentSnapshot(
-        torrent_id=torrent_id(st.info_hashes),
+        torrent_id=v1 or (v2 or "")[:40],
         name=st.name,
         save_path=st.save_path,
         state=state,
@@ -96,4 +97,6 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
         error=error_line(st),
         download_limit=max(0, int(st.download_limit)),
         upload_limit=max(0, int(st.upload_limit)),
+        info_hash_v1=v1,
+        info_hash_v2=v2,
     )

@@ -52,6 +52,8 @@ class TorrentSnapshot:
     error: str = ""                  # one line when state is ERROR
     download_limit: int = 0          # bytes/s, 0 = unlimited
     upload_limit: int = 0
+    info_hash_v1: str | None = None  # hex; None for a v2-only torrent
+    info_hash_v2: str | None = None  # hex; None for a v1-only torrent
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,18 @@
 
 One object per running client (the window or a ``btt seed/download --speed``). It runs
 the Speed server, advertises ``BTTDesktop/<version> speed/<port>`` in the BitTorrent
-handshake, dials the Speed port of peers that advertise one on torrents we download,
-and drives both sides:
+handshake, dials the Speed port of peers that advertise one on torrents we download
+(:mod:`.discovery`), and drives both sides:
 
 - provider (torrents we have data for): an auction per torrent every round; the
-  winners' IPs go into a peer class with a high upload priority and no unchoke-slot
-  limit, so they are served first while everyone else gets what is left. libtorrent
-  assigns classes only to new connections, so a peer whose membership changes is
-  dropped (the IP filter) and dialled again at once.
+  winners are served first and everyone else shares what they leave
+  (:mod:`.grouping`: peer classes and the others' upload cap);
 - requester (torrents we download): an automatic bid per torrent within the user's
-  caps, and cheques for the bytes received from a provider while it awarded us a slot,
-  counted from the engine's per-peer counters.
+  caps (:mod:`.budget` keeps the daily one), and cheques for the bytes received from a
+  provider while it awarded us a slot, counted from the engine's per-peer counters.
 
-All Speed state is in the two ledgers; settings in ``<profile>/speed/settings.json``.
+All Speed state is in the two ledgers. The settings are the caller's: the window's
+Speed controller or the command line own and save them; the service only applies them.
 See docs/speed.md for the API a window drives.
 """
 
@@ -22,34 +21,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
-import json
 import logging
-import time
 from collections.abc import Coroutine
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from btt_desktop import __version__
-from btt_desktop.atomicfile import read_with_backup, write_atomic
-from btt_desktop.engine.peer_classes import PeerClassInfo
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
 from btt_desktop.errors import BttError, ChainError, SpeedError
 from btt_desktop.events import EventBus, SpeedCashedOut, SpeedStatusChanged
 from btt_desktop.profile import Profile
 from btt_desktop.speed import accounts
-from btt_desktop.speed.advert import client_version, parse_speed_port
+from btt_desktop.speed.advert import client_version
 from btt_desktop.speed.autobid import BidInputs
+from btt_desktop.speed.budget import DayBudget
 from btt_desktop.speed.chainlink import VaultLink
 from btt_desktop.speed.connection import Limits, SpeedConnection
+from btt_desktop.speed.discovery import Discovery
 from btt_desktop.speed.errors import ProtocolError
+from btt_desktop.speed.grouping import WinnerGroups
 from btt_desktop.speed.ledger import MIB, RequesterLedger
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester, RequesterConfig
+from btt_desktop.speed.schedule import Job, Schedule
 from btt_desktop.speed.server import SpeedServer
-from btt_desktop.speed.settings import SpeedSettings, save_settings
+from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.speed.settlement import CashReport
 from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.speed.tally import ByteTally
@@ -64,7 +61,6 @@ DISCOVER_EVERY = 1.0
 VAULT_EVERY = 5.0
 CASH_EVERY = 60.0
 FLUSH_EVERY = 5.0
-RETRY_AFTER = 30.0  # a peer whose Speed port did not answer is tried again after this
 
 
 @dataclass(frozen=True)
@@ -111,31 +107,6 @@ class SpeedStatus:
     spending: accounts.Spending
     spent_today: int
     vault_balance: int | None                 # last known, None before the first read
-
-
-class _DayBudget:
-    """What was promised since the start of the UTC day (for the daily spending cap)."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._day = ""
-        self._base = 0
-        raw = read_with_backup(self._path)
-        if raw is not None:
-            with contextlib.suppress(ValueError, TypeError, KeyError):
-                doc = json.loads(raw)
-                self._day, self._base = str(doc["day"]), int(doc["base"])
-
-    def spent_today(self, promised: int) -> tuple[int, bool]:
-        """(spent today, whether the day rolled over and the file needs saving)."""
-        today = datetime.datetime.now(datetime.UTC).date().isoformat()
-        if today != self._day:
-            self._day, self._base = today, promised
-            return 0, True
-        return max(0, promised - self._base), False
-
-    def save(self) -> None:
-        write_atomic(self._path, json.dumps({"day": self._day, "base": self._base}).encode())
 
 
 class _Dispatch:
@@ -187,14 +158,11 @@ class SpeedService:
         self._tally = ByteTally(engine.peer_counters)
         self._ih: dict[str, bytes] = {}     # torrent id -> Speed info-hash
         self._tid: dict[bytes, str] = {}
-        self._winners: dict[bytes, frozenset[tuple[str, int]]] = {}
-        self._class_ips: set[str] = set()
-        self._stale: dict[str, tuple[str, int]] = {}  # ip -> (torrent, BitTorrent port)
-        self._known_ports: dict[str, int] = {}
-        self._class_id: int | None = None
-        self._retry: dict[str, float] = {}
-        self._dialing: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self.groups = WinnerGroups(engine, self._tally,
+                                   winner_priority=self.settings.winner_priority,
+                                   spawn=self._spawn)
+        self._discovery = Discovery(engine, self._spawn)
         self._loop_task: asyncio.Task[None] | None = None
         self._server: SpeedServer | None = None
         self._vault_balance: int | None = None
@@ -203,7 +171,7 @@ class SpeedService:
         self._spent_today = 0
         self.port = 0
         speed_dir = profile.speed_dir
-        self._budget = _DayBudget(speed_dir / f"day-{self.address}.json")
+        self._budget = DayBudget(speed_dir / f"day-{self.address}.json")
         self.provider = Provider(
             accounts.provider_ledger(speed_dir, self.net, link.domain, self.address),
             link.vault, self._sent_bytes, self._apply_winners, self._provider_config(),
@@ -243,7 +211,7 @@ class SpeedService:
         except ProtocolError as exc:
             raise SpeedError(str(exc)) from None
         self._server = server
-        self._class_id = controls.create_class(self._class_info())
+        self.groups.start()
         controls.set_client_version(client_version(self._version, self.port))
         self._loop_task = asyncio.create_task(self._run(), name="speed")
         self._bus.publish(SpeedStatusChanged(running=True, port=self.port, message=""))
@@ -267,9 +235,7 @@ class SpeedService:
         with contextlib.suppress(BttError):
             controls = self._engine.peer_controls
             controls.set_client_version(self._engine.settings.client_version)
-            if self._class_id is not None:
-                controls.delete_class(self._class_id)
-        self._class_id = None
+        self.groups.close()
         await asyncio.to_thread(self.provider.ledger.flush)
         await asyncio.to_thread(self.requester.ledger.flush)
         self._bus.publish(SpeedStatusChanged(running=False, port=self.port, message=""))
@@ -280,24 +246,13 @@ class SpeedService:
                 return int(endpoint.rpartition(":")[2])
         return self._engine.settings.listen_port or 6881
 
-    def _class_info(self) -> PeerClassInfo:
-        return PeerClassInfo(label="speed-winners",
-                             upload_priority=self.settings.winner_priority,
-                             ignore_unchoke_slots=True)
-
     # --- settings -----------------------------------------------------------------------
 
-    async def apply_settings(self, settings: SpeedSettings) -> None:
-        """Use ``settings`` from now on (the next round) and save them in the profile."""
+    def apply_settings(self, settings: SpeedSettings) -> None:
+        """Use ``settings`` from now on (the next round). Saving them is the caller's."""
         self.settings = settings
         self.provider.config = self._provider_config()
-        if self._class_id is not None:
-            with contextlib.suppress(BttError):
-                self._engine.peer_controls.update_class(self._class_id, self._class_info())
-        await asyncio.to_thread(save_settings, self._profile.speed_dir, settings)
-
-    async def set_torrent_enabled(self, torrent_id: str, enabled: bool) -> None:
-        await self.apply_settings(self.settings.with_torrent(torrent_id, enabled))
+        self.groups.set_priority(settings.winner_priority)
 
     # --- what a window reads ------------------------------------------------------------
 
@@ -331,7 +286,7 @@ class SpeedService:
     @property
     def preferred_ips(self) -> frozenset[str]:
         """IPs whose new connections join the winners' peer class right now."""
-        return frozenset(self._class_ips)
+        return self.groups.preferred_ips
 
     # --- vault and cash -----------------------------------------------------------------
 
@@ -391,73 +346,7 @@ class SpeedService:
         await self._tally.refresh(list(self._ih))
 
     def _apply_winners(self, ih: bytes, peers: frozenset[tuple[str, int]]) -> None:
-        """Put the winners' IPs in the preferred class; re-make changed connections."""
-        self._winners[ih] = peers
-        ips = {ip for group in self._winners.values() for ip, _ in group}
-        if ips == self._class_ips or self._class_id is None:
-            return
-        changed = ips ^ self._class_ips
-        self._class_ips = ips
-        try:
-            self._engine.peer_controls.set_class_ips(self._class_id, ips, exclusive=False)
-        except BttError as exc:
-            log.warning("cannot regroup Speed peers: %s", exc)
-            return
-        tid = self._tid.get(ih)
-        for ip in changed:
-            port = next((p for i, p in peers if i == ip), None)
-            if port is None:
-                port = self._known_ports.get(ip, 0)
-            self._known_ports[ip] = port
-            if tid is not None:
-                self._stale[ip] = (tid, port)
-        self._regroup()
-
-    def _rate_limited(self, tid: str) -> bool:
-        snap = self._engine.snapshot(tid)
-        settings = self._engine.settings
-        up = settings.alt_upload_limit if settings.alt_limits_enabled else settings.upload_limit
-        return up > 0 or (snap is not None and snap.upload_limit > 0)
-
-    def _regroup(self) -> None:
-        """Re-make the connections of IPs whose class changed, where it matters.
-
-        libtorrent gives classes to new connections only, so such a connection is dropped
-        (the IP filter) and dialled again. Priorities only act under a rate limit: without
-        one, dropping would cost a reconnection for nothing, so it waits until a limit
-        is in force.
-        """
-        due = {ip: where for ip, where in self._stale.items() if self._rate_limited(where[0])}
-        if not due:
-            return
-        try:
-            controls = self._engine.peer_controls
-            ours = set(due) - controls.blocked
-            for ip in ours:
-                self._tally.expect_reset(ip)
-            if ours:
-                controls.block_ips(ours)
-                controls.unblock_ips(ours)
-        except BttError as exc:
-            log.warning("cannot regroup Speed peers: %s", exc)
-            return
-        for ip, (tid, port) in due.items():
-            del self._stale[ip]
-            if port:
-                self._spawn(self._redial(tid, ip, port))
-
-    async def _redial(self, tid: str, ip: str, port: int) -> None:
-        """Dial the dropped peer again at once (it would wait minutes to come back), and
-        again if the first attempt raced the drop."""
-        for delay in (0.2, 1.0, 2.0):
-            await asyncio.sleep(delay)
-            try:
-                await self._engine.connect_peer(tid, ip, port)
-                await asyncio.sleep(0.5)
-                if any(p.ip == ip for p in await self._engine.peers(tid)):
-                    return
-            except BttError:
-                return
+        self.groups.apply(self._tid.get(ih), ih.hex(), peers)
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)
@@ -468,12 +357,11 @@ class SpeedService:
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        due = {"discover": now, "vault": now, "round": now + 1.0, "cash": now + CASH_EVERY,
-               "flush": now + FLUSH_EVERY}
+        schedule = Schedule(loop.time(), {Job.ROUND: 1.0, Job.CASH: CASH_EVERY,
+                                          Job.FLUSH: FLUSH_EVERY})
         while True:
             try:
-                await self._step(due)
+                await self._step(schedule)
             except asyncio.CancelledError:
                 raise
             except BttError as exc:
@@ -482,60 +370,49 @@ class SpeedService:
                 log.exception("Speed step failed")
             await asyncio.sleep(self._tick)
 
-    async def _step(self, due: dict[str, float]) -> None:
-        loop = asyncio.get_running_loop()
-        await self._map_torrents()
+    async def _step(self, schedule: Schedule) -> None:
+        now = asyncio.get_running_loop().time
+        self._map_torrents()
         await self._tally.refresh(self._counted_torrents())
-        if self._stale:
-            self._regroup()  # a rate limit may have been set since
-        if loop.time() >= due["vault"]:
-            due["vault"] = loop.time() + VAULT_EVERY
+        self.groups.tick()
+        if schedule.due(Job.VAULT, now(), VAULT_EVERY):
             await self._refresh_vault()
-        if loop.time() >= due["discover"]:
-            due["discover"] = loop.time() + DISCOVER_EVERY
-            await self._discover()
+        if schedule.due(Job.DISCOVER, now(), DISCOVER_EVERY) and self._server is not None \
+                and self.settings.auto_bid:
+            await self._discovery.run(self._server, [t for t, _ in self._downloading()])
         await self._update_bids()
         await self.requester.tick()
-        if loop.time() >= due["round"]:
-            due["round"] = loop.time() + self.settings.round_seconds
+        if schedule.due(Job.ROUND, now(), self.settings.round_seconds):
             await self.provider.run_round()
         else:
             await self.provider.check_credit()
-        if loop.time() >= due["cash"]:
-            due["cash"] = loop.time() + CASH_EVERY
-            if self.settings.cash_threshold > 0:
-                try:
-                    report = await self.provider.cash_due(
-                        self.signer, self.settings.cash_threshold,
-                        fee_rule=self.settings.fee_rule)
-                except ChainError as exc:
-                    log.warning("Speed cash-out deferred: %s", exc)
-                else:
-                    if report.error:
-                        log.warning("Speed cash-out: %s", report.error)
-                    if report.paid:
-                        self._bus.publish(SpeedCashedOut(report.paid))
-        if loop.time() >= due["flush"]:
-            due["flush"] = loop.time() + FLUSH_EVERY
+        if schedule.due(Job.CASH, now(), CASH_EVERY) and self.settings.cash_threshold > 0:
+            await self._cash_automatically()
+        if schedule.due(Job.FLUSH, now(), FLUSH_EVERY):
             await asyncio.to_thread(self.requester.ledger.flush)
 
-    async def _map_torrents(self) -> None:
-        """Know the Speed info-hash of torrents we download (a v2-only torrent's id is a
-        truncated hash, so ask the engine once); seeded ones are mapped by the bids."""
+    async def _cash_automatically(self) -> None:
+        try:
+            report = await self.provider.cash_due(self.signer, self.settings.cash_threshold,
+                                                  fee_rule=self.settings.fee_rule)
+        except ChainError as exc:
+            log.warning("Speed cash-out deferred: %s", exc)
+            return
+        if report.error:
+            log.warning("Speed cash-out: %s", report.error)
+        if report.paid:
+            self._bus.publish(SpeedCashedOut(report.paid))
+
+    def _map_torrents(self) -> None:
+        """Know the Speed info-hash of each torrent (the snapshots carry them)."""
         tids = set(self._engine.torrent_ids())
         for tid in [t for t in self._ih if t not in tids]:
             self._tid.pop(self._ih.pop(tid), None)
         for snap in self._engine.snapshots():
-            tid = snap.torrent_id
-            if tid in self._ih or snap.state != TorrentState.DOWNLOADING:
-                continue
-            try:
-                details = await self._engine.details(tid)
-            except BttError:
-                continue
-            text = details.info_hash_v1 or details.info_hash_v2
-            if text:
-                self._map(tid, bytes.fromhex(text))
+            if snap.torrent_id not in self._ih:
+                text = snap.info_hash_v1 or snap.info_hash_v2
+                if text:
+                    self._map(snap.torrent_id, bytes.fromhex(text))
 
     def _map(self, tid: str, ih: bytes) -> None:
         self._ih[tid], self._tid[ih] = ih, tid
@@ -552,36 +429,6 @@ class SpeedService:
         return [(snap.torrent_id, snap) for snap in self._engine.snapshots()
                 if snap.state == TorrentState.DOWNLOADING and snap.torrent_id in self._ih
                 and self.settings.torrent_enabled(snap.torrent_id)]
-
-    async def _discover(self) -> None:
-        """Dial the Speed port of peers that advertise one on torrents we bid on."""
-        if self._server is None or not self.settings.auto_bid:
-            return
-        connected = {c.remote_ip for c in self._server.connections}
-        now = time.monotonic()
-        for tid, _ in self._downloading():
-            try:
-                peers = await self._engine.peers(tid)
-            except BttError:
-                continue
-            for peer in peers:
-                port = parse_speed_port(peer.client)
-                if port is None or peer.ip in connected or peer.ip in self._dialing:
-                    continue
-                if self._retry.get(peer.ip, 0.0) > now:
-                    continue
-                self._dialing.add(peer.ip)
-                self._spawn(self._dial(peer.ip, port))
-
-    async def _dial(self, ip: str, port: int) -> None:
-        try:
-            assert self._server is not None
-            await self._server.connect(ip, port)
-        except ProtocolError as exc:
-            log.info("Speed peer %s:%d: %s", ip, port, exc)
-            self._retry[ip] = time.monotonic() + RETRY_AFTER
-        finally:
-            self._dialing.discard(ip)
 
     async def _update_bids(self) -> None:
         settings = self.settings

@@ -167,14 +167,12 @@ class SpeedController(QObject):
         """Use and save ``settings``; start or stop the service to match."""
         old = self.settings
         self.settings = settings
+        await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)  # the owner
         service = self.service
         if service is not None and settings.port != old.port:
-            await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)
             await self.stop_service()
         elif service is not None:
-            await service.apply_settings(settings)
-        else:
-            await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)
+            service.apply_settings(settings)
         if not self.wanted:
             await self.stop_service()
         else:
