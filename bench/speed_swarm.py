@@ -59,9 +59,11 @@ def btt(*args: str, stdin: str = "", timeout: float = 120) -> str:
 class Proc:
     """A child whose stdout lines are kept with their time."""
 
-    def __init__(self, cmd: list[str], stdin: str = "") -> None:
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+    def __init__(self, cmd: list[str], stdin: str = "", log: Path | None = None) -> None:
+        self.log = log or Path(tempfile.mktemp(suffix=".log"))
+        with open(self.log, "w") as err:  # a file: a full stderr pipe would block the child
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=err, text=True)
         assert self.proc.stdin is not None
         if stdin:
             self.proc.stdin.write(stdin)
@@ -84,6 +86,9 @@ class Proc:
         with self._lock:
             found = [x for _, x in self.lines if x.startswith(prefix)]
         return found[-1] if found else None
+
+    def stderr(self) -> str:
+        return self.log.read_text(errors="replace")[-800:]
 
     def stop(self, timeout: float = 30) -> None:
         if self.proc.poll() is None:
@@ -174,7 +179,10 @@ def run_case(args: argparse.Namespace, url: str, torrent: Path, data: Path, work
                     "--speed-round", str(args.round)]
             if args.reserve is not None:
                 cmd += ["--reserve-price-per-gib", str(args.reserve)]
-        s.proc = Proc(cmd, stdin=PASSWORD + "\n" if speed else "")
+            if args.debug:
+                cmd.append("--debug")
+        s.proc = Proc(cmd, stdin=PASSWORD + "\n" if speed else "",
+                      log=work / f"case{index}-{s.name}.log")
     for s in seeders:
         wait_for(lambda s=s: s.proc.first("listening on"), 60, f"{s.name} to listen", s)
     start = time.monotonic()
@@ -208,7 +216,7 @@ def run_case(args: argparse.Namespace, url: str, torrent: Path, data: Path, work
             if done is not None:
                 p.finished = done[0] - start
             elif p.kind != "free" and p.proc.proc.poll() not in (None, 0):
-                raise RuntimeError(f"{p.name} exited: {p.proc.proc.stderr.read()[-500:]}")
+                raise RuntimeError(f"{p.name} exited: {p.proc.stderr()}")
         time.sleep(0.2)
     case = Case(speed, peers)
     for p in leechers:
@@ -231,6 +239,10 @@ def run_case(args: argparse.Namespace, url: str, torrent: Path, data: Path, work
             doc = json.loads(btt("speed", "earnings", "--json", "--profile", str(s.profile),
                                  *net))
             case.earned[s.name] = Decimal(doc["earned"])
+    for p in peers:
+        assert p.proc is not None
+        (work / f"case{index}-{p.name}.out").write_text(
+            "".join(f"{t - start:8.2f} {line}\n" for t, line in p.proc.lines))
     for p in leechers:
         p.proc.stop()  # type: ignore[union-attr]
         if speed and p.kind == "bidder":
@@ -244,9 +256,8 @@ def wait_for(check: Any, within: float, what: str, peer: Peer) -> None:
     deadline = time.monotonic() + within
     while not check():
         if time.monotonic() > deadline or (peer.proc and peer.proc.proc.poll() is not None):
-            err = peer.proc.proc.stderr.read() if peer.proc and peer.proc.proc.poll() \
-                is not None else ""
-            raise RuntimeError(f"timed out waiting for {what}: {err[-500:]}")
+            err = peer.proc.stderr() if peer.proc else ""
+            raise RuntimeError(f"timed out waiting for {what}: {err}")
         time.sleep(0.1)
 
 
@@ -281,14 +292,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=400)
     parser.add_argument("--json", metavar="FILE", help="write the cases as JSON here")
+    parser.add_argument("--debug", action="store_true",
+                        help="seeders log details (their logs stay in the work folder)")
+    parser.add_argument("--only", choices=("off", "on"), help="run one case only")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="speed-swarm-"))
+    print(f"work folder {work}", flush=True)
     cases: list[Case] = []
     with devnet_process(work / "devnet", block_time=0.2) as url:
         torrent, data = make_torrent(work, args.size_mib * MIB)
         index = 0
         for run in range(args.runs):
             order = (False, True) if run % 2 == 0 else (True, False)
+            if args.only:
+                order = (args.only == "on",)
             for speed in order:
                 index += 1
                 case = run_case(args, url, torrent, data, work, speed, index)

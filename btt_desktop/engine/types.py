@@ -95,6 +95,7 @@ class PeerEntry:
     total_upload: int
     connection: str                  # "BT" | "uTP"
     seed: bool = False
+    upload_queue: int = 0            # block requests of this peer waiting to be sent
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ def peer_entry(p: Any) -> PeerEntry:
         total_download=int(p.total_download), total_upload=int(p.total_upload),
         connection="uTP" if is_utp(p) else "BT",
         seed=bool(int(p.flags) & int(_PF.seed)),
+        upload_queue=max(0, int(p.upload_queue_length)),
     )
 
 

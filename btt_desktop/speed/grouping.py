@@ -45,8 +45,10 @@ MIN_FLOOR = 20_000         # bytes/s
 HEADROOM = 1.15            # the winners' rate is given this much room to grow
 PEAK_WINDOW = 30.0         # seconds of total upload rates the line's capacity is read from
 PROBE = 1.10               # ... and how far above it the shaper lets the total go
-RATE_SMOOTHING = 0.5       # weight of the newest rate sample
+RATE_WINDOW = 2.0          # seconds the winners' upload rate is measured over (libtorrent
+                           # updates per-peer counters once a tick, every 0.5 s)
 MIN_CHANGE = 0.05          # a new cap for the others is applied when it moves this much
+NEARLY_DONE = 0.95         # an ex-winner this far through keeps its (winners') connection
 
 
 class WinnerGroups:
@@ -65,11 +67,12 @@ class WinnerGroups:
         self._winners: dict[str, frozenset[tuple[str, int]]] = {}  # torrent -> (ip, port)
         self._class_ips: set[str] = set()
         self._stale: dict[str, tuple[str, int]] = {}  # ip -> (torrent, BitTorrent port)
+        self._leaving: dict[str, tuple[str, int]] = {}  # ex-winners to re-make, checked first
         self._known_ports: dict[str, int] = {}
-        self._sent: int | None = None       # bytes uploaded to winners, at the last tick
-        self._stamp = 0.0
-        self.winner_rate = 0.0              # bytes/s to winners, smoothed
+        self._sent: collections.deque[tuple[float, int]] = collections.deque()  # (time, bytes)
+        self.winner_rate = 0.0              # bytes/s to winners, over the last RATE_WINDOW
         self.others_limit = 0               # bytes/s, 0 = no cap
+        self._hungry = False                # a winner has requests waiting at us
         self._totals: collections.deque[tuple[float, int]] = collections.deque()
 
     # --- life cycle -------------------------------------------------------------------
@@ -129,8 +132,16 @@ class WinnerGroups:
             if port is None:
                 port = self._known_ports.get(ip, 0)
             self._known_ports[ip] = port
-            if torrent_id is not None:
+            if torrent_id is None:
+                continue
+            # a new winner is re-made at once; an ex-winner only if it still downloads
+            # (one about to finish keeps its connection: re-making it would cost its last
+            # seconds), which :meth:`tick` checks
+            if ip in ips:
                 self._stale[ip] = (torrent_id, port)
+                self._leaving.pop(ip, None)
+            else:
+                self._leaving[ip] = (torrent_id, port)
         self._regroup()
 
     def _regroup(self) -> None:
@@ -184,21 +195,57 @@ class WinnerGroups:
             bound = min(bound, total) if bound > 0 else total
         return bound if bound > 0 else None
 
-    def tick(self) -> None:
-        """Measure the winners' upload and move the others' cap (call a few times a
-        second, after the tally was refreshed)."""
+    async def tick(self) -> None:
+        """Measure the winners' upload and demand, and move the others' cap (call a few
+        times a second, after the tally was refreshed)."""
         now = self._clock()
+        if self._leaving:
+            await self._check_leaving()
+        self._hungry = await self._winners_waiting()
         sent = sum(self._tally.uploaded(tid, ip) for tid, group in self._winners.items()
                    for ip, _ in group)
-        if self._sent is not None and now > self._stamp:
-            sample = max(0, sent - self._sent) / (now - self._stamp)
-            self.winner_rate += RATE_SMOOTHING * (sample - self.winner_rate)
-        self._sent, self._stamp = sent, now
+        self._sent.append((now, sent))
+        while len(self._sent) > 2 and self._sent[1][0] <= now - RATE_WINDOW:
+            self._sent.popleft()
+        first_time, first_sent = self._sent[0]
+        if now > first_time:
+            self.winner_rate = max(0, sent - first_sent) / (now - first_time)
         total = sum(s.upload_rate for s in self._engine.snapshots())
         self._totals.append((now, total))
         while self._totals and self._totals[0][0] < now - PEAK_WINDOW:
             self._totals.popleft()
         self._set_others_limit(self._others_cap())
+
+    async def _check_leaving(self) -> None:
+        """Re-make the connections of ex-winners that are still far from done."""
+        leaving, self._leaving = self._leaving, {}
+        by_torrent: dict[str, list[str]] = {}
+        for ip, (tid, _) in leaving.items():
+            if ip not in self._class_ips:
+                by_torrent.setdefault(tid, []).append(ip)
+        for tid, ips in by_torrent.items():
+            try:
+                progress = {p.ip: p.progress for p in await self._engine.peers(tid)}
+            except BttError:
+                continue
+            for ip in ips:
+                if progress.get(ip, 1.0) < NEARLY_DONE:
+                    self._stale[ip] = leaving[ip]
+        self._regroup()
+
+    async def _winners_waiting(self) -> bool:
+        """Whether a winner has block requests queued at us: it wants more than it gets."""
+        for tid, group in self._winners.items():
+            if not group:
+                continue
+            ips = {ip for ip, _ in group}
+            try:
+                peers = await self._engine.peers(tid)
+            except BttError:
+                continue
+            if any(p.ip in ips and p.upload_queue > 0 for p in peers):
+                return True
+        return False
 
     def _others_cap(self) -> int:
         if not any(self._winners.values()):
@@ -210,6 +257,8 @@ class WinnerGroups:
                 return 0
             capacity = int(peak * PROBE)
         floor = max(MIN_FLOOR, int(capacity * FLOOR_FRACTION))
+        if self._hungry:  # winners asked for more than they got: they take all but the floor
+            return floor
         return max(floor, int(capacity - self.winner_rate * HEADROOM))
 
     def _set_others_limit(self, limit: int) -> None:
@@ -217,6 +266,9 @@ class WinnerGroups:
         if limit == old or (old and limit and abs(limit - old) < MIN_CHANGE * old):
             return
         self.others_limit = limit
+        log.debug("Speed shaping: winners %.0f B/s%s, others capped at %d B/s (capacity %s)",
+                  self.winner_rate, " and waiting" if self._hungry else "", limit,
+                  self.capacity())
         if self._others_class is None:
             return
         with contextlib.suppress(BttError):

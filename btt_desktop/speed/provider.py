@@ -76,6 +76,8 @@ class Provider:
         self._awards: dict[tuple[bytes, str], _Held] = {}
         # vault -> uncashed amount its balance could not cover at the last cash attempt
         self.bounced: dict[str, int] = {}
+        # a bid arrived that would change the winners: run the next round early
+        self.round_wanted = False
 
     # --- what the UI and tests read ------------------------------------------------
 
@@ -102,6 +104,8 @@ class Provider:
             if self._serves(message.ih):
                 self._bids[(message.ih, peer.addr)] = _Standing(conn, message,
                                                                next(self._seq))
+                if self._could_win(message.ih, peer.addr, message.rate):
+                    self.round_wanted = True
         elif isinstance(message, Cancel):
             self._bids.pop((message.ih, peer.addr), None)
             if (message.ih, peer.addr) in self._awards:
@@ -183,8 +187,20 @@ class Provider:
 
     # --- rounds ----------------------------------------------------------------------
 
+    def _could_win(self, ih: bytes, bidder: str, rate: int) -> bool:
+        """A bid from someone who does not hold an award, that a round would award now."""
+        if (ih, bidder) in self._awards or rate < self.config.reserve:
+            return False
+        held = [h.price for (i, _), h in self._awards.items() if i == ih]
+        if len(held) < self.config.slots:
+            return True
+        rates = sorted((s.bid.rate for (i, a), s in self._bids.items()
+                        if i == ih and (i, a) in self._awards), reverse=True)
+        return bool(rates) and rate > rates[-1]
+
     async def run_round(self) -> dict[bytes, AuctionResult]:
         """One auction per torrent with bids; sends awards, outbids and demotes."""
+        self.round_wanted = False
         await self.check_credit()
         now = int(self._clock())
         for key in [k for k, s in self._bids.items() if s.bid.exp <= now]:

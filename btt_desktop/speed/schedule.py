@@ -18,10 +18,19 @@ class Schedule:
 
     def __init__(self, now: float, first: dict[Job, float]) -> None:
         self._at = {job: now + first.get(job, 0.0) for job in Job}
+        self._last: dict[Job, float] = {}
+
+    def bring_forward(self, job: Job, now: float, *, not_before: float) -> None:
+        """Make ``job`` due now, unless it ran less than ``not_before`` seconds ago
+        — then as soon as that much time has passed."""
+        last = self._last.get(job)
+        earliest = now if last is None else max(now, last + not_before)
+        self._at[job] = min(self._at[job], earliest)
 
     def due(self, job: Job, now: float, every: float) -> bool:
         """True when ``job`` is due at ``now``; it is then next due ``every`` seconds on."""
         if now < self._at[job]:
             return False
         self._at[job] = now + every
+        self._last[job] = now
         return True

@@ -61,6 +61,7 @@ DISCOVER_EVERY = 1.0
 VAULT_EVERY = 5.0
 CASH_EVERY = 60.0
 FLUSH_EVERY = 5.0
+EARLY_ROUND_GAP = 1.0  # seconds: a round run early for a new bid follows the last by this
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,7 @@ class SpeedService:
         now = asyncio.get_running_loop().time
         self._map_torrents()
         await self._tally.refresh(self._counted_torrents())
-        self.groups.tick()
+        await self.groups.tick()
         if schedule.due(Job.VAULT, now(), VAULT_EVERY):
             await self._refresh_vault()
         if schedule.due(Job.DISCOVER, now(), DISCOVER_EVERY) and self._server is not None \
@@ -382,6 +383,8 @@ class SpeedService:
             await self._discovery.run(self._server, [t for t, _ in self._downloading()])
         await self._update_bids()
         await self.requester.tick()
+        if self.provider.round_wanted:  # a bid that would win: award it without waiting
+            schedule.bring_forward(Job.ROUND, now(), not_before=EARLY_ROUND_GAP)
         if schedule.due(Job.ROUND, now(), self.settings.round_seconds):
             await self.provider.run_round()
         else:

@@ -28,12 +28,14 @@ class SpeedSettings:
 
     earn: bool = True                        # sell upload slots on seeded torrents
     auto_bid: bool = True                    # bid on downloading torrents
-    max_price_per_gib: int = 10 * BTT        # the most a bid may offer, per GiB
-    max_spend_per_day: int = 100 * BTT       # all cheques signed in one UTC day
+    # The defaults are explained in docs/speed.md ("Prices"): at about 400,000 BTT a TRX,
+    # a GiB sells for at least 40,000 BTT (0.1 TRX) and a bidder pays at most 200,000.
+    max_price_per_gib: int = 200_000 * BTT   # the most a bid may offer, per GiB
+    max_spend_per_day: int = 2_000_000 * BTT  # all cheques signed in one UTC day
     spending_rate: float = 0.5               # share of the spendable vault balance per torrent
-    reserve_price_per_gib: int = 0           # no sale below this, per GiB
+    reserve_price_per_gib: int = 40_000 * BTT  # no sale below this, per GiB
     slots: int = 4                           # winners per torrent per round
-    cash_threshold: int = 100 * BTT          # cash a vault's cheque once this much is uncashed
+    cash_threshold: int = 1_000_000 * BTT    # cash a vault's cheque once this much is uncashed
     cash_fee_multiple: int = 10              # ... and it is worth this many cash-out fees
     btt_per_trx: int = 400_000 * BTT         # the user's rate for comparing fees (TRX) to BTT
     round_seconds: float = 10.0

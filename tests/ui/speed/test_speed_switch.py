@@ -144,8 +144,8 @@ async def test_settings_page_round_trip_in_btt_units(
         page = dialog.findChild(SpeedSettingsPage)
         assert page is not None
         dialog.tabs.setCurrentWidget(page)
-        assert page.max_price_edit.text() == "10"      # the defaults, in BTT
-        assert page.threshold_edit.text() == "100"
+        assert page.max_price_edit.text() == "200000"  # the defaults, in BTT
+        assert page.threshold_edit.text() == "1000000"
         page.max_price_edit.setText("2.5")
         page.max_day_edit.setText("0.000000000000000001")
         page.rate_box.setValue(25)
