@@ -78,7 +78,7 @@ async def test_the_winner_gets_the_sellers_capacity_first(
     buying = await swarm.speed(buyer, buyer_key, SpeedSettings(
         earn=False, max_price_per_gib=1024 * BTT, max_spend_per_day=1000 * BTT))
     await buying.deposit(500 * BTT)
-    plain = [await swarm.peer(f"plain{i}") for i in range(2)]
+    plain = [await swarm.peer(f"plain{i}") for i in range(3)]
     for p in plain:
         await p.engine.apply_settings(dataclasses.replace(p.engine.settings,
                                                           upload_limit=LEECHER_UPLOAD))
@@ -113,9 +113,10 @@ async def test_the_winner_gets_the_sellers_capacity_first(
     total = sum(sent.values())
     assert total > 2 * MIB, sent
     share = sent.get(buyer_ip, 0) / total
-    assert share >= 0.75, f"the winner got {share:.0%} of the seller's upload: {sent}"
+    # measured: 0.89 with the others capped, 0.70-0.75 with the winners' priority alone
+    assert share >= 0.82, f"the winner got {share:.0%} of the seller's upload: {sent}"
     # everyone else shares the floor meanwhile, and still moves
     others = total - sent.get(buyer_ip, 0)
     assert others > 0 and all(sent.get(p.endpoint[0], 0) > 0 for p in plain), sent
-    # and the free leechers complete all the same
-    await _until(lambda: all(done(p) >= 1.0 for p in plain), 60, "the plain leechers")
+    if bound == "torrent":  # and the free leechers complete all the same (once is enough)
+        await _until(lambda: all(done(p) >= 1.0 for p in plain), 60, "the plain leechers")
