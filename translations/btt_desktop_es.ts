@@ -1753,6 +1753,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Su propio tipo de cambio, para comparar una comisión en TRX con BTT (el cliente no consulta precios)</translation>
     </message>
     <message>
+        <source>A finished torrent keeps seeding, queue or no queue, while Speed earns at least this much an hour on it; 0: no such rule</source>
+        <translation>Un torrent terminado sigue compartiéndose, con cola o sin ella, mientras Speed gane con él al menos esta cantidad por hora; 0: sin esta regla</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>Venta</translation>
     </message>
@@ -1763,6 +1767,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Speed slots per torrent:</source>
         <translation>Huecos Speed por torrent:</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns (BTT/h):</source>
+        <translation>Seguir compartiendo mientras gane (BTT/h):</translation>
     </message>
     <message>
         <source>Cash out at (BTT):</source>
@@ -1815,6 +1823,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Reserve price per GiB</source>
         <translation>Precio mínimo por GiB</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns</source>
+        <translation>Seguir compartiendo mientras gane</translation>
     </message>
     <message>
         <source>Cash out at</source>
@@ -1971,6 +1983,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Pujadores: {count} · ganadores: {winners}</translation>
     </message>
     <message>
+        <source>Earned on this torrent: {amount} BTT</source>
+        <translation>Ganado con este torrent: {amount} BTT</translation>
+    </message>
+    <message>
         <source>No bids right now.</source>
         <translation>No hay pujas ahora mismo.</translation>
     </message>
@@ -2034,6 +2050,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>ETA</source>
         <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Ganado</translation>
     </message>
     <message>
         <source>Error</source>

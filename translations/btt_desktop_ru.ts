@@ -1753,6 +1753,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Ваш собственный курс для сравнения комиссии в TRX с BTT (у клиента нет источника цен)</translation>
     </message>
     <message>
+        <source>A finished torrent keeps seeding, queue or no queue, while Speed earns at least this much an hour on it; 0: no such rule</source>
+        <translation>Завершённый торрент продолжает раздаваться вне очереди, пока Speed зарабатывает на нём не меньше этой суммы в час; 0 — без такого правила</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>Продажа</translation>
     </message>
@@ -1763,6 +1767,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Speed slots per torrent:</source>
         <translation>Слотов Speed на торрент:</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns (BTT/h):</source>
+        <translation>Раздавать, пока приносит (BTT/ч):</translation>
     </message>
     <message>
         <source>Cash out at (BTT):</source>
@@ -1815,6 +1823,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Reserve price per GiB</source>
         <translation>Мин. цена за GiB</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns</source>
+        <translation>Раздавать, пока приносит</translation>
     </message>
     <message>
         <source>Cash out at</source>
@@ -1971,6 +1983,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Участников: {count} · победителей: {winners}</translation>
     </message>
     <message>
+        <source>Earned on this torrent: {amount} BTT</source>
+        <translation>Заработано на этом торренте: {amount} BTT</translation>
+    </message>
+    <message>
         <source>No bids right now.</source>
         <translation>Сейчас ставок нет.</translation>
     </message>
@@ -2034,6 +2050,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>ETA</source>
         <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Заработано</translation>
     </message>
     <message>
         <source>Error</source>

@@ -1753,6 +1753,10 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>您自己设定的汇率，用于将 TRX 手续费与 BTT 比较（客户端不获取行情）</translation>
     </message>
     <message>
+        <source>A finished torrent keeps seeding, queue or no queue, while Speed earns at least this much an hour on it; 0: no such rule</source>
+        <translation>只要 Speed 每小时在已完成的种子上至少赚到这么多，该种子就会继续做种（不受队列限制）；0：不使用此规则</translation>
+    </message>
+    <message>
         <source>Selling</source>
         <translation>出售</translation>
     </message>
@@ -1763,6 +1767,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Speed slots per torrent:</source>
         <translation>每个种子的 Speed 槽位：</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns (BTT/h):</source>
+        <translation>持续做种的收益下限（BTT/小时）：</translation>
     </message>
     <message>
         <source>Cash out at (BTT):</source>
@@ -1815,6 +1823,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Reserve price per GiB</source>
         <translation>每 GiB 保留价</translation>
+    </message>
+    <message>
+        <source>Keep seeding while it earns</source>
+        <translation>持续做种的收益下限</translation>
     </message>
     <message>
         <source>Cash out at</source>
@@ -1971,6 +1983,10 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>出价者：{count} · 中标者：{winners}</translation>
     </message>
     <message>
+        <source>Earned on this torrent: {amount} BTT</source>
+        <translation>此种子已赚取：{amount} BTT</translation>
+    </message>
+    <message>
         <source>No bids right now.</source>
         <translation>当前没有出价。</translation>
     </message>
@@ -2034,6 +2050,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>ETA</source>
         <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>已赚取</translation>
     </message>
     <message>
         <source>Error</source>

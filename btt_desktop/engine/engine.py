@@ -410,6 +410,19 @@ class Engine:
             handle.save_resume_data(RESUME_FLAGS)
         self._poke()
 
+    async def keep_active(self, torrent_ids: Iterable[str], on: bool) -> None:
+        """Keep these torrents running whatever the queue says (``on``: not auto-managed,
+        resumed; a "force start"), or hand them back to the queue (``off``). Paused
+        torrents are left alone when turning it off."""
+        for handle in self._handles_of(torrent_ids):
+            if on:
+                handle.unset_flags(lt.torrent_flags.auto_managed)
+                handle.resume()
+            elif not int(handle.flags()) & int(lt.torrent_flags.paused):
+                handle.set_flags(lt.torrent_flags.auto_managed)
+            handle.save_resume_data(RESUME_FLAGS)
+        self._poke()
+
     async def force_recheck(self, torrent_ids: Iterable[str]) -> None:
         """Start a full re-check of the data on disk (progress shows in snapshots)."""
         for handle in self._handles_of(torrent_ids):

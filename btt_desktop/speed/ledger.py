@@ -79,6 +79,7 @@ class _LedgerFile:
         self.me = me
         self.domain = domain
         self._lock = threading.RLock()
+        self._torrents: dict[str, int] = {}  # info-hash hex -> value sold (base units x MiB)
         self._accounts: dict[AccountKey, Account] = self._load()
 
     def _load(self) -> dict[AccountKey, Account]:
@@ -94,6 +95,8 @@ class _LedgerFile:
                     or doc.get("vault_contract") != self.domain.contract):
                 raise LedgerError(f"{self.path} belongs to another network, vault contract "
                                   f"or address")
+            self._torrents = {str(k): int(v) for k, v in doc.get("torrents", {}).items()
+                              if int(v) >= 0}
             accounts: dict[AccountKey, Account] = {}
             for key, fields in doc["accounts"].items():
                 account = Account(**fields)
@@ -112,6 +115,8 @@ class _LedgerFile:
                "chain_id": self.domain.chain_id, "vault_contract": self.domain.contract,
                "accounts": {k.text(): asdict(a) for k, a in sorted(
                    accounts.items(), key=lambda item: item[0].text())}}
+        if self._torrents:
+            doc["torrents"] = dict(sorted(self._torrents.items()))
         write_atomic(self.path, json.dumps(doc, indent=1).encode())
 
     def get(self, key: AccountKey) -> Account:
@@ -208,9 +213,21 @@ class ProviderLedger(_LedgerFile):
     def key(self, vault: str) -> AccountKey:
         return AccountKey(vault=vault, beneficiary=self.me)
 
-    def record_sent(self, vault: str, nbytes: int, price: int) -> Account:
-        """Count bytes sent to ``vault``'s owner while it held an award at ``price`` per MiB."""
-        return self._add_bytes(self.key(vault), nbytes, price)
+    def record_sent(self, vault: str, nbytes: int, price: int,
+                    info_hash: bytes | None = None) -> Account:
+        """Count bytes sent to ``vault``'s owner while it held an award at ``price`` per MiB
+        (and what they earned on the torrent ``info_hash``)."""
+        account = self._add_bytes(self.key(vault), nbytes, price)
+        if info_hash is not None:
+            with self._lock:
+                key = info_hash.hex()
+                self._torrents[key] = self._torrents.get(key, 0) + nbytes * price
+        return account
+
+    def torrent_earnings(self) -> dict[str, int]:
+        """What the bytes sold on each torrent are worth, base units, by info-hash hex."""
+        with self._lock:
+            return {ih: value // MIB for ih, value in self._torrents.items()}
 
     def check_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> None:
         """Raise :class:`ChequeRejected` unless ``cheque`` from peer ``payer`` is acceptable.

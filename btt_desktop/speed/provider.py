@@ -170,7 +170,7 @@ class Provider:
                 continue
             now = self._sent_bytes(ih, conn.remote_ip, peer.bt_port)
             if now > held.counted:
-                self.ledger.record_sent(peer.addr, now - held.counted, held.price)
+                self.ledger.record_sent(peer.addr, now - held.counted, held.price, ih)
             held.counted = max(held.counted, now)
 
     async def check_credit(self) -> None:

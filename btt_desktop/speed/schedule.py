@@ -11,6 +11,7 @@ class Job(Enum):
     ROUND = "round"         # the provider's auction round
     CASH = "cash"           # automatic cash-out of cheques held
     FLUSH = "flush"         # write the requester's byte counters
+    SEED_RULE = "seed rule" # keep earning torrents seeding (seed to earn)
 
 
 class Schedule:

@@ -45,6 +45,7 @@ from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Me
 from btt_desktop.speed.provider import Provider, ProviderConfig
 from btt_desktop.speed.requester import Requester, RequesterConfig
 from btt_desktop.speed.schedule import Job, Schedule
+from btt_desktop.speed.seeding import SeedToEarn
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.speed.settlement import CashReport
@@ -61,6 +62,7 @@ DISCOVER_EVERY = 1.0
 VAULT_EVERY = 5.0
 CASH_EVERY = 60.0
 FLUSH_EVERY = 5.0
+SEED_RULE_EVERY = 60.0
 EARLY_ROUND_GAP = 1.0  # seconds: a round run early for a new bid follows the last by this
 
 
@@ -86,6 +88,7 @@ class SpeedTorrentState:
     standings: tuple[ProviderStanding, ...]    # as requester
     bids: tuple[tuple[str, int], ...]          # as provider: bidder -> rate per MiB
     winners: tuple[tuple[str, int], ...]       # as provider: winner -> price per MiB
+    earned: int = 0                            # as provider: what was sold here is worth
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ class SpeedService:
                                    winner_priority=self.settings.winner_priority,
                                    spawn=self._spawn)
         self._discovery = Discovery(engine, self._spawn)
+        self.seed_rule = SeedToEarn(engine)
         self._loop_task: asyncio.Task[None] | None = None
         self._server: SpeedServer | None = None
         self._vault_balance: int | None = None
@@ -237,6 +241,7 @@ class SpeedService:
             controls = self._engine.peer_controls
             controls.set_client_version(self._engine.settings.client_version)
         self.groups.close()
+        await self.seed_rule.release_all()
         await asyncio.to_thread(self.provider.ledger.flush)
         await asyncio.to_thread(self.requester.ledger.flush)
         self._bus.publish(SpeedStatusChanged(running=False, port=self.port, message=""))
@@ -282,7 +287,13 @@ class SpeedService:
             enabled=self.settings.torrent_enabled(torrent_id),
             bid_rate=self.requester.bid_rate(ih), standings=standings,
             bids=tuple(sorted(self.provider.bids(ih).items())),
-            winners=tuple(sorted(self.provider.winners(ih).items())))
+            winners=tuple(sorted(self.provider.winners(ih).items())),
+            earned=self.provider.ledger.torrent_earnings().get(ih.hex(), 0))
+
+    def torrent_earnings(self) -> dict[str, int]:
+        """What the bytes sold on each torrent are worth (base units), by torrent id."""
+        by_hash = self.provider.ledger.torrent_earnings()
+        return {tid: by_hash[ih.hex()] for tid, ih in self._ih.items() if ih.hex() in by_hash}
 
     @property
     def preferred_ips(self) -> frozenset[str]:
@@ -393,6 +404,9 @@ class SpeedService:
             await self._cash_automatically()
         if schedule.due(Job.FLUSH, now(), FLUSH_EVERY):
             await asyncio.to_thread(self.requester.ledger.flush)
+        if schedule.due(Job.SEED_RULE, now(), SEED_RULE_EVERY):
+            await self.seed_rule.apply(self.torrent_earnings(),
+                                       self.settings.keep_seeding_per_hour)
 
     async def _cash_automatically(self) -> None:
         try:

@@ -36,6 +36,8 @@ class SpeedSettings:
     reserve_price_per_gib: int = 40_000 * BTT  # no sale below this, per GiB
     slots: int = 4                           # winners per torrent per round
     cash_threshold: int = 1_000_000 * BTT    # cash a vault's cheque once this much is uncashed
+    keep_seeding_per_hour: int = 10_000 * BTT  # keep a finished torrent seeding while it
+                                               # earns this much an hour (0: no such rule)
     cash_fee_multiple: int = 10              # ... and it is worth this many cash-out fees
     btt_per_trx: int = 400_000 * BTT         # the user's rate for comparing fees (TRX) to BTT
     round_seconds: float = 10.0
@@ -48,7 +50,8 @@ class SpeedSettings:
         if not 0 <= self.spending_rate <= 1:
             raise SpeedError("the spending rate must be between 0 and 1")
         for name in ("max_price_per_gib", "max_spend_per_day", "reserve_price_per_gib",
-                     "cash_threshold", "credit_bytes", "cash_fee_multiple"):
+                     "cash_threshold", "credit_bytes", "cash_fee_multiple",
+                     "keep_seeding_per_hour"):
             if getattr(self, name) < 0:
                 raise SpeedError(f"{name.replace('_', ' ')} must not be negative")
         if self.btt_per_trx <= 0:
@@ -90,7 +93,7 @@ class SpeedSettings:
         data: dict[str, Any] = asdict(self)
         data["disabled_torrents"] = sorted(self.disabled_torrents)
         for name in ("max_price_per_gib", "max_spend_per_day", "reserve_price_per_gib",
-                     "cash_threshold", "btt_per_trx"):
+                     "cash_threshold", "btt_per_trx", "keep_seeding_per_hour"):
             data[name] = str(data[name])  # exact, whatever reads the JSON
         return json.dumps(data, indent=1).encode()
 

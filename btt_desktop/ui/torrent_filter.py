@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 
 from btt_desktop.ui.torrent_model import (
     SORT_KEYS,
+    Column,
     StatusFilter,
     TorrentTableModel,
     status_group,
@@ -55,8 +56,11 @@ class TorrentFilterProxy(QSortFilterProxyModel):
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         rows = self._source.rows
         a_snap, b_snap = rows[left.row()], rows[right.row()]
-        key = SORT_KEYS[left.column()]
-        a, b = key(a_snap), key(b_snap)
+        if left.column() == Column.EARNED:
+            a, b = self._source.earned(a_snap.torrent_id), self._source.earned(b_snap.torrent_id)
+        else:
+            key = SORT_KEYS[left.column()]
+            a, b = key(a_snap), key(b_snap)
         if a == b:  # a stable order for equal keys: by name
             return a_snap.name < b_snap.name
         return bool(a < b)

@@ -52,6 +52,7 @@ class Column(enum.IntEnum):
     RATIO = 9
     QUEUE = 10
     ADDED = 11
+    EARNED = 12   # Speed: what the bytes sold on this torrent are worth (set_earnings)
 
 
 def _tr(text: str) -> str:
@@ -72,6 +73,7 @@ def column_title(column: Column) -> str:
         Column.RATIO: _tr("Ratio"),
         Column.QUEUE: _tr("Queue"),
         Column.ADDED: _tr("Added On"),
+        Column.EARNED: _tr("Earned"),
     }
     return titles[column]
 
@@ -133,6 +135,7 @@ _COLUMN_FIELDS: tuple[tuple[str, ...], ...] = (
     ("ratio",),
     ("queue_position",),
     ("added_time",),
+    (),  # EARNED comes from Speed, not from the snapshot
 )
 assert len(_COLUMN_FIELDS) == len(Column)
 COLUMN_COUNT = len(Column)
@@ -192,7 +195,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_ALIGNED = frozenset(
     {Column.SIZE, Column.SEEDS, Column.PEERS, Column.DOWN_RATE, Column.UP_RATE, Column.ETA,
-     Column.RATIO, Column.QUEUE}
+     Column.RATIO, Column.QUEUE, Column.EARNED}
 )
 
 
@@ -206,6 +209,8 @@ class TorrentTableModel(QAbstractTableModel):
         self._rows: list[TorrentSnapshot] = []
         self._row_of: dict[str, int] = {}
         self._counts: dict[StatusFilter, int] = dict.fromkeys(StatusFilter, 0)
+        self._earned: dict[str, int] = {}  # torrent id -> BTT base units (Speed)
+        self._earned_text: Callable[[int], str] = str
 
     # --- Qt model interface ------------------------------------------------------------
 
@@ -228,6 +233,9 @@ class TorrentTableModel(QAbstractTableModel):
         s = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.EARNED:
+                earned = self._earned.get(s.torrent_id, 0)
+                return self._earned_text(earned) if earned else ""
             return _display(column, s)
         if role == PROGRESS_ROLE:
             return s.progress if column == Column.PROGRESS else None
@@ -281,6 +289,22 @@ class TorrentTableModel(QAbstractTableModel):
 
     def count(self, group: StatusFilter) -> int:
         return self._counts[group]
+
+    def earned(self, torrent_id: str) -> int:
+        return self._earned.get(torrent_id, 0)
+
+    def set_earnings(self, earned: dict[str, int], text: Callable[[int], str]) -> None:
+        """Speed's earnings per torrent (base units), shown by ``text``; repaints the
+        Earned cells that changed."""
+        self._earned_text = text
+        old, self._earned = self._earned, {t: v for t, v in earned.items() if v}
+        rows = sorted(r for t in set(old) | set(self._earned)
+                      if old.get(t) != self._earned.get(t)
+                      and (r := self._row_of.get(t)) is not None)
+        for first, last, _, _ in _merge_rows([(r, Column.EARNED, Column.EARNED)
+                                              for r in rows]):
+            self.dataChanged.emit(self.index(first, Column.EARNED),
+                                  self.index(last, Column.EARNED))
 
     # --- updates ----------------------------------------------------------------------
 

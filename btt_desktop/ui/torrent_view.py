@@ -12,7 +12,7 @@ from btt_desktop.ui.torrent_model import Column
 DEFAULT_COLUMN_WIDTHS = {
     Column.NAME: 320, Column.SIZE: 80, Column.PROGRESS: 120, Column.STATUS: 160,
     Column.SEEDS: 70, Column.PEERS: 70, Column.DOWN_RATE: 95, Column.UP_RATE: 95,
-    Column.ETA: 70, Column.RATIO: 55, Column.QUEUE: 55, Column.ADDED: 130,
+    Column.ETA: 70, Column.RATIO: 55, Column.QUEUE: 55, Column.ADDED: 130, Column.EARNED: 90,
 }
 
 

@@ -209,3 +209,19 @@ def test_provider_crash_never_loses_an_acknowledged_cheque(tmp_path: Path) -> No
     best = ProviderLedger(tmp_path / "provider.json", NET, PROVIDER, DOMAIN).best_cheque(VAULT)
     assert best is not None and best.cum == 120_000 == max(acks)
     assert len(acks) > 20
+
+
+def test_the_provider_counts_what_each_torrent_earned_across_restarts(tmp_path: Path) -> None:
+    ledger = ProviderLedger(tmp_path / "p.json", NET, PROVIDER, DOMAIN)
+    film, song = bytes(range(20)), bytes(range(1, 21))
+    price = 3 * 10**18  # base units per MiB
+    ledger.record_sent(VAULT, 2 * MIB, price, film)
+    ledger.record_sent(address(9), MIB // 2, price, film)
+    ledger.record_sent(VAULT, MIB, price, song)
+    ledger.record_sent(VAULT, MIB, price)  # no torrent named: the vault's total only
+    assert ledger.torrent_earnings() == {film.hex(): 7 * 10**18 + 5 * 10**17,
+                                         song.hex(): 3 * 10**18}
+    ledger.flush()
+    again = ProviderLedger(tmp_path / "p.json", NET, PROVIDER, DOMAIN)
+    assert again.torrent_earnings() == ledger.torrent_earnings()
+    assert again.get(again.key(VAULT)).value == 4 * MIB * price

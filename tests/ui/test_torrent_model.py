@@ -187,3 +187,21 @@ def test_burst_of_added_torrents_reaches_the_sorted_list_as_one_insert(qtbot: An
     assert model.snapshot(f"{901:040x}").progress == 0.75  # type: ignore[union-attr]
     assert model.rowCount() == 502
     bridge.detach()
+
+
+def test_speed_earnings_fill_the_earned_column_and_sort_it(qapp: object) -> None:
+    model = TorrentTableModel()
+    model.apply([snapshot(f"{i:040x}", name=f"t{i}") for i in range(5)])
+    rec = Recorder(model)
+    model.set_earnings({f"{1:040x}": 5, f"{3:040x}": 20}, lambda v: f"{v} BTT")
+    assert rec.changed == [(1, 1, Column.EARNED, Column.EARNED),
+                           (3, 3, Column.EARNED, Column.EARNED)]
+    assert model.data(model.index(3, Column.EARNED)) == "20 BTT"
+    assert model.data(model.index(0, Column.EARNED)) == ""  # nothing sold: an empty cell
+    rec.clear()
+    model.set_earnings({f"{1:040x}": 5, f"{3:040x}": 25}, lambda v: f"{v} BTT")
+    assert rec.changed == [(3, 3, Column.EARNED, Column.EARNED)]  # only what changed
+    proxy = TorrentFilterProxy(model)
+    proxy.sort(Column.EARNED, Qt.SortOrder.DescendingOrder)
+    names = [proxy.data(proxy.index(r, Column.NAME)) for r in range(proxy.rowCount())]
+    assert names[:2] == ["t3", "t1"]

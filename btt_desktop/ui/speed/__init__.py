@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.settings_dialog import SettingsDialog
+from btt_desktop.ui.speed.amounts import glance_btt
 from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
 from btt_desktop.ui.speed.switch import SpeedReadout, SpeedSwitch
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from btt_desktop.ui.main_window import MainWindow
 
 __all__ = ["SpeedController", "SpeedParts", "install_speed"]
+EARNINGS_EVERY_MS = 2000
 
 
 class SpeedParts:
@@ -81,4 +83,15 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
         return apply
 
     window.settings_hooks.append(settings_hook)
+
+    def show_earnings() -> None:
+        """The torrent list's Earned column, from the running service's ledger."""
+        service = controller.service
+        window.model.set_earnings(service.torrent_earnings() if service else {}, glance_btt)
+
+    earnings_timer = QTimer(window)
+    earnings_timer.setInterval(EARNINGS_EVERY_MS)
+    earnings_timer.timeout.connect(show_earnings)
+    earnings_timer.start()
+    controller.changed.connect(show_earnings)
     return SpeedParts(controller, switch, readout, tab, panel, show_panel)

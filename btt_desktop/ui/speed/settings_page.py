@@ -85,6 +85,10 @@ class SpeedSettingsPage(QWidget):
         self.rate_edit = _amount_field("speed_btt_per_trx", s.btt_per_trx)
         self.rate_edit.setToolTip(self.tr("Your own rate, to compare a fee in TRX with BTT "
                                           "(the client has no price feed)"))
+        self.keep_edit = _amount_field("speed_keep_seeding", s.keep_seeding_per_hour)
+        self.keep_edit.setToolTip(self.tr("A finished torrent keeps seeding, queue or no "
+                                          "queue, while Speed earns at least this much an "
+                                          "hour on it; 0: no such rule"))
         self.fee_note = QLabel()
         self.fee_note.setObjectName("speed_cash_fee_note")
         self.fee_note.setWordWrap(True)
@@ -96,6 +100,7 @@ class SpeedSettingsPage(QWidget):
         form.addRow(self.earn_check)
         form.addRow(self.tr("Reserve price per GiB (BTT):"), self.reserve_edit)
         form.addRow(self.tr("Speed slots per torrent:"), self.slots_box)
+        form.addRow(self.tr("Keep seeding while it earns (BTT/h):"), self.keep_edit)
         form.addRow(self.tr("Cash out at (BTT):"), self.threshold_edit)
         form.addRow(self.tr("...and when worth the fee:"), self.fee_multiple_box)
         form.addRow(self.tr("BTT per TRX:"), self.rate_edit)
@@ -165,6 +170,8 @@ class SpeedSettingsPage(QWidget):
             slots=self.slots_box.value(),
             cash_threshold=parse_btt(self.threshold_edit.text(), self.tr("Cash out at")),
             cash_fee_multiple=self.fee_multiple_box.value(),
+            keep_seeding_per_hour=parse_btt(self.keep_edit.text(),
+                                            self.tr("Keep seeding while it earns")),
             btt_per_trx=parse_btt(self.rate_edit.text(), self.tr("BTT per TRX"),
                                   allow_zero=False),
             port=self.port_box.value())

@@ -209,6 +209,9 @@ class SpeedTab(QWidget):
         if ts.bids:
             parts.append(self.tr("Bidders: {count} · winners: {winners}").format(
                 count=len(ts.bids), winners=len(ts.winners)))
+        if ts.earned:
+            parts.append(self.tr("Earned on this torrent: {amount} BTT").format(
+                amount=glance_btt(ts.earned)))
         return "  ·  ".join(parts) if parts else self.tr("No bids right now.")
 
     def _enable_clicked(self, on: bool) -> None:
