@@ -2052,8 +2052,8 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Tiempo restante</translation>
     </message>
     <message>
-        <source>Earned</source>
-        <translation>Ganado</translation>
+        <source>Earned (BTT)</source>
+        <translation>Ganado (BTT)</translation>
     </message>
     <message>
         <source>Error</source>

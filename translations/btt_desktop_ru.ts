@@ -2052,8 +2052,8 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Осталось</translation>
     </message>
     <message>
-        <source>Earned</source>
-        <translation>Заработано</translation>
+        <source>Earned (BTT)</source>
+        <translation>Заработано (BTT)</translation>
     </message>
     <message>
         <source>Error</source>

@@ -2052,8 +2052,8 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <source>Earned</source>
-        <translation>已赚取</translation>
+        <source>Earned (BTT)</source>
+        <translation>已赚取 (BTT)</translation>
     </message>
     <message>
         <source>Error</source>

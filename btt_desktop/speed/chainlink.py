@@ -65,6 +65,19 @@ def new_http(network: Network) -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=httpx.Timeout(TIMEOUT), headers=headers)
 
 
+def known_unavailable(network: Network, speed_dir: Path | None = None) -> str | None:
+    """Why Speed cannot run on ``network``, when that is known without asking a node:
+    mainnet or nile with no vault shipped or recorded in this profile. None otherwise."""
+    if network.name not in KNOWN_CHAIN_IDS:
+        return None
+    if deployments.shipped_vault(network.name) is not None:
+        return None
+    if speed_dir is not None and deployments.recorded_vault(speed_dir, network.name):
+        return None
+    return (f"Speed is off on {network.name}: no Speed vault contract is deployed there "
+            f"yet.")
+
+
 async def open_vault(network: Network, *, speed_dir: Path | None = None,
                      vault_address: str | None = None) -> VaultLink:
     """Connect to ``network``'s vault, checked as the module docstring says.
@@ -134,8 +147,9 @@ async def locate(network: Network, http: httpx.AsyncClient, speed_dir: Path | No
     if address is None:
         address = deployments.shipped_vault(network.name) or named
     if address is None:
-        raise NoVaultContract(f"Speed is off on {network.name}: no Speed vault contract is "
-                              f"deployed there yet")
+        raise NoVaultContract(known_unavailable(network) or
+                              f"Speed is off on {network.name}: no Speed vault contract is "
+                              f"deployed there yet.")
     if not is_tron_address(address):
         raise SpeedError(f"not a TRON address for the vault: {address[:60]!r}")
     return net, chain_id, address

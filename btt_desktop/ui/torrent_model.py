@@ -73,7 +73,7 @@ def column_title(column: Column) -> str:
         Column.RATIO: _tr("Ratio"),
         Column.QUEUE: _tr("Queue"),
         Column.ADDED: _tr("Added On"),
-        Column.EARNED: _tr("Earned"),
+        Column.EARNED: _tr("Earned (BTT)"),
     }
     return titles[column]
 

@@ -14,6 +14,8 @@ DEFAULT_COLUMN_WIDTHS = {
     Column.SEEDS: 70, Column.PEERS: 70, Column.DOWN_RATE: 95, Column.UP_RATE: 95,
     Column.ETA: 70, Column.RATIO: 55, Column.QUEUE: 55, Column.ADDED: 130, Column.EARNED: 90,
 }
+# Earned shows BTT to a millionth with digits grouped: an elided amount would mislead
+EARNED_SAMPLE = "8,888,888.888888"
 
 
 def make_torrent_view(proxy: TorrentFilterProxy, parent: QWidget | None = None) -> QTableView:
@@ -42,4 +44,7 @@ def make_torrent_view(proxy: TorrentFilterProxy, parent: QWidget | None = None) 
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in DEFAULT_COLUMN_WIDTHS.items():
         header.resizeSection(column, width)
+    header.resizeSection(Column.EARNED, max(DEFAULT_COLUMN_WIDTHS[Column.EARNED],
+                                            view.fontMetrics().horizontalAdvance(EARNED_SAMPLE)
+                                            + 12))
     return view

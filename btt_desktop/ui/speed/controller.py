@@ -22,7 +22,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from btt_desktop.errors import BttError
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.speed.chainlink import NoVaultContract, VaultLink, open_vault
+from btt_desktop.speed.chainlink import (
+    NoVaultContract,
+    VaultLink,
+    known_unavailable,
+    open_vault,
+)
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
 from btt_desktop.ui.bridge import EventBridge
@@ -107,7 +112,21 @@ class SpeedController(QObject):
         network = self.wallet.network
         return (self.wallet.info.address or "", network.name, network.node_url)
 
+    def _check_network(self) -> bool:
+        """Whether Speed can run on the wallet's network, as far as is known without a node
+        (sets :attr:`unavailable` and :attr:`problem` when it cannot)."""
+        reason = known_unavailable(self.wallet.network, self.profile.speed_dir)
+        was_unavailable, self.unavailable = self.unavailable, reason is not None
+        if reason is not None:
+            self.problem = reason
+        elif was_unavailable:
+            self.problem = ""
+        return reason is None
+
     async def ensure_running(self) -> None:
+        if not self._check_network():
+            self.changed.emit()
+            return
         async with self._lock:
             if (self.service is not None or self._closed or not self.wanted
                     or self.wallet.state is not WalletState.UNLOCKED):
@@ -129,8 +148,9 @@ class SpeedController(QObject):
                 self.problem = one_line(exc)
                 if not again or time.monotonic() - self._reported > REPEAT_AFTER:
                     self._reported = time.monotonic()
-                    self.report(_tr("Speed did not start: {reason}").format(
-                        reason=self.problem))
+                    self.report(self.problem if self.unavailable else
+                                _tr("Speed did not start: {reason}").format(
+                                    reason=self.problem))
                 self.changed.emit()
                 return
             self.service, self._link = service, link

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,6 +30,54 @@ from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.speed.settlement import TYPICAL_CASH_FEE_SUN, FeeRule
 from btt_desktop.ui.speed.amounts import glance_btt, parse_btt, plain_btt
 from btt_desktop.wallet.amounts import TRX, format_amount
+
+# Room left on the screen for the dialog around the page: its tabs and buttons, the
+# window's title bar. The page scrolls rather than push the OK button off a small screen.
+_DIALOG_ROOM = 200
+
+
+class _FittingScrollArea(QScrollArea):
+    """Shows the whole page when the screen has room for it and scrolls on a small one.
+
+    Its minimum height is the page's height at the current width (a wrapped line takes
+    as many lines as it needs, so nothing is clipped), capped by the screen's height.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(content)
+        self._content = content
+
+    def _content_height(self) -> int:
+        content = self._content
+        width = (self.viewport().width() if self.isVisible()
+                 else content.sizeHint().width())
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        return max(height, content.minimumSizeHint().height())
+
+    def _fitting(self, height: int) -> int:
+        screen = self.screen()
+        if screen is None:
+            return height
+        return min(height, max(200, screen.availableGeometry().height() - _DIALOG_ROOM))
+
+    def minimumSizeHint(self) -> QSize:
+        width = (self._content.minimumSizeHint().width()
+                 + self.verticalScrollBar().sizeHint().width())
+        return QSize(width, self._fitting(self._content_height()))
+
+    def sizeHint(self) -> QSize:
+        width = (self._content.sizeHint().width()
+                 + self.verticalScrollBar().sizeHint().width())
+        return QSize(width, self._fitting(self._content_height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped line's height follows the width
 
 
 def _amount_field(name: str, base_units: int) -> QLineEdit:
@@ -94,6 +146,7 @@ class SpeedSettingsPage(QWidget):
         self.fee_note.setWordWrap(True)
         self.fee_multiple_box.valueChanged.connect(self._show_fee_rule)
         self.rate_edit.textChanged.connect(self._show_fee_rule)
+        self.threshold_edit.textChanged.connect(self._show_fee_rule)
         selling = QGroupBox(self.tr("Selling"))
         form = QFormLayout(selling)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -122,12 +175,30 @@ class SpeedSettingsPage(QWidget):
                               "It needs an unlocked wallet."))
         note.setWordWrap(True)
         note.setEnabled(False)
-        layout = QVBoxLayout(self)
+        # the three forms' fields in one column
+        labels: list[QLabel] = []
+        for box in (buying, selling, network):
+            box_form = box.layout()
+            if not isinstance(box_form, QFormLayout):
+                continue
+            for row in range(box_form.rowCount()):
+                item = box_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel):
+                    labels.append(label)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(note)
         layout.addWidget(buying)
         layout.addWidget(selling)
         layout.addWidget(network)
         layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_FittingScrollArea(content))
 
     def _show_fee_rule(self) -> None:
         """The automatic cash-out rule in one unit: the typical fee and the threshold, BTT."""

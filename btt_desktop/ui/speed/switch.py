@@ -37,9 +37,12 @@ class SpeedSwitch(QAction):
     def sync(self) -> None:
         c = self._controller
         on = c.settings.auto_bid
-        self.setChecked(on)
-        self.setIcon(icon("speed-on" if on else "speed-off"))
-        if on and c.service is None and c.problem:
+        self.setChecked(on and not c.unavailable)
+        self.setEnabled(not c.unavailable)
+        self.setIcon(icon("speed-on" if on and not c.unavailable else "speed-off"))
+        if c.unavailable:
+            tip = c.problem
+        elif on and c.service is None and c.problem:
             tip = self.tr("Speed is on but not running: {reason}").format(reason=c.problem)
         elif on and c.service is None:
             tip = self.tr("Speed is on; it starts when the wallet is unlocked")

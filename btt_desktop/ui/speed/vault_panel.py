@@ -203,6 +203,8 @@ class VaultPanel(QWidget):
                                         "{address}.").format(port=c.service.port if c.service
                                                             else 0,
                                                             address=c.wallet.info.address))
+        elif c.unavailable:
+            self.notice.setText(c.problem)
         elif c.problem:
             self.notice.setText(self.tr("Speed is not running: {reason}").format(
                 reason=c.problem))

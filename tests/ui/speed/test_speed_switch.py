@@ -93,13 +93,16 @@ async def test_switch_asks_for_the_password_and_drives_auto_bid(
         await w.close()
 
 
+@pytest.mark.parametrize("locked", [False, True])
 async def test_a_network_without_a_vault_contract_offers_nothing_that_would_fail(
-        qtbot: Any, tmp_path: Path) -> None:
+        qtbot: Any, tmp_path: Path, locked: bool) -> None:
     """mainnet has no SpeedVault deployment yet (resources/contracts/deployments.json):
-    the wallet's Speed tab says so and offers no button that would fail. No node is
-    reached (the URL is a closed port): the lack of a vault is known before any request."""
+    the wallet's Speed tab says so and offers no button that would fail, locked or not, and
+    the Speed switch is disabled with the reason. No node is reached (the URL is a closed
+    port): the lack of a vault is known before any request."""
     w = await open_window(tmp_path, loopback_settings(), node_url="http://127.0.0.1:9",
-                          key_hex=KEY, network="mainnet", speed=SpeedSettings(auto_bid=True))
+                          key_hex=KEY, network="mainnet", speed=SpeedSettings(auto_bid=True),
+                          locked=locked)
     try:
         controller = w.speed.controller
         await until(lambda: controller.problem, 10, "the reason Speed does not run")
@@ -112,6 +115,8 @@ async def test_a_network_without_a_vault_contract_offers_nothing_that_would_fail
         for button in (panel.turn_on_button, panel.deposit_button, panel.announce_button,
                        panel.withdraw_button, panel.cash_button):
             assert not (button.isVisible() and button.isEnabled()), button.text()
+        assert not w.speed.switch.isEnabled() and not w.speed.switch.isChecked()
+        assert "no Speed vault contract" in w.speed.switch.toolTip()
     finally:
         await w.close()
 
