@@ -39,6 +39,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     cash = commands.add_parser("cash", parents=both,
                                help="cash every cheque held into the wallet")
     cash.add_argument("--json", action="store_true", help="JSON with decimal strings")
+    _yes(cash)
     cash.set_defaults(handler=f"{_COMMANDS}:cmd_cash")
 
     vault = subparsers.add_parser("vault", parents=parents, help="the Speed vault",
@@ -47,6 +48,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     vault.set_defaults(handler=lambda args: _usage(vault))
     deposit = vcommands.add_parser("deposit", parents=both, help="move BTT into the vault")
     deposit.add_argument("amount", metavar="AMOUNT", help="BTT, e.g. 12.5")
+    deposit.add_argument("--json", action="store_true",
+                         help="JSON: result, deposited, balance, fee_trx, transactions")
     _yes(deposit)
     deposit.set_defaults(handler=f"{_VAULT}:cmd_deposit")
     withdraw = vcommands.add_parser(
@@ -54,6 +57,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
         description="With --announce, start the notice period for AMOUNT BTT; without, "
                     "withdraw what was announced once the notice has run out.")
     withdraw.add_argument("--announce", metavar="AMOUNT", help="BTT to announce (0 cancels)")
+    withdraw.add_argument("--json", action="store_true",
+                          help="JSON: result, the amounts, txid, fee_trx")
     _yes(withdraw)
     withdraw.set_defaults(handler=f"{_VAULT}:cmd_withdraw")
     balance = vcommands.add_parser("balance", parents=both, help="the vault's balance")

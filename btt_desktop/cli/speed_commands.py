@@ -21,11 +21,13 @@ from btt_desktop.speed.chainlink import VaultLink, open_vault
 from btt_desktop.speed.provider import Provider
 from btt_desktop.speed.service import SpeedService, vault_status
 from btt_desktop.speed.settings import SpeedSettings, load_settings
+from btt_desktop.speed.settlement import CashReport
 from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount, parse_amount
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
 
+from .confirm import confirm
 from .wallet_commands import SecretInput, _open, _profile
 
 if TYPE_CHECKING:
@@ -221,12 +223,28 @@ async def cmd_cash(args: argparse.Namespace) -> int:
                                               signer.address)
             provider = Provider(ledger, link.vault, lambda ih, ip, port: 0,
                                 lambda ih, peers: None)
-            report = await provider.cash_due(signer, threshold=1)
+            plan = await provider.quote_cash_out()
+            quote, due = plan.quote, plan.due
+            if quote is None:
+                report = CashReport(refused=plan.refused)
+            else:
+                fee_btt = load_settings(profile.speed_dir).fee_rule.fee_in_btt(
+                    quote.max_fee_sun)
+                lines = [f"Cash {_amount(due)} BTT of Speed cheques into {signer.address} on "
+                         f"{wallet.network.name}.",
+                         f"  fee: up to {format_amount(quote.max_fee_sun, 6)} TRX "
+                         f"({quote.energy} energy)"]
+                if fee_btt >= due:
+                    lines.append(f"  warning: the fee (about {_amount(fee_btt)} BTT at your "
+                                 f"rate) is more than what this cashes")
+                confirm(lines, yes=args.yes)
+                report = await provider.cash_due(signer, threshold=1)
         finally:
             await link.close()
     if args.json:
         print(json.dumps({"cashed": _amount(report.paid), "fee_trx": format_amount(
             report.fee_sun, 6), "transactions": report.txids, "refused": report.refused,
+            "result": "failed" if report.error else ("cashed" if report.paid else "nothing"),
             "error": report.error or None}), flush=True)
     else:
         print(f"cashed {_amount(report.paid)} BTT", flush=True)

@@ -16,7 +16,7 @@ from btt_desktop.speed import accounts, deployments
 from btt_desktop.speed.chainlink import network_of, new_http, open_vault, tron_client, verify
 from btt_desktop.speed.deploy import DEFAULT_NOTICE, deploy, plan_deploy
 from btt_desktop.speed.service import vault_status
-from btt_desktop.speed.vault import CallQuote, ContractVault
+from btt_desktop.speed.vault import CallQuote, ContractVault, DepositStep
 from btt_desktop.wallet.amounts import TRX, format_amount
 from btt_desktop.wallet.networks import MAINNET_BTT
 
@@ -46,7 +46,7 @@ async def cmd_deposit(args: argparse.Namespace) -> int:
                      f"on {link.net}, from {signer.address}."]
             for step, quote in steps:
                 lines.append(f"- {step}" + (" (lets the vault take the BTT)"
-                                            if step == "approve" else ""))
+                                            if step is DepositStep.APPROVE else ""))
                 lines.append(_fee_line(quote))
             lines.append(f"Taking BTT back out needs a withdrawal notice of "
                          f"{await vault.notice_period()} s.")
@@ -56,8 +56,13 @@ async def cmd_deposit(args: argparse.Namespace) -> int:
         finally:
             await link.close()
     fee = sum(s.fee_sun for s in sent)
-    print(f"vault balance {_amount(balance)} BTT (fee {_trx(fee)} TRX; transaction "
-          f"{', '.join(s.txid for s in sent)})", flush=True)
+    if args.json:
+        print(json.dumps({"result": "deposited", "deposited": _amount(amount),
+                          "balance": _amount(balance), "fee_trx": _trx(fee),
+                          "transactions": [s.txid for s in sent]}), flush=True)
+    else:
+        print(f"vault balance {_amount(balance)} BTT (fee {_trx(fee)} TRX; transaction "
+              f"{', '.join(s.txid for s in sent)})", flush=True)
     return 0
 
 
@@ -77,9 +82,14 @@ async def cmd_withdraw(args: argparse.Namespace) -> int:
                         f"and seeders may cash your cheques until then." if amount else
                         f"Cancel the announced withdrawal from the Speed vault on {link.net}.")
                 confirm([what, _fee_line(quote)], yes=args.yes)
-                await vault.announce_withdrawal(signer, amount)
+                sent = await vault.announce_withdrawal(signer, amount)
                 announced, ready_at = await vault.withdrawal_of(owner)
-                if announced:
+                if args.json:
+                    print(json.dumps({"result": "announced" if announced else "cancelled",
+                                      "announced": _amount(announced), "ready_at": ready_at,
+                                      "txid": sent.txid, "fee_trx": _trx(sent.fee_sun)}),
+                          flush=True)
+                elif announced:
                     print(f"withdrawal of {_amount(announced)} BTT possible from "
                           f"{_when(ready_at)}", flush=True)
                 else:
@@ -96,8 +106,12 @@ async def cmd_withdraw(args: argparse.Namespace) -> int:
             sent = await vault.withdraw(signer)
         finally:
             await link.close()
-    print(f"withdrew {_amount(int(sent.result))} BTT (fee {_trx(sent.fee_sun)} TRX; "
-          f"transaction {sent.txid})", flush=True)
+    if args.json:
+        print(json.dumps({"result": "withdrawn", "withdrawn": _amount(int(sent.result)),
+                          "txid": sent.txid, "fee_trx": _trx(sent.fee_sun)}), flush=True)
+    else:
+        print(f"withdrew {_amount(int(sent.result))} BTT (fee {_trx(sent.fee_sun)} TRX; "
+              f"transaction {sent.txid})", flush=True)
     return 0
 
 
@@ -154,8 +168,9 @@ async def cmd_deploy(args: argparse.Namespace) -> int:
             await http.aclose()
     deployments.record_vault(profile.speed_dir, net, result.address)
     if args.json:
-        print(json.dumps({"address": result.address, "net": net, "chain_id": chain_id,
-                          "txid": result.txid, "fee_trx": _trx(result.fee_sun)}), flush=True)
+        print(json.dumps({"result": "deployed", "address": result.address, "net": net,
+                          "chain_id": chain_id, "txid": result.txid,
+                          "fee_trx": _trx(result.fee_sun)}), flush=True)
     else:
         print(result.address, flush=True)
         print(f"vault contract deployed on {net} (transaction {result.txid}, fee "

@@ -25,7 +25,7 @@ from btt_desktop.speed.connection import SpeedConnection
 from btt_desktop.speed.errors import ChequeRejected, ProtocolError
 from btt_desktop.speed.ledger import MIB, ProviderLedger, VaultView
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
-from btt_desktop.speed.settlement import CashReport, FeeRule
+from btt_desktop.speed.settlement import CashPlan, CashReport, FeeRule
 from btt_desktop.speed.vault import CallQuote, ContractVault, TransactionSigner
 
 log = logging.getLogger(__name__)
@@ -287,6 +287,35 @@ class Provider:
             log.exception("applying Speed winners failed")
 
     # --- settlement ------------------------------------------------------------------
+
+    async def quote_cash_out(self) -> CashPlan:
+        """What cashing every cheque the vaults would pay now costs, in one transaction.
+        Each cheque is first tried as a constant call; one that would bounce is left out,
+        named in the plan and noted in :attr:`bounced`, as :meth:`cash_due` does."""
+        vault, me = self.vault, self.ledger.me
+        plan = CashPlan()
+        good: list[Cheque] = []
+        for key in self.ledger.accounts():
+            cheque = self.ledger.best_cheque(key.vault)
+            if cheque is None:
+                continue
+            uncashed = cheque.cum - await vault.paid_out(cheque.vault, me)
+            if uncashed <= 0:
+                self.bounced.pop(cheque.vault, None)
+                continue
+            try:
+                await vault.quote_cash(me, cheque)
+            except ChainError as exc:
+                self.bounced[cheque.vault] = uncashed
+                plan.refused[cheque.vault] = str(exc)
+                continue
+            self.bounced.pop(cheque.vault, None)
+            good.append(cheque)
+            plan.due += uncashed
+        if good:
+            plan.quote = await (vault.quote_cash(me, good[0]) if len(good) == 1
+                                else vault.quote_cash_batch(me, good))
+        return plan
 
     async def cash_due(self, signer: TransactionSigner, threshold: int, *,
                        fee_rule: FeeRule | None = None,

@@ -48,9 +48,10 @@ from btt_desktop.speed.schedule import Job, Schedule
 from btt_desktop.speed.seeding import SeedToEarn
 from btt_desktop.speed.server import SpeedServer
 from btt_desktop.speed.settings import SpeedSettings
-from btt_desktop.speed.settlement import CashReport
+from btt_desktop.speed.settlement import CashPlan, CashReport
 from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.speed.tally import ByteTally
+from btt_desktop.speed.vault import CallQuote, DepositStep
 
 if TYPE_CHECKING:
     from btt_desktop.engine import Engine
@@ -98,6 +99,7 @@ class VaultStatus:
     announced: int      # withdrawal announced, 0 if none
     ready_at: int       # unix time it can be withdrawn
     outstanding: int    # signed cheques not cashed yet (what providers may still take)
+    notice: int = 0     # seconds between announcing a withdrawal and making it
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,23 @@ class SpeedService:
     async def vault_status(self) -> VaultStatus:
         return await vault_status(self._link, self.address, self.requester.ledger)
 
+    # quotes: what an action would cost, checked first (ChainError in one line if doomed)
+
+    async def quote_deposit(self, amount: int) -> list[tuple[DepositStep, CallQuote]]:
+        return await self._link.vault.quote_deposit(self.address, amount)
+
+    async def quote_announce(self, amount: int) -> CallQuote:
+        vault = self._link.vault
+        return await vault.quote(self.address, vault.contract(), "announceWithdrawal", amount)
+
+    async def quote_withdraw(self) -> CallQuote:
+        vault = self._link.vault
+        return await vault.quote(self.address, vault.contract(), "withdraw")
+
+    async def quote_cash_out(self) -> CashPlan:
+        """See :meth:`Provider.quote_cash_out`."""
+        return await self.provider.quote_cash_out()
+
     async def deposit(self, amount: int) -> None:
         await self._link.vault.deposit(self.signer, amount)
         await self._refresh_vault()
@@ -507,4 +526,4 @@ async def vault_status(link: VaultLink, owner: str,
             if peer.cheques:
                 outstanding += max(0, peer.cheques - await vault.paid_out(owner, peer.address))
     return VaultStatus(owner=owner, balance=balance, announced=announced, ready_at=ready_at,
-                       outstanding=outstanding)
+                       outstanding=outstanding, notice=await vault.notice_period())

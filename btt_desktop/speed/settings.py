@@ -26,8 +26,11 @@ SETTINGS_FILE = "settings.json"
 class SpeedSettings:
     """Everything a user can set about Speed (the GUI's settings page maps 1:1)."""
 
-    earn: bool = True                        # sell upload slots on seeded torrents
-    auto_bid: bool = True                    # bid on downloading torrents
+    # BTT Speed is opt-in: nothing is bought or sold, and no Speed port is open, until the
+    # user turns buying or selling on (the window explains it first: ``introduced``)
+    earn: bool = False                       # sell upload slots on seeded torrents
+    auto_bid: bool = False                   # bid on downloading torrents
+    introduced: bool = False                 # the user has read what BTT Speed does
     # The defaults are explained in docs/speed.md ("Prices"): at about 400,000 BTT a TRX,
     # a GiB sells for at least 40,000 BTT (0.1 TRX) and a bidder pays at most 200,000.
     max_price_per_gib: int = 200_000 * BTT   # the most a bid may offer, per GiB
@@ -118,6 +121,9 @@ class SpeedSettings:
                     values[name] = int(value)
                 else:
                     values[name] = float(value)
+            if "introduced" not in data:
+                # written before Speed was opt-in: its switches hold old defaults, not a choice
+                values["earn"] = values["auto_bid"] = False
             return cls(**values)
         except (ValueError, TypeError):
             raise SpeedError("the Speed settings file is damaged") from None

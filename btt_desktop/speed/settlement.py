@@ -10,6 +10,10 @@ announced) is cashed as soon as it is worth more than the fee.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from btt_desktop.speed.vault import CallQuote
 
 SUN_PER_TRX = 1_000_000
 # a later cheque to a known beneficiary: 44,004 energy at 100 sun, plus about 350 bytes of
@@ -34,6 +38,15 @@ class FeeRule:
         if leaving:
             return amount > self.fee_in_btt(fee_sun)
         return amount >= self.threshold(fee_sun)
+
+
+@dataclass
+class CashPlan:
+    """What cashing every good cheque now would do, before anything is sent."""
+
+    due: int = 0                                   # uncashed BTT the vaults would pay
+    quote: CallQuote | None = None                 # the fee of cashing it all; None: nothing
+    refused: dict[str, str] = field(default_factory=dict)   # vault -> why it would revert
 
 
 @dataclass

@@ -13,9 +13,11 @@ contract's reason, with no energy spent. Signing is the wallet's: callers pass a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 import httpx
@@ -35,6 +37,7 @@ from tronpy.exceptions import (
 from btt_desktop.errors import ChainError
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.deployments import speed_vault_abi
+from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,13 @@ TRC20_ABI: list[dict[str, Any]] = [
         ("approve", "nonpayable", (("spender", "address"), ("value", "uint256")), "bool"),
     )
 ]
+
+
+class DepositStep(StrEnum):
+    """A transaction of a deposit (the value is the contract method it calls)."""
+
+    APPROVE = "approve"
+    DEPOSIT = "deposit"
 
 
 class TransactionSigner(Protocol):
@@ -244,7 +254,8 @@ class ContractVault:
 
     # ---- transactions -----------------------------------------------------------------------
 
-    async def quote_deposit(self, owner: str, amount: int) -> list[tuple[str, CallQuote]]:
+    async def quote_deposit(self, owner: str, amount: int
+                            ) -> list[tuple[DepositStep, CallQuote]]:
         """The transactions a deposit of ``amount`` needs, each with its cost: an
         ``approve`` when the allowance is short, then ``deposit``. Refuses in one line
         when the wallet's BTT cannot cover it."""
@@ -252,29 +263,41 @@ class ContractVault:
             raise ChainError("a deposit must be a positive amount")
         have = await self.token_balance(owner)
         if have < amount:
-            raise ChainError(f"not enough BTT for the deposit: the wallet holds {have} base "
-                             f"units, the deposit needs {amount}")
-        steps: list[tuple[str, CallQuote]] = []
+            raise ChainError(f"not enough BTT for the deposit: the wallet holds "
+                             f"{format_amount(have, BTT_DECIMALS)} BTT, the deposit needs "
+                             f"{format_amount(amount, BTT_DECIMALS)} BTT")
+        steps: list[tuple[DepositStep, CallQuote]] = []
         if await self.allowance(owner) < amount:
-            steps.append(("approve", await self.quote(owner, await self.token(), "approve",
-                                                      self.address, amount)))
+            approval = await self.quote(owner, await self.token(), "approve", self.address,
+                                        amount)
+            steps.append((DepositStep.APPROVE, approval))
             # deposit cannot be run before the approval exists: same shape as a first deposit
-            steps.append(("deposit", CallQuote(75_000, await self.energy_price(),
+            steps.append((DepositStep.DEPOSIT, CallQuote(75_000, await self.energy_price(),
                                                BANDWIDTH_BYTES)))
         else:
-            steps.append(("deposit", await self.quote(owner, self.contract(), "deposit",
+            steps.append((DepositStep.DEPOSIT, await self.quote(owner, self.contract(), "deposit",
                                                       amount)))
         return steps
 
     async def deposit(self, signer: TransactionSigner, amount: int) -> list[SentCall]:
-        """Approve the vault for ``amount`` when needed, then deposit it."""
+        """Approve the vault for exactly ``amount`` when needed, then deposit it. If the
+        deposit then fails, the approval is withdrawn (set to 0): no allowance is left
+        open after a failure."""
         sent = []
+        approved = False
         for step, _ in await self.quote_deposit(signer.address, amount):
-            if step == "approve":
+            if step is DepositStep.APPROVE:
                 sent.append(await self._send(signer, await self.token(), "approve",
                                              self.address, amount))
-            else:
+                approved = True
+                continue
+            try:
                 sent.append(await self._send(signer, self.contract(), "deposit", amount))
+            except ChainError:
+                if approved:
+                    with contextlib.suppress(ChainError):
+                        await self._send(signer, await self.token(), "approve", self.address, 0)
+                raise
         return sent
 
     async def announce_withdrawal(self, signer: TransactionSigner, amount: int) -> SentCall:

@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self.actions_.settings, action)
         self._tools_menu.insertAction(self.actions_.settings, action)
 
+    def add_help(self, action: QAction) -> None:
+        """Another entry of the Help menu (before About)."""
+        self._help_menu.insertAction(self.actions_.about, action)
+
     def section_keys(self) -> list[str]:
         """The sections' keys, in the switcher's order."""
         return list(self._section_actions)
@@ -261,6 +265,8 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu(title)
             if a.settings in actions:
                 self._tools_menu = menu
+            if a.about in actions:
+                self._help_menu = menu
             for action in actions:
                 if action is None:
                     menu.addSeparator()

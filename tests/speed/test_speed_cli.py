@@ -224,7 +224,16 @@ def test_speed_cash_prints_the_fee_and_the_refused_cheques(devnet: str,
 
     good, broke = asyncio.run(hold())
     trx = asyncio.run(trx_sun(devnet, seller))
-    done = _run(devnet, profile, "speed", "cash")
+    refused_run = _run(devnet, profile, "speed", "cash")  # a script: only --yes answers
+    assert refused_run.returncode == 1 and refused_run.stdout == ""
+    *summary, last = refused_run.stderr.strip().splitlines()
+    assert last == NOT_CONFIRMED
+    assert summary[0] == f"Cash 2 BTT of Speed cheques into {seller} on devnet."
+    assert summary[1].strip().startswith("fee: up to ") and " TRX (" in summary[1]
+    assert summary[2].strip().startswith("warning: the fee (about ")  # 2 BTT: a TRX is more
+    assert asyncio.run(trx_sun(devnet, seller)) == trx and _vault(devnet, seller)[1] == 0
+
+    done = _run(devnet, profile, "speed", "cash", "--yes")
     assert done.returncode == 0, done.stderr
     cashed, fee, refused = done.stdout.strip().splitlines()
     assert cashed == "cashed 2 BTT"
@@ -233,8 +242,9 @@ def test_speed_cash_prints_the_fee_and_the_refused_cheques(devnet: str,
     assert refused == (f"not cashed, from {broke.address}: the vault would refuse cash: "
                        f"SpeedVault: cheque bounced, vault balance too low")
     assert _vault(devnet, seller)[1] == 2 * BTT
-    again = json.loads(_run(devnet, profile, "speed", "cash", "--json").stdout)
+    again = json.loads(_run(devnet, profile, "speed", "cash", "--json").stdout)  # no fee: no ask
     assert again["cashed"] == "0" and again["transactions"] == []
+    assert again["result"] == "nothing" and again["fee_trx"] == "0"
     assert list(again["refused"]) == [broke.address]
     earnings = json.loads(_run(devnet, profile, "speed", "earnings", "--json",
                                password=False).stdout)

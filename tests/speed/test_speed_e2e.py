@@ -216,11 +216,12 @@ def test_bidder_is_served_first_and_the_seeder_is_paid_for_what_it_sold(
             return int(doc["btt_base_units"])
 
         before = balance()
-        cashed = json.loads(btt("speed", "cash", "--json", "--password-stdin",
+        cashed = json.loads(btt("speed", "cash", "--json", "--yes", "--password-stdin",
                                 "--profile", seeder_dir, *net, stdin=f"{PASSWORD}\n"))
         assert _base_units(cashed["cashed"]) == earned
         assert len(cashed["transactions"]) == 1 and Decimal(cashed["fee_trx"]) > 0
         assert cashed["refused"] == {} and cashed["error"] is None
+        assert cashed["result"] == "cashed"
         assert balance() - before == earned
         after = earnings()
         assert _base_units(str(after["cashed"])) == earned

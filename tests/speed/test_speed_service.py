@@ -146,7 +146,7 @@ async def test_unpaid_bidder_is_demoted_at_its_credit_and_still_served(
         credit_bytes=credit, cash_threshold=0))
     leecher = await swarm.peer("leecher")
     bidder = await swarm.speed(leecher, buyer_key, SpeedSettings(
-        earn=False, max_price_per_gib=1024 * BTT))
+        earn=False, auto_bid=True, max_price_per_gib=1024 * BTT))
     await bidder.deposit(100 * BTT)
 
     async def never_pay(conn: object) -> None:  # a requester that keeps what it owes

@@ -76,7 +76,7 @@ async def test_the_winner_gets_the_sellers_capacity_first(
     await buyer.engine.apply_settings(dataclasses.replace(buyer.engine.settings,
                                                           upload_limit=LEECHER_UPLOAD))
     buying = await swarm.speed(buyer, buyer_key, SpeedSettings(
-        earn=False, max_price_per_gib=1024 * BTT, max_spend_per_day=1000 * BTT))
+        earn=False, auto_bid=True, max_price_per_gib=1024 * BTT, max_spend_per_day=1000 * BTT))
     await buying.deposit(500 * BTT)
     plain = [await swarm.peer(f"plain{i}") for i in range(3)]
     for p in plain:

@@ -13,6 +13,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
@@ -21,7 +23,7 @@ from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.speed.amounts import glance_btt
 from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
-from btt_desktop.ui.speed.switch import SpeedReadout, SpeedSwitch
+from btt_desktop.ui.speed.switch import SpeedMenu, SpeedReadout, SpeedSwitch
 from btt_desktop.ui.speed.torrent_tab import SpeedTab
 from btt_desktop.ui.speed.vault_panel import VaultPanel
 from btt_desktop.ui.wallet.pane import WalletPane
@@ -39,10 +41,12 @@ class SpeedParts:
     """What :func:`install_speed` put in the window (tests and screenshots reach them)."""
 
     def __init__(self, controller: SpeedController, switch: SpeedSwitch,
-                 readout: SpeedReadout, tab: SpeedTab, panel: VaultPanel,
-                 show_panel: Callable[[], None]) -> None:
+                 sell_switch: SpeedSwitch, menu: SpeedMenu, readout: SpeedReadout,
+                 tab: SpeedTab, panel: VaultPanel, show_panel: Callable[[], None]) -> None:
         self.controller = controller
-        self.switch = switch
+        self.switch = switch            # buying
+        self.sell_switch = sell_switch  # selling
+        self.menu = menu
         self.readout = readout
         self.tab = tab
         self.panel = panel
@@ -61,13 +65,23 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
                                  report=window.show_error,
                                  show_wallet=show_wallet or open_wallet, parent=window)
     switch = SpeedSwitch(controller, window)
-    window.add_tool(switch)
-    readout = SpeedReadout(controller, switch)
+    sell_switch = SpeedSwitch(controller, window, sell=True)
+    explain = QAction(QCoreApplication.translate("SpeedMenu", "What Is BTT Speed?…"), window)
+    explain.setObjectName("speed_explain")
+    explain.triggered.connect(lambda: controller.tasks.run(controller.explain(window)))
+    menu = SpeedMenu(controller, switch, sell_switch, explain, window)
+    window.add_tool(menu)
+    button = window.toolbar.widgetForAction(menu)
+    if isinstance(button, QToolButton):
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    window.add_help(explain)
+    readout = SpeedReadout(controller, menu)
     window.status.insertPermanentWidget(0, readout)
     tab = SpeedTab(controller)
-    window.details.add_tab(tab, QCoreApplication.translate("SpeedTab", "Speed"))
+    window.details.add_tab(tab, QCoreApplication.translate("SpeedTab", "BTT Speed"))
     panel = VaultPanel(controller)
-    pane.add_tab(panel, QCoreApplication.translate("VaultPanel", "Speed"), icon("speed-on"))
+    pane.add_tab(panel, QCoreApplication.translate("VaultPanel", "BTT Speed"),
+                 icon("speed-on"))
 
     def show_panel() -> None:
         window.show_section("wallet")
@@ -75,7 +89,7 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
 
     def settings_hook(dialog: SettingsDialog) -> Callable[[], Awaitable[None]]:
         page = SpeedSettingsPage(controller.settings)
-        dialog.add_page(QCoreApplication.translate("SpeedSettingsPage", "Speed"), page,
+        dialog.add_page(QCoreApplication.translate("SpeedSettingsPage", "BTT Speed"), page,
                         page.settings)
 
         async def apply() -> None:
@@ -94,4 +108,4 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
     earnings_timer.timeout.connect(show_earnings)
     earnings_timer.start()
     controller.changed.connect(show_earnings)
-    return SpeedParts(controller, switch, readout, tab, panel, show_panel)
+    return SpeedParts(controller, switch, sell_switch, menu, readout, tab, panel, show_panel)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from btt_desktop.errors import BttError
 from btt_desktop.events import EventBus
@@ -31,6 +31,7 @@ from btt_desktop.speed.chainlink import (
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
 from btt_desktop.ui.bridge import EventBridge
+from btt_desktop.ui.speed.intro import SpeedIntroDialog
 from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
 from btt_desktop.ui.wallet.protected import Policy, run_protected
 from btt_desktop.wallet.service import WalletService
@@ -203,14 +204,59 @@ class SpeedController(QObject):
         await self.apply_settings(self.settings.with_torrent(torrent_id, enabled))
 
     async def set_auto_bid(self, on: bool, parent: QWidget | None) -> bool:
-        """The Speed switch. Turning it on needs a wallet that can sign: asks for the
-        password when locked, offers to open the wallet when there is none. Returns
-        whether auto-bid is now as asked."""
-        if on and not await self.unlock_for_speed(parent):
+        """The buying switch; see :meth:`set_sides`."""
+        return await self.set_sides(buy=on, parent=parent)
+
+    async def set_earn(self, on: bool, parent: QWidget | None) -> bool:
+        """The selling switch; see :meth:`set_sides`."""
+        return await self.set_sides(sell=on, parent=parent)
+
+    async def set_sides(self, *, buy: bool | None = None, sell: bool | None = None,
+                        parent: QWidget | None) -> bool:
+        """Turn buying and/or selling on or off. The first time either is turned on, what
+        BTT Speed is and may spend is explained, and nothing starts unless the user says
+        so; turning on needs a wallet that can sign (the password is asked when locked).
+        Returns whether the switches are now as asked."""
+        s = self.settings
+        wanted = dataclasses.replace(s, auto_bid=s.auto_bid if buy is None else buy,
+                                     earn=s.earn if sell is None else sell)
+        turning_on = (wanted.auto_bid and not s.auto_bid) or (wanted.earn and not s.earn)
+        if turning_on and self.unavailable:
+            self.report(self.problem)
             self.changed.emit()
             return False
-        await self.apply_settings(dataclasses.replace(self.settings, auto_bid=on))
-        return True
+        if turning_on and not s.introduced:
+            dialog = SpeedIntroDialog(s, buy=wanted.auto_bid, sell=wanted.earn, parent=parent)
+            accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
+            chosen = dialog.settings() if accepted else None
+            dialog.deleteLater()
+            if chosen is None:
+                self.changed.emit()
+                return False
+            wanted = chosen
+            turning_on = wanted.auto_bid or wanted.earn
+        if turning_on and not await self.unlock_for_speed(parent):
+            if wanted.introduced and not s.introduced:  # the caps chosen are kept
+                await self.apply_settings(dataclasses.replace(wanted, auto_bid=s.auto_bid,
+                                                              earn=s.earn))
+            self.changed.emit()
+            return False
+        await self.apply_settings(wanted)
+        return (buy is None or wanted.auto_bid == buy) and (sell is None or wanted.earn == sell)
+
+    async def explain(self, parent: QWidget | None) -> None:
+        """Help → BTT Speed: the same page, for the current settings; what is chosen there
+        is applied (turning a side on still asks for the wallet password when locked)."""
+        dialog = SpeedIntroDialog(self.settings, buy=self.settings.auto_bid,
+                                  sell=self.settings.earn, parent=parent)
+        accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
+        chosen = dialog.settings() if accepted else None
+        dialog.deleteLater()
+        if chosen is None:
+            return
+        s = self.settings
+        await self.apply_settings(dataclasses.replace(chosen, auto_bid=s.auto_bid, earn=s.earn))
+        await self.set_sides(buy=chosen.auto_bid, sell=chosen.earn, parent=parent)
 
     async def unlock_for_speed(self, parent: QWidget | None) -> bool:
         state = self.wallet.state

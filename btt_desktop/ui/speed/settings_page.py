@@ -94,7 +94,7 @@ class SpeedSettingsPage(QWidget):
         self._original = settings
         s = settings
 
-        self.auto_bid_check = QCheckBox(self.tr("Bid for faster downloads (the Speed switch)"))
+        self.auto_bid_check = QCheckBox(self.tr("Buy faster downloads: bid BTT to seeders"))
         self.auto_bid_check.setObjectName("speed_auto_bid")
         self.auto_bid_check.setChecked(s.auto_bid)
         self.max_price_edit = _amount_field("speed_max_price", s.max_price_per_gib)
@@ -115,7 +115,7 @@ class SpeedSettingsPage(QWidget):
         form.addRow(self.tr("Maximum spend per day (BTT):"), self.max_day_edit)
         form.addRow(self.tr("Spending rate:"), self.rate_box)
 
-        self.earn_check = QCheckBox(self.tr("Earn BTT by selling upload slots when seeding"))
+        self.earn_check = QCheckBox(self.tr("Sell my upload for BTT when seeding"))
         self.earn_check.setObjectName("speed_earn")
         self.earn_check.setChecked(s.earn)
         self.reserve_edit = _amount_field("speed_reserve", s.reserve_price_per_gib)
@@ -170,9 +170,10 @@ class SpeedSettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Speed port:"), self.port_box)
 
-        note = QLabel(self.tr("Speed pays seeders in BTT from your vault for faster "
-                              "downloads, and earns BTT from downloaders when you seed. "
-                              "It needs an unlocked wallet."))
+        note = QLabel(self.tr("BTT Speed is optional: buying pays seeders BTT from your "
+                              "vault for faster downloads, selling earns BTT from "
+                              "downloaders' bids when you seed. Both are off until you turn "
+                              "them on, and need an unlocked wallet."))
         note.setWordWrap(True)
         note.setEnabled(False)
         # the three forms' fields in one column
@@ -230,6 +231,8 @@ class SpeedSettingsPage(QWidget):
         return dataclasses.replace(
             self._original,
             auto_bid=self.auto_bid_check.isChecked(),
+            introduced=self._original.introduced or self.auto_bid_check.isChecked()
+            or self.earn_check.isChecked(),
             max_price_per_gib=parse_btt(self.max_price_edit.text(),
                                         self.tr("Maximum price per GiB")),
             max_spend_per_day=parse_btt(self.max_day_edit.text(),

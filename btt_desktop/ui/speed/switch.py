@@ -8,7 +8,7 @@ from collections import deque
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from btt_desktop.ui.formatting import format_size
 from btt_desktop.ui.icons import icon
@@ -20,48 +20,89 @@ WINDOW_SECONDS = 20.0   # the rates average over this much recent history
 
 
 class SpeedSwitch(QAction):
-    """Checkable action: checked while auto-bid is on. Turning it on may ask for the
-    wallet password; if the user cancels, the switch goes back off."""
+    """Checkable action for one side of BTT Speed: buying (auto-bid) by default, selling
+    with ``sell=True``. Turning a side on may first explain BTT Speed (once) and ask for
+    the wallet password; if the user cancels, the switch goes back off."""
 
-    def __init__(self, controller: SpeedController, parent: QWidget) -> None:
+    def __init__(self, controller: SpeedController, parent: QWidget, *,
+                 sell: bool = False) -> None:
         super().__init__(parent)
         self._controller = controller
         self._parent = parent
-        self.setObjectName("speed_switch")
-        self.setText(self.tr("Speed"))
+        self._sell = sell
+        self.setObjectName("speed_sell_switch" if sell else "speed_switch")
+        self.setText(self.tr("Sell My Upload for BTT") if sell
+                     else self.tr("Buy Faster Downloads"))
         self.setCheckable(True)
         self.triggered.connect(self._toggled_by_user)
         controller.changed.connect(self.sync)
         self.sync()
 
+    def _on(self) -> bool:
+        s = self._controller.settings
+        return s.earn if self._sell else s.auto_bid
+
     def sync(self) -> None:
         c = self._controller
-        on = c.settings.auto_bid
+        on = self._on()
         self.setChecked(on and not c.unavailable)
         self.setEnabled(not c.unavailable)
-        self.setIcon(icon("speed-on" if on and not c.unavailable else "speed-off"))
         if c.unavailable:
             tip = c.problem
         elif on and c.service is None and c.problem:
-            tip = self.tr("Speed is on but not running: {reason}").format(reason=c.problem)
+            tip = self.tr("BTT Speed is on but not running: {reason}").format(
+                reason=c.problem)
         elif on and c.service is None:
-            tip = self.tr("Speed is on; it starts when the wallet is unlocked")
-        elif on:
-            tip = self.tr("Speed is on: bidding BTT for faster downloads (click to turn off)")
+            tip = self.tr("BTT Speed is on; it starts when the wallet is unlocked")
+        elif self._sell:
+            tip = self.tr("Selling: other people's BTT bids buy your upload when you seed "
+                          "(click to stop)") if on else \
+                self.tr("Not selling: click to earn BTT from bids when you seed")
         else:
-            tip = self.tr("Speed is off: click to bid BTT for faster downloads")
+            tip = self.tr("Buying: bidding BTT for faster downloads (click to stop)") \
+                if on else self.tr("Not buying: click to bid BTT for faster downloads")
         self.setToolTip(tip)
         self.setStatusTip(tip)
 
     def _toggled_by_user(self, on: bool) -> None:
-        self.setChecked(self._controller.settings.auto_bid)  # until it is really applied
-        self._controller.tasks.run(self._controller.set_auto_bid(on, self._parent))
+        self.setChecked(self._on())  # until it is really applied
+        c = self._controller
+        side = c.set_earn if self._sell else c.set_auto_bid
+        c.tasks.run(side(on, self._parent))
+
+
+class SpeedMenu(QAction):
+    """"BTT Speed" in the toolbar, the status bar and the Tools menu: a menu with the
+    buying and selling switches and what BTT Speed is."""
+
+    def __init__(self, controller: SpeedController, buy: SpeedSwitch, sell: SpeedSwitch,
+                 explain: QAction, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setObjectName("speed_menu")
+        self.setText(self.tr("BTT Speed"))
+        menu = QMenu(parent)
+        menu.setObjectName("speed_menu_popup")
+        menu.addAction(buy)
+        menu.addAction(sell)
+        menu.addSeparator()
+        menu.addAction(explain)
+        self.setMenu(menu)
+        controller.changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        c = self._controller
+        on = (c.settings.auto_bid or c.settings.earn) and not c.unavailable
+        self.setIcon(icon("speed-on" if on else "speed-off"))
+        self.setToolTip(c.problem if c.unavailable else self.tr(
+            "BTT Speed: pay BTT for faster downloads, earn BTT when seeding (optional)"))
 
 
 class SpeedReadout(QWidget):
     """The switch's button and "Speed: spending … · earning …" in the status bar."""
 
-    def __init__(self, controller: SpeedController, switch: SpeedSwitch,
+    def __init__(self, controller: SpeedController, switch: QAction,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speed_readout")
@@ -69,6 +110,7 @@ class SpeedReadout(QWidget):
         self.button = QToolButton()
         self.button.setObjectName("speed_status_button")
         self.button.setDefaultAction(switch)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setAutoRaise(True)
         self.label = QLabel()
         self.label.setObjectName("speed_readout_label")
@@ -102,12 +144,14 @@ class SpeedReadout(QWidget):
         service = c.service
         if service is None:
             self._samples.clear()
-            if not c.settings.auto_bid:
-                text = self.tr("Speed: off")
+            if c.unavailable:
+                text = self.tr("BTT Speed: not on this network")
+            elif not (c.settings.auto_bid or c.settings.earn):
+                text = self.tr("BTT Speed: off")
             elif c.problem:
-                text = self.tr("Speed: not running")
+                text = self.tr("BTT Speed: not running")
             else:
-                text = self.tr("Speed: waiting for the wallet")
+                text = self.tr("BTT Speed: waiting for the wallet")
             self.label.setText(text)
             self.label.setToolTip(c.problem)
             return
@@ -119,11 +163,13 @@ class SpeedReadout(QWidget):
         spending, earning = self.rates()
         spent = rounded_btt(spending) + " BTT"
         earned = rounded_btt(earning) + " BTT"
-        if c.settings.auto_bid:
-            text = self.tr("Speed: spending {spent}/min · earning {earned}/min").format(
+        if c.settings.auto_bid and c.settings.earn:
+            text = self.tr("BTT Speed: spending {spent}/min · earning {earned}/min").format(
                 spent=spent, earned=earned)
+        elif c.settings.auto_bid:
+            text = self.tr("BTT Speed: buying, spending {spent}/min").format(spent=spent)
         else:
-            text = self.tr("Speed: off · earning {earned}/min").format(earned=earned)
+            text = self.tr("BTT Speed: selling, earning {earned}/min").format(earned=earned)
         self.label.setText(text)
         self.label.setToolTip(self.tr(
             "Spent in all {spent} BTT for {bought} bought; earned {earned} BTT "

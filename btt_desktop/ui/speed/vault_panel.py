@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
-from btt_desktop.speed.service import VaultStatus
+from btt_desktop.speed.service import SpeedService, VaultStatus
+from btt_desktop.speed.vault import CallQuote, DepositStep
 from btt_desktop.ui.formatting import format_duration, format_size
 from btt_desktop.ui.speed.amounts import btt_text, glance_btt, parse_btt
 from btt_desktop.ui.speed.controller import SpeedController
+from btt_desktop.ui.speed.spend_dialog import ConfirmSpendDialog
 from btt_desktop.ui.speed.torrent_tab import _fill, _table
 from btt_desktop.ui.tasks import one_line, run_dialog
 from btt_desktop.wallet.types import WalletState
@@ -342,24 +344,74 @@ class VaultPanel(QWidget):
                 dialog.deleteLater()
         self._controller.tasks.run(ask())
 
+    async def _confirm(self, title: str, what: str,
+                       quote: Callable[[], Awaitable[list[tuple[str, CallQuote]]]],
+                       action: str, *, final: str = "", warning: str = "") -> bool:
+        """Price the action (a doomed one is refused here, in the contract's words, and
+        costs nothing), then ask: the amount, the fee, the network, what is final."""
+        service = self._controller.service
+        if service is None:
+            return False
+        self.vault_message.setText(self.tr("Estimating the fee…"))
+        try:
+            steps = await quote()
+        except BttError as exc:
+            self.vault_message.setText(str(exc))
+            return False
+        self.vault_message.clear()
+        dialog = ConfirmSpendDialog(self, title=title, what=what,
+                                    network=self._controller.wallet.network.name,
+                                    steps=steps, action=action, final=final, warning=warning)
+        try:
+            return await run_dialog(dialog) == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    async def _deposit_steps(self, service: SpeedService, amount: int
+                             ) -> list[tuple[str, CallQuote]]:
+        names = {DepositStep.APPROVE: self.tr("Approval"), DepositStep.DEPOSIT: self.tr("Deposit")}
+        return [(names[step], quote) for step, quote in await service.quote_deposit(amount)]
+
     def _deposit(self) -> None:
         async def deposit(amount: int) -> None:
             service = self._controller.service
             if service is None:
                 return
+            text = btt_text(amount)
+            if not await self._confirm(
+                    self.tr("Deposit into the Vault"),
+                    self.tr("Move {amount} BTT from your wallet into your BTT Speed vault. "
+                            "Taking it back out needs a withdrawal notice; downloads you "
+                            "buy are paid from it.").format(amount=text),
+                    lambda: self._deposit_steps(service, amount), self.tr("Deposit"),
+                    final=self.tr("An approval lets the vault take exactly this amount; "
+                                  "fees are not refunded.")):
+                return
 
             async def act() -> str:
                 await service.deposit(amount)
-                return self.tr("Deposited {amount} BTT.").format(amount=btt_text(amount))
-            self._run(self.tr("Depositing {amount} BTT…").format(amount=btt_text(amount)), act)
+                return self.tr("Deposited {amount} BTT.").format(amount=text)
+            self._run(self.tr("Depositing {amount} BTT…").format(amount=text), act)
         self._ask(self.tr("Deposit into the Vault"),
-                  self.tr("Move BTT from your wallet into the vault that pays for Speed."),
-                  False, deposit)
+                  self.tr("Move BTT from your wallet into the vault that pays for BTT "
+                          "Speed."), False, deposit)
 
     def _announce(self) -> None:
         async def announce(amount: int) -> None:
             service = self._controller.service
             if service is None:
+                return
+            notice = format_duration(self.vault.notice if self.vault is not None else 0)
+            what = (self.tr("Cancel the announced withdrawal.") if amount == 0 else
+                    self.tr("Announce a withdrawal of {amount} BTT. It becomes possible "
+                            "{notice} after this is confirmed; seeders may cash your "
+                            "cheques until then.").format(amount=btt_text(amount),
+                                                          notice=notice))
+
+            async def quote() -> list[tuple[str, CallQuote]]:
+                return [(self.tr("Announce"), await service.quote_announce(amount))]
+            if not await self._confirm(self.tr("Announce a Withdrawal"), what, quote,
+                                       self.tr("Announce")):
                 return
 
             async def act() -> str:
@@ -379,11 +431,22 @@ class VaultPanel(QWidget):
         if service is None:
             return
 
-        async def act() -> str:
-            paid = await service.withdraw()
-            return self.tr("Withdrew {amount} BTT to your wallet.").format(
-                amount=btt_text(paid))
-        self._run(self.tr("Withdrawing…"), act)
+        async def go() -> None:
+            async def quote() -> list[tuple[str, CallQuote]]:
+                return [(self.tr("Withdraw"), await service.quote_withdraw())]
+            announced = self.vault.announced if self.vault is not None else 0
+            if not await self._confirm(
+                    self.tr("Withdraw"),
+                    self.tr("Withdraw up to {amount} BTT from the vault into your wallet.")
+                    .format(amount=btt_text(announced)), quote, self.tr("Withdraw")):
+                return
+
+            async def act() -> str:
+                paid = await service.withdraw()
+                return self.tr("Withdrew {amount} BTT to your wallet.").format(
+                    amount=btt_text(paid))
+            self._run(self.tr("Withdrawing…"), act)
+        self._controller.tasks.run(go())
 
     def _cash_out(self) -> None:
         service = self._controller.service
@@ -391,35 +454,67 @@ class VaultPanel(QWidget):
             return
 
         async def go() -> None:
-            self.cash_button.setEnabled(False)
-            self.cash_result.setText(self.tr("Cashing cheques…"))
+            self.cash_result.setText(self.tr("Estimating the fee…"))
             try:
-                report = await service.cash_out()
-                paid = report.paid
+                plan = await service.quote_cash_out()
             except BttError as exc:
-                self.cash_result.setText(self.tr("Cash out failed: {reason}").format(
-                    reason=str(exc)))
-            else:
+                self.cash_result.setText(str(exc))
+                return
+            quote = plan.quote
+            if quote is None:
                 bounced = sum(p.bounced for p in service.status().earnings.peers)
-                if paid:
-                    text = self.tr("Cashed {amount} BTT into your wallet.").format(
-                        amount=btt_text(paid))
-                elif not bounced:
-                    text = self.tr("Nothing to cash: no cheque holds more than was cashed.")
-                else:
-                    text = ""
-                if bounced:
-                    text = (text + " " + self.tr(
-                        "{amount} BTT bounced: the downloader's vault does not hold it.")
-                        .format(amount=btt_text(bounced))).strip()
-                if report.error:
-                    text = (text + " " + self.tr("Cash out failed: {reason}").format(
-                        reason=report.error)).strip()
-                self.cash_result.setText(text)
-            finally:
-                self._enable()
-            self.show_accounts()
+                self.cash_result.setText(self.tr(
+                    "{amount} BTT bounced: the downloader's vault does not hold it.").format(
+                    amount=btt_text(bounced)) if bounced else self.tr(
+                    "Nothing to cash: no cheque holds more than was cashed."))
+                self.show_accounts()
+                return
+            self.cash_result.clear()
+            fee_btt = service.settings.fee_rule.fee_in_btt(quote.max_fee_sun)
+            warning = self.tr(
+                "The fee (about {fee} BTT at your rate) is more than what this cashes.")\
+                .format(fee=glance_btt(fee_btt)) if fee_btt >= plan.due else ""
+
+            async def steps() -> list[tuple[str, CallQuote]]:
+                return [(self.tr("Cash out"), quote)]
+            if not await self._confirm(
+                    self.tr("Cash Out"),
+                    self.tr("Cash {amount} BTT of cheques into your wallet.").format(
+                        amount=btt_text(plan.due)), steps, self.tr("Cash Out"),
+                    warning=warning):
+                return
+            await self._cash(service)
         self._controller.tasks.run(go())
+
+    async def _cash(self, service: SpeedService) -> None:
+        self.cash_button.setEnabled(False)
+        self.cash_result.setText(self.tr("Cashing cheques…"))
+        try:
+            report = await service.cash_out()
+            paid = report.paid
+        except BttError as exc:
+            self.cash_result.setText(self.tr("Cash out failed: {reason}").format(
+                reason=str(exc)))
+        else:
+            bounced = sum(p.bounced for p in service.status().earnings.peers)
+            if paid:
+                text = self.tr("Cashed {amount} BTT into your wallet.").format(
+                    amount=btt_text(paid))
+            elif not bounced:
+                text = self.tr("Nothing to cash: no cheque holds more than was cashed.")
+            else:
+                text = ""
+            if bounced:
+                text = (text + " " + self.tr(
+                    "{amount} BTT bounced: the downloader's vault does not hold it.")
+                    .format(amount=btt_text(bounced))).strip()
+            if report.error:
+                text = (text + " " + self.tr("Cash out failed: {reason}").format(
+                    reason=report.error)).strip()
+            self.cash_result.setText(text)
+        finally:
+            self._enable()
+        self.show_accounts()
 
     def _turn_on(self) -> None:
         self._controller.tasks.run(self._controller.set_auto_bid(True, self))

@@ -16,16 +16,19 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.errors import BttError
 from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.settings import BTT, GIB_IN_MIB, SpeedSettings, load_settings
 from btt_desktop.ui.speed.amounts import btt_text, glance_btt
+from btt_desktop.ui.speed.spend_dialog import ConfirmSpendDialog
 from btt_desktop.ui.speed.vault_panel import AmountDialog
 from tests.devnet_process import devnet_process, faucet
 from tests.ui.conftest import loopback_settings
@@ -63,6 +66,28 @@ def _tip(table: Any, row: int) -> str:
     return "" if item is None else str(item.toolTip())
 
 
+@dataclass
+class Confirmation:
+    what: str
+    fee: str
+    warning: str
+
+
+def _open_confirm(panel: Any) -> ConfirmSpendDialog | None:
+    return next((d for d in panel.findChildren(ConfirmSpendDialog) if d.isVisible()), None)
+
+
+async def confirmed(panel: Any) -> Confirmation:
+    """Wait for the fee confirmation of a vault action, read it as a user would, press its
+    action button."""
+    dialog = await until(lambda: _open_confirm(panel), 30, "the fee confirmation")
+    seen = Confirmation(dialog.findChild(QLabel, "speed_confirm_what").text(),
+                        dialog.fee_label.text(), dialog.warning_label.text()
+                        if dialog.warning_label.isVisibleTo(dialog) else "")
+    dialog.ok_button.click()
+    return seen
+
+
 async def _show_speed_tab(w: SpeedWindow, tid: str) -> None:
     w.window.show_section("torrents")
     await until(lambda: w.window.select_torrent(tid), 10, "the torrent in the list")
@@ -78,7 +103,8 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
                                           private=True)
     seller: SpeedPeer | None = None
     w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=buyer_key,
-                          speed=SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
+                          speed=SpeedSettings(earn=False, auto_bid=True, introduced=True,
+                                              max_price_per_gib=1024 * BTT))
     try:
         service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
         panel = w.speed.panel
@@ -88,7 +114,7 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         assert w.window.sections.currentWidget() is w.wallet_pane
         assert w.wallet_pane.tabs.currentWidget() is panel and panel.isVisible()
         assert [w.wallet_pane.tabs.tabText(i) for i in range(w.wallet_pane.tabs.count())] \
-            == ["Wallet", "Speed"]
+            == ["Wallet", "BTT Speed"]
         assert w.window.section_keys() == ["torrents", "wallet"]
 
         # deposit through the vault panel: the node's balance shows
@@ -98,6 +124,9 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
                                            if d.isVisible()), None), 10, "the deposit dialog")
         dialog.field.setText("100.5")
         dialog.accept()
+        confirm = await confirmed(panel)
+        assert "100.5 BTT" in confirm.what and "devnet" in confirm.fee
+        assert "Approval: up to" in confirm.fee and "Deposit: up to" in confirm.fee
         await until(lambda: panel.balance_label.text() == "100.5 BTT", 30, "the balance")
         assert (await service.vault_status()).balance == 1005 * BTT // 10
         assert panel.vault_message.text() == "Deposited 100.5 BTT."
@@ -109,11 +138,14 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
                                            if d.isVisible()), None), 10, "the amount dialog")
         dialog.field.setText("0.5")
         dialog.accept()
+        confirm = await confirmed(panel)
+        assert "0.5 BTT" in confirm.what and f"possible {NOTICE}s after" in confirm.what
         await until(lambda: panel.withdrawal_label.text().startswith("0.5 BTT, ready in"), 20,
                     "the notice")
         await until(lambda: panel.withdraw_button.isEnabled(), NOTICE + 15, "Withdraw")
         assert panel.withdrawal_label.text() == "0.5 BTT, ready to withdraw"
         panel.withdraw_button.click()
+        await confirmed(panel)
         await until(lambda: panel.balance_label.text() == "100 BTT", 30, "the new balance")
         assert panel.vault_message.text() == "Withdrew 0.5 BTT to your wallet."
         assert panel.withdrawal_label.text() == "none announced"
@@ -147,8 +179,8 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         assert tab.enable_check.isChecked()
         # the status bar's readout: spending now, in BTT per minute
         readout = w.speed.readout.label
-        await until(lambda: readout.text().startswith("Speed: spending")
-                    and not readout.text().startswith("Speed: spending 0 BTT"), 10,
+        await until(lambda: readout.text().startswith("BTT Speed: buying, spending")
+                    and not readout.text().startswith("BTT Speed: buying, spending 0 BTT"), 10,
                     "the spending readout")
 
         # Speed off for this torrent: the bid is withdrawn, the choice is remembered
@@ -178,8 +210,9 @@ async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
     content, torrent = await make_torrent(tmp_path, {"a.bin": SIZE}, piece_size=65536,
                                           private=True)
     w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=seller_key,
-                          speed=SpeedSettings(earn=True, auto_bid=False, round_seconds=1.0,
-                                              reserve_price_per_gib=RESERVE, cash_threshold=0))
+                          speed=SpeedSettings(earn=True, auto_bid=False, introduced=True,
+                                              round_seconds=1.0, reserve_price_per_gib=RESERVE,
+                                              cash_threshold=0))
     service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
     tid = await w.engine.add(AddParams(save_path=str(content.parent),
                                        torrent_path=str(torrent)))
@@ -187,7 +220,7 @@ async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
     await until(lambda: (s := w.engine.snapshot(tid)) is not None
                 and s.state == TorrentState.SEEDING, 20, "seeding")
     buyer = await speed_peer(tmp_path / "buyer", loopback_settings(), devnet, buyer_key,
-                             SpeedSettings(earn=False, max_price_per_gib=1024 * BTT))
+                             SpeedSettings(earn=False, auto_bid=True, max_price_per_gib=1024 * BTT))
     await buyer.service.deposit(100 * BTT)
     btid = await buyer.engine.add(AddParams(save_path=str(tmp_path / "down"),
                                             torrent_path=str(torrent), peers=(w.endpoint,)))
@@ -213,14 +246,20 @@ async def _sold(tmp_path: Path, devnet: str, seller_key: str, buyer_key: str
     return w, buyer
 
 
-async def _cash_out(w: SpeedWindow) -> str:
+async def _cash_out(w: SpeedWindow) -> tuple[str, Confirmation | None]:
+    """Press Cash Out, accept the fee confirmation if one comes; (the result shown, the
+    confirmation as read)."""
     panel = w.speed.panel
     w.speed.show_panel()  # the wallet section, its Speed tab
     await until(lambda: panel.cash_button.isEnabled(), 10, "the Cash Out button")
     panel.cash_button.click()
+    await until(lambda: panel.cash_result.text() != "Estimating the fee…"
+                and (panel.cash_result.text() != "" or _open_confirm(panel) is not None), 30,
+                "the price of cashing")
+    seen = await confirmed(panel) if _open_confirm(panel) is not None else None
     await until(lambda: panel.cash_result.text() not in ("", "Cashing cheques…"), 30,
                 "the cash out")
-    return str(panel.cash_result.text())
+    return str(panel.cash_result.text()), seen
 
 
 async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
@@ -232,7 +271,12 @@ async def test_window_sells_speed_and_cashes_out(qtbot: Any, tmp_path: Path,
         before = (await w.wallet.refresh_balances()).btt or 0
         earned = service.status().earnings.earned
         assert _tip(w.speed.panel.earnings_table, 0) == buyer.service.address
-        assert await _cash_out(w) == f"Cashed {btt_text(earned)} BTT into your wallet."
+        result, seen = await _cash_out(w)
+        assert result == f"Cashed {btt_text(earned)} BTT into your wallet."
+        assert seen is not None and f"Cash {btt_text(earned)} BTT" in seen.what
+        assert "Cash out: up to" in seen.fee and "TRX" in seen.fee
+        # a few BTT against a fee of a few TRX (400,000 BTT each at the default rate)
+        assert seen.warning.startswith("The fee (about ")
         after = (await w.wallet.refresh_balances()).btt or 0
         assert after - before == earned
         # what was cashed is read back from the node with the vault (every 5 s; a read
@@ -257,8 +301,10 @@ async def test_cheques_of_an_emptied_vault_bounce(qtbot: Any, tmp_path: Path,
         await until_withdrawn(buyer)
         earned = service.status().earnings.earned
         before = await w.wallet.refresh_balances()
-        assert await _cash_out(w) == (
+        result, seen = await _cash_out(w)
+        assert result == (
             f"{btt_text(earned)} BTT bounced: the downloader's vault does not hold it.")
+        assert seen is None  # found by a dry run: no fee to confirm
         assert _cell(w.speed.panel.earnings_table, 0, 5) == glance_btt(earned)
         after = await w.wallet.refresh_balances()
         assert after.btt == before.btt  # nothing moved ...
@@ -266,6 +312,60 @@ async def test_cheques_of_an_emptied_vault_bounce(qtbot: Any, tmp_path: Path,
     finally:
         await w.close()
         await buyer.close()
+
+
+async def test_refused_or_cancelled_spending_broadcasts_nothing(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    """A deposit larger than the wallet's BTT is refused in one line before any approval is
+    signed; announcing more than the vault holds is refused in the contract's words after a
+    dry run; a deposit cancelled at its fee confirmation sends nothing: the node's TRX, BTT,
+    vault balance and allowance are as before."""
+    key = "67" * 32
+    faucet(devnet, address_of(key), trx=100, btt=990)
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=key,
+                          speed=SpeedSettings(auto_bid=True, introduced=True))
+    try:
+        service = await until(lambda: w.speed.controller.service, 20, "the Speed service")
+        panel = w.speed.panel
+        w.speed.show_panel()
+        before = await w.wallet.refresh_balances()
+        assert before.btt == 990 * BTT
+
+        async def ask(button: Any, amount: str) -> None:
+            await until(lambda: button.isEnabled(), 10, button.text())
+            button.click()
+            dialog = await until(lambda: next((d for d in panel.findChildren(AmountDialog)
+                                               if d.isVisible()), None), 10, "the amount")
+            dialog.field.setText(amount)
+            dialog.accept()
+
+        await ask(panel.deposit_button, "5000")
+        await until(lambda: "not enough BTT" in panel.vault_message.text(), 20, "the refusal")
+        assert panel.vault_message.text() == (
+            "not enough BTT for the deposit: the wallet holds 990 BTT, the deposit needs "
+            "5000 BTT")
+        assert _open_confirm(panel) is None
+
+        await ask(panel.deposit_button, "100")
+        confirm = await until(lambda: _open_confirm(panel), 30, "the fee confirmation")
+        assert "Approval: up to" in confirm.fee_label.text()
+        confirm.reject()
+        await ask(panel.announce_button, "1")
+        await until(lambda: panel.vault_message.text() not in ("", "Estimating the fee…"), 20,
+                    "the refusal")
+        assert panel.vault_message.text() == ("the vault would refuse announceWithdrawal: "
+                                              "SpeedVault: amount exceeds the vault balance")
+        assert _open_confirm(panel) is None
+        await asyncio.sleep(1.0)  # anything sent would be in the next devnet block
+
+        after = await w.wallet.refresh_balances()
+        assert (after.trx, after.btt) == (before.trx, before.btt)
+        vault = service._link.vault  # the node's view of the contract
+        assert await vault.allowance(service.address) == 0
+        status = await service.vault_status()
+        assert status.balance == 0 and status.announced == 0
+    finally:
+        await w.close()
 
 
 async def until_withdrawn(buyer: SpeedPeer) -> None:
