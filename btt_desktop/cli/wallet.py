@@ -1,4 +1,4 @@
-"""``btt wallet``: create, restore, show the address and balances, send, export.
+"""``btt wallet``: create, restore, show the address, balances and history, send, export.
 
 Secrets come from a terminal prompt (hidden) or, with ``--password-stdin``, from stdin
 lines in a fixed order: the password first, then what the command needs next (the
@@ -92,6 +92,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     send.add_argument("--account", type=int, metavar="N", help="send from account N")
     send.set_defaults(handler=f"{_COMMANDS}:cmd_send")
 
+    history = commands.add_parser(
+        "history", parents=both, help="list the account's transactions",
+        description="Every transaction of the current account, newest first: transfers, "
+                    "contract calls (approve, vault deposits, cheques cashed...), "
+                    "deployments and failures, each with its fee.")
+    history.add_argument("--json", action="store_true",
+                         help="JSON: exact decimal strings and integers in base units")
+    history.add_argument("--limit", type=_positive, default=20, metavar="N",
+                         help="how many transactions (default 20)")
+    history.set_defaults(handler=f"{_COMMANDS}:cmd_history")
+
     seed = commands.add_parser("export-seed", parents=both,
                                help="print the recovery phrase (asks the password)")
     seed.set_defaults(handler=f"{_COMMANDS}:cmd_export_seed")
@@ -103,6 +114,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="write a keystore v3 JSON (TronLink, web3) encrypted with the "
                           "wallet password instead of printing the key")
     key.set_defaults(handler=f"{_COMMANDS}:cmd_export_key")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +21,7 @@ from btt_desktop.errors import WalletError
 from btt_desktop.events import EventBus, TransactionStatus
 from btt_desktop.profile import Profile
 from btt_desktop.wallet.amounts import BTT_DECIMALS, TRX_DECIMALS, format_amount
+from btt_desktop.wallet.history import TxRecord
 from btt_desktop.wallet.networks import NetworkChoice
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
@@ -252,6 +254,76 @@ async def cmd_send(args: argparse.Namespace) -> int:
     finally:
         await service.close()
     return 0
+
+
+async def cmd_history(args: argparse.Namespace) -> int:
+    service = await _open(args)
+    try:
+        if service.state is WalletState.NONE:
+            raise WalletError("there is no wallet in this profile yet: btt wallet create")
+        view = await service.history(args.limit)
+        records = view.checked()  # an unreachable node is an error, as for balance
+        network = service.network
+        if args.json:
+            print(json.dumps({
+                "address": service.info.address, "network": network.name,
+                "network_id": network.network_id, "partial": view.partial,
+                "transactions": [history_json(r) for r in records],
+            }))
+        else:
+            for record in records:
+                print(history_line(record))
+            if not records:
+                _err("no transactions yet")
+        if view.partial and not args.json:
+            _err(f"note: {view.partial}")
+    finally:
+        await service.close()
+    return 0
+
+
+def _signed(record: TxRecord) -> int:
+    return -record.amount if record.direction == "out" else record.amount
+
+
+def history_json(record: TxRecord) -> dict[str, object]:
+    """One transaction for ``--json``: amounts signed (negative: left the account), as
+    exact decimal strings and as integers in base units."""
+    moved = record.token is not None
+    return {
+        "txid": record.txid,
+        "time": datetime.fromtimestamp(record.timestamp_ms / 1000, UTC).isoformat(),
+        "timestamp_ms": record.timestamp_ms, "block": record.block,
+        "kind": record.kind, "function": record.function, "token": record.token,
+        "direction": record.direction or None,
+        "amount": format_amount(_signed(record), record.decimals) if moved else None,
+        "amount_base_units": _signed(record) if moved else None,
+        "counterparty": record.counterparty, "contract": record.contract,
+        "fee_trx": format_amount(record.fee_sun, TRX_DECIMALS), "fee_sun": record.fee_sun,
+        "result": record.result, "failed": record.failed, "reason": record.reason,
+    }
+
+
+def history_line(record: TxRecord) -> str:
+    """``2024-05-01 12:00:00  deposit  -500 BTT  to T...  fee 5.37 TRX  <txid>  ok``."""
+    when = datetime.fromtimestamp(record.timestamp_ms / 1000).strftime("%Y-%m-%d %H:%M:%S")
+    amount = "-"
+    if record.token is not None:
+        sign = {"in": "+", "out": "-"}.get(record.direction, "")
+        amount = f"{sign}{format_amount(record.amount, record.decimals)} {record.token}"
+    if record.counterparty:
+        who = ("from " if record.direction == "in" else "to ") + record.counterparty
+    elif record.contract:
+        who = "contract " + record.contract
+    else:
+        who = "-"
+    fee = f"fee {format_amount(record.fee_sun, TRX_DECIMALS)} TRX"
+    result = "ok"
+    if record.failed:
+        detail = record.reason if record.reason not in (None, "", record.result) else None
+        result = f"failed: {record.result}" + (f": {detail}" if detail else "")
+    return (f"{when}  {record.kind:<18}  {amount:>26}  {who:<42}  {fee:<18}  "
+            f"{record.txid}  {result}")
 
 
 async def cmd_export_seed(args: argparse.Namespace) -> int:

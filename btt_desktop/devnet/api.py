@@ -28,6 +28,7 @@ from btt_desktop.devnet.addresses import (
 )
 from btt_desktop.devnet.chain import Chain, TxRejected
 from btt_desktop.devnet.fees import CHAIN_PARAMETERS, MAX_FEE_LIMIT
+from btt_desktop.devnet.grid import GridIndex
 from btt_desktop.tron.txcodec import (
     INT64_MAX,
     TxFormatError,
@@ -93,11 +94,13 @@ def _hex_error(code: str, message: str, **extra: Any) -> dict[str, Any]:
 
 
 class DevnetApi:
-    """Routes ``/wallet/*`` (and the ``/walletsolidity/*`` aliases) and ``/devnet/*``."""
+    """Routes ``/wallet/*`` (and the ``/walletsolidity/*`` aliases), ``/devnet/*`` and
+    TronGrid's account index ``/v1/accounts/...`` (:mod:`btt_desktop.devnet.grid`)."""
 
     def __init__(self, chain: Chain, *, on_change: Callable[[], None] = lambda: None) -> None:
         self.chain = chain
         self.on_change = on_change
+        self.grid = GridIndex(chain)
         self.routes: dict[str, Callable[[Params], Any]] = {
             "getaccount": self.getaccount,
             "getaccountresource": self.getaccountresource,
@@ -134,6 +137,8 @@ class DevnetApi:
 
     def handle(self, path: str, params: Params) -> Response:
         parts = [p for p in path.split("/") if p]
+        if parts[:1] == ["v1"]:
+            return self.grid.handle(parts[1:], params)
         if len(parts) == 2 and parts[0] in ("wallet", "walletsolidity") and parts[1] in self.routes:
             handler = self.routes[parts[1]]
         elif len(parts) == 2 and parts[0] == "devnet" and parts[1] in self.devnet_routes:

@@ -190,10 +190,12 @@ class SpeedService:
     @classmethod
     async def from_wallet(cls, engine: Engine, bus: EventBus, profile: Profile,
                           wallet: WalletService, link: VaultLink,
-                          settings: SpeedSettings | None = None) -> SpeedService:
-        """A service signing with the unlocked wallet's current account (the signer stops
-        working when the wallet locks)."""
-        signer = await wallet.signer()
+                          settings: SpeedSettings | None = None,
+                          kept: bool = False) -> SpeedService:
+        """A service signing with the unlocked wallet's current account. Its signer stops
+        working when the wallet locks, unless ``kept`` (a kept signer: see
+        ``WalletService.kept_signer``, which the caller releases after :meth:`close`)."""
+        signer = await (wallet.kept_signer() if kept else wallet.signer())
         return await asyncio.to_thread(
             lambda: cls(engine, bus, profile, signer=signer, link=link, settings=settings))
 

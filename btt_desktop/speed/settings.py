@@ -31,6 +31,9 @@ class SpeedSettings:
     earn: bool = False                       # sell upload slots on seeded torrents
     auto_bid: bool = False                   # bid on downloading torrents
     introduced: bool = False                 # the user has read what BTT Speed does
+    # keep buying and selling after the wallet locks (the window keeps a copy of the
+    # account's signing key in memory); otherwise a lock pauses BTT Speed
+    run_while_locked: bool = False
     # The defaults are explained in docs/speed.md ("Prices"): at about 400,000 BTT a TRX,
     # a GiB sells for at least 40,000 BTT (0.1 TRX) and a bidder pays at most 200,000.
     max_price_per_gib: int = 200_000 * BTT   # the most a bid may offer, per GiB

@@ -53,8 +53,6 @@ _RESULT_OVERHEAD = 64     # java-tron counts this on top of a transaction's size
 _SIGNATURE_FIELD = 67     # tag + length + 65-byte signature
 _FEE_LIMIT_MARGIN = 1.3   # fee limit = estimated energy cost * this
 _MIN_FEE_LIMIT = 1 * SUN_PER_TRX
-HISTORY_SCAN_BLOCKS = 20_000  # how far back a node without an account index is scanned
-_BLOCKS_PER_REQUEST = 100     # java-tron's getblockbylimitnext maximum
 
 TRC20_ABI: list[dict[str, Any]] = [
     {"type": "function", "name": "balanceOf", "stateMutability": "view",
@@ -456,48 +454,65 @@ class ChainClient:
             notify("confirmed", txid)
         return dict(info)
 
-    # --- history ------------------------------------------------------------------------
+    # --- history (history_sync.py drives these) -----------------------------------------
+
+    async def account_listing(self, address: str, which: str,
+                              params: dict[str, Any]) -> dict[str, Any] | None:
+        """One page of TronGrid's account index: ``which`` is "transactions" (GET
+        ``/v1/accounts/{address}/transactions``) or "trc20" (``.../transactions/trc20``).
+        None when the node has no such index (HTTP 404: a plain java-tron node)."""
+        suffix = "/trc20" if which == "trc20" else ""
+        url = f"{self.network.node_url}/v1/accounts/{address}/transactions{suffix}"
+        query = {k: v for k, v in params.items() if v is not None}
+        async with self._errors():
+            response = await self._http.get(url, params=query)
+            if response.status_code == 404:
+                return None
+            response.raise_for_status()
+            data = response.json()
+        return data if isinstance(data, dict) else {}
+
+    async def transaction_info(self, txid: str) -> dict[str, Any]:
+        """``gettransactioninfobyid`` (fee, receipt, logs, failure message); {} until the
+        transaction is in a block."""
+        try:
+            info = await self._call(self._tron.get_transaction_info(txid))
+        except tron_errors.TransactionNotFound:
+            return {}
+        return dict(info) if isinstance(info, dict) else {}
+
+    async def contract_functions(self, address: str) -> dict[str, str]:
+        """Selector (8 hex digits) -> function name, from the contract's ABI on chain."""
+        reply = await self._call(self._tron.provider.make_request(
+            "wallet/getcontract", {"value": address, "visible": True}))
+        entries = ((reply or {}).get("abi") or {}).get("entrys") or [] \
+            if isinstance(reply, dict) else []
+        names: dict[str, str] = {}
+        for entry in entries:
+            if not isinstance(entry, dict) or str(entry.get("type", "")).lower() != "function":
+                continue
+            types = ",".join(str(i.get("type")) for i in entry.get("inputs") or [])
+            name = str(entry.get("name", ""))
+            if name:
+                names[history.selector(f"{name}({types})")] = name
+        return names
+
+    async def latest_block_number(self) -> int:
+        return int(await self._call(self._tron.get_latest_block_number()))
+
+    async def blocks(self, start: int, end: int) -> list[dict[str, Any]]:
+        """Blocks ``start`` to ``end - 1`` (at most 100), visible addresses."""
+        reply = await self._call(self._tron.provider.make_request(
+            "wallet/getblockbylimitnext", {"startNum": start, "endNum": end, "visible": True}))
+        found = reply.get("block", []) if isinstance(reply, dict) else []
+        return [b for b in found if isinstance(b, dict)]
 
     async def recent_transactions(self, address: str, limit: int = 20) -> list[TxRecord]:
-        """Latest TRX and BTT transfers of ``address``, newest first.
+        """The latest ``limit`` transactions of ``address``, newest first, asked afresh
+        (the wallet service keeps a cache: ``WalletService.history``)."""
+        from btt_desktop.wallet import history_sync
 
-        TronGrid (mainnet, nile) answers from its account index (``/v1/accounts/...``);
-        a plain node (devnet, custom) has none, so its recent blocks are scanned, back to
-        at most ``HISTORY_SCAN_BLOCKS`` blocks.
-        """
-        if not self.network.lists_transactions:
-            return await self._recent_from_blocks(address, limit)
-        path = f"v1/accounts/{address}/transactions"
-        native_task = self.get_json(path, {"limit": limit, "only_confirmed": "true"})
-        records: list[TxRecord] = []
-        btt = self.network.btt
-        if btt is not None:
-            token_task = self.get_json(f"{path}/trc20", {"limit": limit,
-                                                         "contract_address": btt.contract})
-            native, tokens = await asyncio.gather(native_task, token_task)
-            records.extend(history.parse_trc20(tokens, address, btt))
-        else:
-            native = await native_task
-        records.extend(history.parse_native(native, address, btt))
-        records.sort(key=lambda r: r.timestamp_ms, reverse=True)
-        return records[:limit]
-
-    async def _recent_from_blocks(self, address: str, limit: int) -> list[TxRecord]:
-        head = await self._call(self._tron.get_latest_block_number())
-        records: list[TxRecord] = []
-        end = int(head) + 1
-        lowest = max(0, end - HISTORY_SCAN_BLOCKS)
-        while end > lowest and len(records) < limit:
-            start = max(lowest, end - _BLOCKS_PER_REQUEST)
-            reply = await self._call(self._tron.provider.make_request(
-                "wallet/getblockbylimitnext", {"startNum": start, "endNum": end,
-                                               "visible": True}))
-            blocks = reply.get("block", []) if isinstance(reply, dict) else []
-            for block in sorted(blocks, key=history.block_number, reverse=True):
-                records.extend(history.parse_block(block, address, self.network.btt))
-            end = start
-        records.sort(key=lambda r: r.timestamp_ms, reverse=True)
-        return records[:limit]
+        return list((await history_sync.fetch(self, address, limit)).records)
 
 
 # --- helpers ------------------------------------------------------------------------------

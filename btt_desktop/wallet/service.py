@@ -21,6 +21,7 @@ from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, sending, walletfile
 from btt_desktop.wallet.chain import ChainClient, TransferResult, TxRecord
+from btt_desktop.wallet.history_sync import HistoryView, account_history
 from btt_desktop.wallet.keyring_store import KeyringStatus, KeyringStore, KeyringUnavailable
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice
@@ -83,6 +84,7 @@ class WalletService:
         self._network = self._choice.resolve()
         self._wallet: WalletFile | None = None
         self._secrets: UnlockedSecrets | None = None
+        self._kept: list[UnlockedSecrets] = []  # kept signers' keys: outlive lock()
         self._chain: ChainClient | None = None
         self._network_resolved = False
         self._balances: BalanceSnapshot | None = None
@@ -110,6 +112,7 @@ class WalletService:
             await self._chain.close()
             self._chain = None
         self._wipe()
+        self._wipe_kept()
 
     # --- state ----------------------------------------------------------------------------
 
@@ -249,6 +252,7 @@ class WalletService:
             with contextlib.suppress(KeyringUnavailable):
                 await self._keyring.delete(old.wallet_id)
         self._wipe()
+        self._wipe_kept()
         self._wallet = wallet
         self._secrets = secrets
         self._balances = None
@@ -290,6 +294,11 @@ class WalletService:
         if self._secrets is not None:
             self._secrets.wipe()
         self._secrets = None
+
+    def _wipe_kept(self) -> None:
+        for kept in self._kept:
+            kept.wipe()
+        self._kept.clear()
 
     async def change_password(self, old_password: str, new_password: str) -> None:
         """Re-encrypt under ``new_password``, atomically; the old-password backup is removed."""
@@ -495,6 +504,20 @@ class WalletService:
         secrets = self._require_secrets()
         return await self._signer_for(secrets, wallet.current if index is None else index)
 
+    async def kept_signer(self, index: int | None = None) -> WalletSigner:
+        """Like :meth:`signer`, but it keeps working after the wallet locks: it holds a
+        copy of that one account's key (not the phrase) until ``release()``, or until the
+        wallet is closed or replaced. For BTT Speed when the user chose "keep running
+        while locked"; nothing else should want one."""
+        wallet = self._require_wallet()
+        secrets = self._require_secrets()
+        chosen = wallet.current if index is None else index
+        checked = await self._signer_for(secrets, chosen)
+        own = await asyncio.to_thread(secrets.account_only, chosen)
+        self._kept = [k for k in self._kept if not k.wiped]
+        self._kept.append(own)
+        return WalletSigner(own, chosen, checked.address, kept=True)
+
     async def _signer_for(self, secrets: UnlockedSecrets, index: int) -> WalletSigner:
         account = self._require_wallet().account(index)
         address = await asyncio.to_thread(secrets.address, index)  # HD derivation
@@ -556,10 +579,16 @@ class WalletService:
 
     # --- history --------------------------------------------------------------------------
 
+    async def history(self, limit: int = 20, *, refresh: bool = True) -> HistoryView:
+        """The current account's transactions, newest first: the cached list at once
+        (``refresh=False``), or brought up to date from the node (history_sync.py)."""
+        address = self._require_wallet().current_account.address
+        return await account_history(self._dir, self._network, address, limit,
+                                     self.chain if refresh else None)
+
     async def recent_transactions(self, limit: int = 20) -> list[TxRecord]:
-        wallet = self._require_wallet()
-        client = await self.chain()
-        return await client.recent_transactions(wallet.current_account.address, limit)
+        """:meth:`history` from the node; ChainError when it cannot be reached."""
+        return (await self.history(limit)).checked()
 
     # --- export (always asks for the password again) --------------------------------------
 

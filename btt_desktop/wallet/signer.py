@@ -44,16 +44,20 @@ TransactionT = TypeVar("TransactionT", bound=SignableTransaction)
 class WalletSigner:
     """Signs for account ``index`` of the unlocked wallet, until the wallet locks."""
 
-    __slots__ = ("_address", "_index", "_secrets")
+    __slots__ = ("_address", "_index", "_kept", "_secrets")
 
-    def __init__(self, secrets: UnlockedSecrets, index: int, address: str) -> None:
-        """Made by ``WalletService.signer()``, which checked ``address`` against the key."""
+    def __init__(self, secrets: UnlockedSecrets, index: int, address: str, *,
+                 kept: bool = False) -> None:
+        """Made by ``WalletService.signer()``, which checked ``address`` against the key;
+        ``kept``: ``secrets`` are this signer's own copy of the one key
+        (``WalletService.kept_signer()``), which :meth:`release` wipes."""
         self._secrets = secrets
         self._index = index
         self._address = address
+        self._kept = kept
 
     def __repr__(self) -> str:
-        state = "locked" if self._secrets.wiped else "unlocked"
+        state = "locked" if self._secrets.wiped else ("kept" if self._kept else "unlocked")
         return f"<WalletSigner account {self._index} {self._address} ({state})>"
 
     __str__ = __repr__
@@ -72,8 +76,20 @@ class WalletSigner:
 
     @property
     def locked(self) -> bool:
-        """True once the wallet this signer came from was locked, closed or replaced."""
+        """True once the wallet this signer came from was locked, closed or replaced (for a
+        kept signer: released, or the wallet closed or replaced)."""
         return self._secrets.wiped
+
+    @property
+    def kept(self) -> bool:
+        """Whether this signer keeps working while the wallet is locked."""
+        return self._kept
+
+    def release(self) -> None:
+        """Done with it: a kept signer wipes its key now; for any other this does nothing
+        (the wallet's lock does it)."""
+        if self._kept:
+            self._secrets.wipe()
 
     # --- signing --------------------------------------------------------------------------
 

@@ -113,6 +113,20 @@ class UnlockedSecrets:
             raise WalletLockedError()
         return copy
 
+    def account_only(self, index: int) -> UnlockedSecrets:
+        """A separate holder of account ``index``'s key alone (no seed, no phrase, no other
+        account), wiped on its own: it outlives this object's :meth:`wipe` (a signer kept
+        while the wallet is locked, at the user's request) until it is wiped itself."""
+        key = bytearray(self.private_key(index))
+        clone = UnlockedSecrets.__new__(UnlockedSecrets)
+        clone._kind = self._kind
+        clone._mnemonic = None
+        clone._passphrase = ""
+        clone._seed = None
+        clone._keys = {index: key}
+        clone._wiped = False
+        return clone
+
     def address(self, index: int) -> str:
         return hdkeys.address_of(self.private_key(index))
 

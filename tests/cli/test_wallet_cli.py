@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import pty
@@ -216,3 +217,44 @@ def test_node_down_is_one_line(tmp_path: Path) -> None:
     nile = btt(tmp_path, "balance", "--network", "nile", "--node", url, "--json")
     assert one_error_line(nile) == f"node unreachable: {url}"
 
+
+
+def test_devnet_history_json_and_text(known: Path, devnet_url: str) -> None:
+    """``btt wallet history``: a TRX send and a reverted vault call, with fees and results;
+    ``--json`` has exact decimal strings and integers in base units."""
+    from tests.devnet_process import devnet_info
+    from tests.wallet.test_wallet_history_devnet import reverted_withdraw
+
+    net = ["--network", "devnet", "--node", devnet_url]
+    faucet(devnet_url, ADDRESS_0, trx=30)
+    friend = str(PrivateKey.random().public_key.to_base58check_address())
+    sent = btt(known, "send", friend, "1.5", "--token", "TRX", *net, "--password-stdin",
+               stdin=PASSWORD + "\n")
+    txid = ok(sent).strip()
+    failed = asyncio.run(reverted_withdraw(devnet_url, PrivateKey(bytes.fromhex(KEY_0)),
+                                           devnet_info(devnet_url)["vault"]))
+    data = json.loads(ok(btt(known, "history", "--json", "--limit", "5", *net)))
+    assert (data["address"], data["network"], data["partial"]) == (ADDRESS_0, "devnet", None)
+    entries = {e["txid"]: e for e in data["transactions"]}
+    assert len(data["transactions"]) <= 5 and {txid, failed} <= set(entries)
+    send = entries[txid]
+    assert (send["kind"], send["token"], send["direction"], send["amount"],
+            send["amount_base_units"], send["counterparty"], send["fee_trx"], send["fee_sun"],
+            send["result"], send["failed"]) == ("send", "TRX", "out", "-1.5", -1_500_000,
+                                                friend, "1.1", 1_100_000, "SUCCESS", False)
+    assert send["time"].endswith("+00:00") and isinstance(send["block"], int)
+    bad = entries[failed]
+    assert (bad["kind"], bad["function"], bad["amount"], bad["result"], bad["failed"],
+            bad["reason"]) == ("withdraw", "withdraw", None, "REVERT", True,
+                               "SpeedVault: no withdrawal announced")
+    assert bad["fee_sun"] > 0 and Decimal(bad["fee_trx"]) * 10**6 == bad["fee_sun"]
+    assert bad["contract"] == devnet_info(devnet_url)["vault"]
+
+    text = ok(btt(known, "history", "--limit", "2", *net)).splitlines()
+    assert len(text) == 2 and text[0].endswith(
+        f"{failed}  failed: REVERT: SpeedVault: no withdrawal announced")
+    assert "withdraw" in text[0] and "fee " in text[0]
+    assert f"to {friend}" in text[1] and "-1.5 TRX" in text[1] and text[1].endswith(
+        f"{txid}  ok")
+    refused = btt(known, "history", "--limit", "0", *net)
+    assert refused.returncode == 2 and "--limit" in refused.stderr

@@ -199,14 +199,14 @@ async def test_recent_transactions_from_the_node(tmp_path: Path, devnet_url: str
     first = await sender.send(await sender.quote_send(friend, "4", "BTT"))
     second = await sender.send(await sender.quote_send(friend, "3", "TRX"))
     mine = await sender.recent_transactions(10)
-    assert [(r.txid, r.token, r.direction, r.counterparty, r.amount, r.status)
-            for r in mine[:2]] == [
-        (second.txid, "TRX", "out", friend, 3 * SUN, "SUCCESS"),
-        (first.txid, "BTT", "out", friend, 4 * BTT, "SUCCESS"),
+    assert [(r.txid, r.kind, r.token, r.direction, r.counterparty, r.amount, r.fee_sun,
+             r.result) for r in mine[:2]] == [
+        (second.txid, "send", "TRX", "out", friend, 3 * SUN, second.fee_sun, "SUCCESS"),
+        (first.txid, "send", "BTT", "out", friend, 4 * BTT, first.fee_sun, "SUCCESS"),
     ]
     theirs = await receiver.recent_transactions(10)
-    assert [(r.txid, r.direction, r.counterparty) for r in theirs] == [
-        (second.txid, "in", me), (first.txid, "in", me)]
+    assert [(r.txid, r.kind, r.direction, r.counterparty, r.fee_sun) for r in theirs] == [
+        (second.txid, "receive", "in", me, 0), (first.txid, "receive", "in", me, 0)]
     await sender.close()
     await receiver.close()
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from keyring.backends import fail
@@ -114,27 +115,62 @@ def _hex(address: str) -> str:
     return hdkeys.hex_address(address)
 
 
-TRONGRID_TRANSACTIONS: dict[str, Any] = {"success": True, "meta": {"page_size": 2}, "data": [
-    {"txID": "aa" * 32, "blockNumber": 10, "block_timestamp": 1_700_000_003_000,
-     "ret": [{"contractRet": "SUCCESS", "fee": 0}],
-     "raw_data": {"timestamp": 1_700_000_002_000, "contract": [{
-         "type": "TransferContract",
-         "parameter": {"type_url": "type.googleapis.com/protocol.TransferContract",
-                       "value": {"amount": 2_500_000, "owner_address": _hex(FRIEND),
-                                 "to_address": _hex(ME)}}}]}},
-    {"txID": "bb" * 32, "blockNumber": 9, "block_timestamp": 1_700_000_001_000,
-     "ret": [{"contractRet": "SUCCESS", "fee": 345000}],
-     "raw_data": {"contract": [{
-         "type": "TriggerSmartContract",
-         "parameter": {"value": {"data": "a9059cbb", "owner_address": _hex(ME),
-                                 "contract_address": _hex(networks.MAINNET_BTT)}}}]}},
-]}
+def _transfer(txid: str, block: int, stamp: int, sender: str, to: str, amount: int,
+              fee: int) -> dict[str, Any]:
+    return {"ret": [{"contractRet": "SUCCESS", "fee": fee}], "signature": ["00" * 65],
+            "txID": txid, "net_usage": 0, "raw_data_hex": "", "net_fee": fee,
+            "energy_usage": 0, "blockNumber": block, "block_timestamp": stamp,
+            "energy_fee": 0, "energy_usage_total": 0, "internal_transactions": [],
+            "raw_data": {"timestamp": stamp - 1000, "contract": [{
+                "type": "TransferContract",
+                "parameter": {"type_url": "type.googleapis.com/protocol.TransferContract",
+                              "value": {"amount": amount, "owner_address": _hex(sender),
+                                        "to_address": _hex(to)}}}]}}
+
+
+def _call(txid: str, block: int, stamp: int, data: str, contract: str, result: str,
+          fee: int) -> dict[str, Any]:
+    return {"ret": [{"contractRet": result, "fee": fee}], "signature": ["00" * 65],
+            "txID": txid, "net_usage": 345, "raw_data_hex": "", "net_fee": 0,
+            "energy_usage": 0, "blockNumber": block, "block_timestamp": stamp,
+            "energy_fee": fee, "energy_usage_total": fee // 100, "internal_transactions": [],
+            "raw_data": {"contract": [{
+                "type": "TriggerSmartContract",
+                "parameter": {"value": {"data": data, "owner_address": _hex(ME),
+                                        "contract_address": _hex(contract)}}}]}}
+
+
+VAULT = "TL6oat5a7BCMya8J9gM1r43sG1udYocqt8"
+TRANSFER_DATA = ("a9059cbb" + _hex(FRIEND)[2:].rjust(64, "0")
+                 + format(7 * 10**18, "x").rjust(64, "0"))
+BTT_INFO = {"symbol": "BTT", "address": networks.MAINNET_BTT, "decimals": 18,
+            "name": "BitTorrent"}
+# newest first, two pages: the second one after "page-2"
+TRONGRID_PAGES: dict[str | None, dict[str, Any]] = {
+    None: {"success": True, "data": [
+        _transfer("aa" * 32, 12, 1_700_000_003_000, FRIEND, ME, 2_500_000, 0),
+        _call("cc" * 32, 11, 1_700_000_002_000, "3ccfd60b", VAULT, "REVERT", 1_234_000),
+    ], "meta": {"at": 1_700_000_009_000, "page_size": 2, "fingerprint": "page-2",
+                "links": {"next": "https://api.trongrid.io/v1/...&fingerprint=page-2"}}},
+    "page-2": {"success": True, "data": [
+        _call("bb" * 32, 9, 1_700_000_001_000, TRANSFER_DATA, networks.MAINNET_BTT, "SUCCESS",
+              345_000),
+    ], "meta": {"at": 1_700_000_009_000, "page_size": 1}},
+}
 TRONGRID_TRC20: dict[str, Any] = {"success": True, "data": [
+    {"transaction_id": "dd" * 32, "block_timestamp": 1_700_000_004_000, "from": VAULT,
+     "to": ME, "type": "Transfer", "value": "2000000000000000000", "token_info": BTT_INFO},
     {"transaction_id": "bb" * 32, "block_timestamp": 1_700_000_001_000, "from": ME,
-     "to": FRIEND, "type": "Transfer", "value": "7000000000000000000",
-     "token_info": {"symbol": "BTT", "address": networks.MAINNET_BTT, "decimals": 18,
-                    "name": "BitTorrent"}},
-]}
+     "to": FRIEND, "type": "Transfer", "value": "7000000000000000000", "token_info": BTT_INFO},
+    {"transaction_id": "ee" * 32, "block_timestamp": 1_700_000_000_000, "from": ME,
+     "to": VAULT, "type": "Approval", "value": "5", "token_info": BTT_INFO},
+], "meta": {"at": 1_700_000_009_000, "page_size": 3}}
+FAILED_INFO = {"id": "cc" * 32, "fee": 1_234_000, "blockNumber": 11,
+               "contractResult": ["08c379a0" + "20".rjust(64, "0") + "23".rjust(64, "0")
+                                  + b"SpeedVault: no withdrawal announced".hex().ljust(64 * 2,
+                                                                                     "0")],
+               "receipt": {"energy_fee": 1_234_000, "result": "REVERT"},
+               "result": "FAILED", "resMessage": b"REVERT opcode executed".hex()}
 
 
 @pytest.fixture
@@ -142,16 +178,28 @@ def trongrid_standin() -> Iterator[tuple[str, list[dict[str, str]]]]:
     seen: list[dict[str, str]] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append({"path": self.path,
-                         "key": self.headers.get("TRON-PRO-API-KEY", "")})
-            body = TRONGRID_TRC20 if "/trc20" in self.path else TRONGRID_TRANSACTIONS
+        def _answer(self, body: Any) -> None:
             data = json.dumps(body).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            seen.append({"path": self.path,
+                         "key": self.headers.get("TRON-PRO-API-KEY", "")})
+            query = dict(parse_qsl(urlsplit(self.path).query))
+            if "/trc20" in self.path:
+                self._answer(TRONGRID_TRC20)
+            else:
+                self._answer(TRONGRID_PAGES[query.get("fingerprint")])
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append({"path": self.path, "key": self.headers.get("TRON-PRO-API-KEY", ""),
+                         "body": json.dumps(body)})
+            self._answer(FAILED_INFO if body.get("value") == "cc" * 32 else {})
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -173,9 +221,22 @@ async def test_trongrid_history_is_parsed_and_keyed(
                                   lists_transactions=True)
     async with ChainClient(network, timeout=5) as client:
         records = await client.recent_transactions(ME, 10)
-    assert [(r.txid, r.token, r.direction, r.counterparty, r.amount) for r in records] == [
-        ("aa" * 32, "TRX", "in", FRIEND, 2_500_000),
-        ("bb" * 32, "BTT", "out", FRIEND, 7 * 10**18),
+    assert [(r.txid, r.kind, r.token, r.direction, r.counterparty, r.amount, r.fee_sun,
+             r.result) for r in records] == [
+        ("dd" * 32, "receive", "BTT", "in", VAULT, 2 * 10**18, 0, "SUCCESS"),
+        ("aa" * 32, "receive", "TRX", "in", FRIEND, 2_500_000, 0, "SUCCESS"),
+        ("cc" * 32, "withdraw", None, "", None, 0, 1_234_000, "REVERT"),
+        ("bb" * 32, "send", "BTT", "out", FRIEND, 7 * 10**18, 345_000, "SUCCESS"),
     ]
+    assert records[2].reason == "SpeedVault: no withdrawal announced"
+    assert records[2].contract == VAULT and records[2].function == "withdraw"
     assert {s["key"] for s in seen} == {"my-key"}
-    assert any(s["path"].startswith(f"/v1/accounts/{ME}/transactions/trc20") for s in seen)
+    listing = [dict(parse_qsl(urlsplit(s["path"]).query)) for s in seen
+               if urlsplit(s["path"]).path == f"/v1/accounts/{ME}/transactions"]
+    assert [q.get("fingerprint") for q in listing] == [None, "page-2"]
+    assert all(q["only_confirmed"] == "true" for q in listing)
+    tokens = [dict(parse_qsl(urlsplit(s["path"]).query)) for s in seen
+              if urlsplit(s["path"]).path == f"/v1/accounts/{ME}/transactions/trc20"]
+    assert tokens and tokens[0]["contract_address"] == networks.MAINNET_BTT
+    asked = [s for s in seen if s["path"] == "/wallet/gettransactioninfobyid"]
+    assert len(asked) == 1 and json.loads(asked[0]["body"])["value"] == "cc" * 32

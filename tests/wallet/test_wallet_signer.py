@@ -214,6 +214,40 @@ async def test_signer_of_a_replaced_wallet_never_signs_with_the_old_key(tmp_path
     await service.close()
 
 
+async def test_a_kept_signer_outlives_the_lock_until_released(tmp_path: Path) -> None:
+    """BTT Speed's "keep running while locked": a kept signer holds its account's key
+    alone; lock() leaves it working, release(), close() or a replaced wallet end it."""
+    service = await abandon_wallet(tmp_path)
+    await service.add_account()
+    kept = await service.kept_signer()  # the current account: the one just added
+    assert kept.kept and kept.address == ADDRESS_1 and "(kept)" in repr(kept)
+    plain = await service.signer()
+    service.lock()
+    await every_method_is_locked(plain)
+    digest = os.urandom(32)
+    assert recover_signer(digest, kept.sign_digest(digest)) == ADDRESS_1
+    for text in (repr(kept), str(kept)):
+        assert KEY_0 not in text and ABANDON.split()[0] + " " not in text
+    kept.release()
+    assert kept.locked
+    with pytest.raises(WalletLockedError):
+        kept.sign_digest(digest)
+    with pytest.raises(WalletLockedError):
+        await service.kept_signer()  # a locked wallet hands out none
+    await service.unlock(PASSWORD)
+    plain.release()  # not kept: does nothing to the wallet
+    assert not (await service.signer()).locked
+
+    closing = await service.kept_signer(0)
+    await service.close()
+    assert closing.locked
+    replaced = await abandon_wallet(tmp_path / "replaced")
+    old = await replaced.kept_signer()
+    await replaced.restore_private_key(OTHER_KEY, PASSWORD, replace_existing=True)
+    assert old.locked
+    await replaced.close()
+
+
 async def test_no_signer_without_a_key(tmp_path: Path) -> None:
     service = make_service(tmp_path / "none")
     await service.open()

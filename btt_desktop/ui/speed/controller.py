@@ -35,6 +35,7 @@ from btt_desktop.ui.speed.intro import SpeedIntroDialog
 from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
 from btt_desktop.ui.wallet.protected import Policy, run_protected
 from btt_desktop.wallet.service import WalletService
+from btt_desktop.wallet.signer import WalletSigner
 from btt_desktop.wallet.types import WalletState
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SpeedController(QObject):
         self._connections = [
             bridge.wallet_unlocked.connect(
                 lambda _wid, _a: self.tasks.run(self.ensure_running())),
-            bridge.wallet_locked.connect(lambda _wid: self.tasks.run(self.stop_service())),
+            bridge.wallet_locked.connect(lambda _wid: self.tasks.run(self._wallet_locked())),
             bridge.wallet_changed.connect(lambda _info: self.tasks.run(self._follow_wallet())),
         ]
 
@@ -94,6 +95,22 @@ class SpeedController(QObject):
             self.report(str(exc))
         self.changed.emit()
         await self.ensure_running()
+        if (self.wanted and not self.unavailable and self.service is None
+                and self.wallet.state is WalletState.LOCKED):
+            self.tasks.run(self._ask_at_start())
+
+    async def _ask_at_start(self) -> None:
+        """BTT Speed is on and the wallet starts locked: say so once and offer to unlock,
+        rather than wait without a word (Cancel leaves it paused until an unlock)."""
+        parent = self.parent()
+        s = self.settings
+        sides = (_tr("buying and selling") if s.auto_bid and s.earn else
+                 _tr("buying") if s.auto_bid else _tr("selling"))
+        await self.unlock_for_speed(
+            parent if isinstance(parent, QWidget) else None,
+            text=_tr("BTT Speed is on ({sides}) and signs with your wallet, which is "
+                     "locked. Enter the wallet password to start it now, or Cancel to "
+                     "leave it paused until you unlock the wallet.").format(sides=sides))
 
     async def close(self) -> None:
         """Pay what is owed and stop (the window is quitting)."""
@@ -137,7 +154,7 @@ class SpeedController(QObject):
                 link = await open_vault(self.wallet.network, speed_dir=self.profile.speed_dir)
                 service = await SpeedService.from_wallet(
                     self.engine, self.bus, self.profile, self.wallet, link,
-                    settings=self.settings)
+                    settings=self.settings, kept=self.settings.run_while_locked)
                 await service.start()
             except Exception as exc:
                 if link is not None:
@@ -150,7 +167,7 @@ class SpeedController(QObject):
                 if not again or time.monotonic() - self._reported > REPEAT_AFTER:
                     self._reported = time.monotonic()
                     self.report(self.problem if self.unavailable else
-                                _tr("Speed did not start: {reason}").format(
+                                _tr("BTT Speed did not start: {reason}").format(
                                     reason=self.problem))
                 self.changed.emit()
                 return
@@ -170,9 +187,29 @@ class SpeedController(QObject):
                 except Exception as exc:
                     log.error("closing Speed", exc_info=exc)
                     self.report(one_line(exc))
+                finally:
+                    if isinstance(service.signer, WalletSigner):
+                        service.signer.release()  # a kept key is wiped now
             if link is not None:
                 await link.close()
         self.changed.emit()
+
+    @property
+    def running_locked(self) -> bool:
+        """Running on a kept signer while the wallet is locked."""
+        service = self.service
+        return (service is not None and isinstance(service.signer, WalletSigner)
+                and service.signer.kept and self.wallet.state is not WalletState.UNLOCKED)
+
+    async def _wallet_locked(self) -> None:
+        """A lock pauses BTT Speed, unless the user chose to keep it running (its signer
+        is then a kept one, which the lock leaves working)."""
+        service = self.service
+        if (service is not None and self.settings.run_while_locked
+                and isinstance(service.signer, WalletSigner) and service.signer.kept):
+            self.changed.emit()
+            return
+        await self.stop_service()
 
     async def _follow_wallet(self) -> None:
         """A new account or network means new ledgers: make a new service."""
@@ -190,8 +227,9 @@ class SpeedController(QObject):
         self.settings = settings
         await asyncio.to_thread(save_settings, self.profile.speed_dir, settings)  # the owner
         service = self.service
-        if service is not None and settings.port != old.port:
-            await self.stop_service()
+        if service is not None and (settings.port != old.port
+                                    or settings.run_while_locked != old.run_while_locked):
+            await self.stop_service()  # a new port, or a signer of the other kind
         elif service is not None:
             service.apply_settings(settings)
         if not self.wanted:
@@ -258,14 +296,14 @@ class SpeedController(QObject):
         await self.apply_settings(dataclasses.replace(chosen, auto_bid=s.auto_bid, earn=s.earn))
         await self.set_sides(buy=chosen.auto_bid, sell=chosen.earn, parent=parent)
 
-    async def unlock_for_speed(self, parent: QWidget | None) -> bool:
+    async def unlock_for_speed(self, parent: QWidget | None, *, text: str = "") -> bool:
         state = self.wallet.state
         if state is WalletState.NONE:
             await self._offer_wallet(parent)
             return False
         if state is WalletState.WATCH_ONLY:
-            self.report(_tr("Speed pays from your wallet; a watch-only wallet cannot sign "
-                            "cheques."))
+            self.report(_tr("BTT Speed pays from your wallet; a watch-only wallet cannot "
+                            "sign cheques."))
             return False
         wallet = self.wallet
 
@@ -274,15 +312,15 @@ class SpeedController(QObject):
                 await wallet.unlock(password)
 
         outcome = await run_protected(
-            parent, wallet, unlock, title=_tr("Turn on Speed"),
-            text=_tr("Speed signs cheques with your wallet. Enter the wallet password to "
-                     "unlock it."), policy=Policy.UNLOCK)
+            parent, wallet, unlock, title=_tr("Start BTT Speed"),
+            text=text or _tr("BTT Speed signs cheques with your wallet. Enter the wallet "
+                             "password to unlock it."), policy=Policy.UNLOCK)
         return outcome.done
 
     async def _offer_wallet(self, parent: QWidget | None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Speed needs a wallet"),
-                          _tr("Speed pays seeders in BTT from your wallet, and there is no "
-                              "wallet yet. Create or restore one in the Wallet section."),
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("BTT Speed needs a wallet"),
+                          _tr("BTT Speed pays seeders in BTT from your wallet, and there is "
+                              "no wallet yet. Create or restore one in the Wallet section."),
                           QMessageBox.StandardButton.NoButton, parent)
         box.setObjectName("speed_needs_wallet")
         open_button = box.addButton(_tr("Open Wallet"), QMessageBox.ButtonRole.AcceptRole)

@@ -165,10 +165,19 @@ class SpeedSettingsPage(QWidget):
         self.port_box.setRange(0, 65535)
         self.port_box.setSpecialValueText(self.tr("any free port"))
         self.port_box.setValue(s.port)
+        self.run_locked_check = QCheckBox(self.tr(
+            "Keep BTT Speed running while the wallet is locked"))
+        self.run_locked_check.setObjectName("speed_run_while_locked")
+        self.run_locked_check.setChecked(s.run_while_locked)
+        self.run_locked_check.setToolTip(self.tr(
+            "BTT Speed then keeps your account's signing key in memory after the wallet "
+            "locks, so a seeder goes on earning; otherwise a lock pauses BTT Speed until the "
+            "wallet is unlocked again."))
         network = QGroupBox(self.tr("Connection"))
         form = QFormLayout(network)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Speed port:"), self.port_box)
+        form.addRow(self.run_locked_check)
 
         note = QLabel(self.tr("BTT Speed is optional: buying pays seeders BTT from your "
                               "vault for faster downloads, selling earns BTT from "
@@ -248,4 +257,5 @@ class SpeedSettingsPage(QWidget):
                                             self.tr("Keep seeding while it earns")),
             btt_per_trx=parse_btt(self.rate_edit.text(), self.tr("BTT per TRX"),
                                   allow_zero=False),
-            port=self.port_box.value())
+            port=self.port_box.value(),
+            run_while_locked=self.run_locked_check.isChecked())

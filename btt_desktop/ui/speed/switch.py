@@ -1,5 +1,5 @@
-"""The Speed switch (auto-bid on/off) for the toolbar and menus, and the status-bar
-readout of what Speed spends and earns right now."""
+"""The BTT Speed menu (buying and selling switches) for the toolbar and menus, and the
+status-bar readout of what BTT Speed spends and earns right now."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from btt_desktop.ui.formatting import format_size
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.speed.amounts import btt_text, rounded_btt
 from btt_desktop.ui.speed.controller import SpeedController
+from btt_desktop.wallet.types import WalletState
 
 READOUT_MS = 2000
 WINDOW_SECONDS = 20.0   # the rates average over this much recent history
@@ -53,7 +54,7 @@ class SpeedSwitch(QAction):
             tip = self.tr("BTT Speed is on but not running: {reason}").format(
                 reason=c.problem)
         elif on and c.service is None:
-            tip = self.tr("BTT Speed is on; it starts when the wallet is unlocked")
+            tip = self.tr("BTT Speed is on, paused until the wallet is unlocked")
         elif self._sell:
             tip = self.tr("Selling: other people's BTT bids buy your upload when you seed "
                           "(click to stop)") if on else \
@@ -81,8 +82,13 @@ class SpeedMenu(QAction):
         self._controller = controller
         self.setObjectName("speed_menu")
         self.setText(self.tr("BTT Speed"))
+        self.resume = QAction(self.tr("Unlock the Wallet to Start BTT Speed…"), parent)
+        self.resume.setObjectName("speed_resume")
+        self.resume.triggered.connect(
+            lambda: controller.tasks.run(controller.unlock_for_speed(parent)))
         menu = QMenu(parent)
         menu.setObjectName("speed_menu_popup")
+        menu.addAction(self.resume)
         menu.addAction(buy)
         menu.addAction(sell)
         menu.addSeparator()
@@ -94,6 +100,8 @@ class SpeedMenu(QAction):
     def sync(self) -> None:
         c = self._controller
         on = (c.settings.auto_bid or c.settings.earn) and not c.unavailable
+        self.resume.setVisible(on and c.service is None and not c.problem
+                               and c.wallet.state is WalletState.LOCKED)
         self.setIcon(icon("speed-on" if on else "speed-off"))
         self.setToolTip(c.problem if c.unavailable else self.tr(
             "BTT Speed: pay BTT for faster downloads, earn BTT when seeding (optional)"))
@@ -151,7 +159,7 @@ class SpeedReadout(QWidget):
             elif c.problem:
                 text = self.tr("BTT Speed: not running")
             else:
-                text = self.tr("BTT Speed: waiting for the wallet")
+                text = self.tr("BTT Speed: paused until the wallet is unlocked")
             self.label.setText(text)
             self.label.setToolTip(c.problem)
             return
@@ -170,6 +178,8 @@ class SpeedReadout(QWidget):
             text = self.tr("BTT Speed: buying, spending {spent}/min").format(spent=spent)
         else:
             text = self.tr("BTT Speed: selling, earning {earned}/min").format(earned=earned)
+        if c.running_locked:
+            text = self.tr("{readout} (wallet locked)").format(readout=text)
         self.label.setText(text)
         self.label.setToolTip(self.tr(
             "Spent in all {spent} BTT for {bought} bought; earned {earned} BTT "

@@ -11,25 +11,21 @@ window never waits.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -45,7 +41,7 @@ from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
 from btt_desktop.ui.wallet.clipboard import SecretClipboard, copy_text
 from btt_desktop.ui.wallet.export_dialog import ExportDialog
 from btt_desktop.ui.wallet.first_run import FirstRunPage
-from btt_desktop.ui.wallet.history_model import HistoryColumn, HistoryModel
+from btt_desktop.ui.wallet.history_panel import HistoryPanel
 from btt_desktop.ui.wallet.network_dialog import NetworkDialog, current_choice, network_title
 from btt_desktop.ui.wallet.protected import Outcome, Policy, protected, run_protected
 from btt_desktop.ui.wallet.qr import QrCodeWidget
@@ -91,8 +87,6 @@ class WalletPane(QWidget):
         self._report = report
         self.tasks = TaskRunner(self.show_error)
         self.clipboard = SecretClipboard(parent=self)
-        self.history = HistoryModel(self)
-        self._history_task: asyncio.Task[None] | None = None
         self._refreshing = False
         self._keyring_reason: str | None = None
         self._choices: dict[str, NetworkChoice] = {}
@@ -264,38 +258,17 @@ class WalletPane(QWidget):
         card_layout.addLayout(right, 1)
 
         heading = _big(QLabel(self.tr("Recent transactions")), 1.1)
-        self.history_view = QTableView()
-        self.history_view.setObjectName("history_view")
-        self.history_view.setModel(self.history)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.verticalHeader().setVisible(False)
-        self.history_view.setAlternatingRowColors(True)
-        self.history_view.setWordWrap(False)
-        header = self.history_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(HistoryColumn.COUNTERPARTY,
-                                    QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(HistoryColumn.TXID, QHeaderView.ResizeMode.Interactive)
-        for column, width in ((HistoryColumn.TIME, 150), (HistoryColumn.DIRECTION, 80),
-                              (HistoryColumn.AMOUNT, 180), (HistoryColumn.STATUS, 90),
-                              (HistoryColumn.TXID, 150)):
-            self.history_view.setColumnWidth(column, width)
-        self.history_view.doubleClicked.connect(
-            lambda index: copy_text(self.history.records()[index.row()].txid))
-        self.history_view.setToolTip(self.tr("Double-click a row to copy its transaction ID"))
-        self.history_empty = QLabel(self.tr("No transactions yet."))
-        self.history_empty.setObjectName("history_empty")
-        self.history_empty.setStyleSheet(MUTED_STYLE)
+        self.history_panel = HistoryPanel(self.service, heading, limit=HISTORY_LIMIT)
+        self.history = self.history_panel.model
+        self.history_view = self.history_panel.view
+        self.history_empty = self.history_panel.empty
 
         overview = QWidget()
         overview.setObjectName("wallet_overview")
         overview_layout = QVBoxLayout(overview)
         overview_layout.addWidget(card)
         overview_layout.addSpacing(6)
-        overview_layout.addWidget(heading)
-        overview_layout.addWidget(self.history_empty)
-        overview_layout.addWidget(self.history_view, 1)
+        overview_layout.addWidget(self.history_panel, 1)
         # the account's balances first; other parts of the wallet (Speed's vault) add tabs
         self.tabs = QTabWidget()
         self.tabs.setObjectName("wallet_tabs")
@@ -360,10 +333,7 @@ class WalletPane(QWidget):
                 await runner.cancel_all()
         await self.first_run.tasks.cancel_all()
         await self.tasks.cancel_all()
-        if self._history_task is not None:
-            self._history_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._history_task
+        await self.history_panel.stop()
 
     def show_error(self, line: str) -> None:
         self.errors.append(line)
@@ -406,8 +376,8 @@ class WalletPane(QWidget):
             self._shown = shown
             self.address_label.setText(address)
             self.qr.set_text(address)
-            self.history.set_records([])
-            self.history_empty.setText(self.tr("Loading…"))
+            self.history_panel.clear()
+            self.history_panel.reload(refresh=False)  # the cached list, at once
             self._clear_balances()
         self._fill_accounts(info)
         self._fill_networks(info)
@@ -493,11 +463,10 @@ class WalletPane(QWidget):
                     time=clock(snap.refreshed_at))
             self.stale_label.setText(text)
             self.stale_label.setVisible(True)
-            if not self.history.rowCount():
-                self.history_empty.setText(self.tr("Not loaded: the node cannot be reached."))
+            self.history_panel.node_unreachable()
         else:
             self.stale_label.setVisible(False)
-            self._reload_history()
+            self.history_panel.reload()
 
     # --- refreshing -----------------------------------------------------------------
 
@@ -515,29 +484,6 @@ class WalletPane(QWidget):
             self._refreshing = False
             self.refresh_button.setEnabled(True)
             self.refresh_button.setText(self.tr("Refresh"))
-
-    def _reload_history(self) -> None:
-        if self._history_task is not None and not self._history_task.done():
-            return
-        self._history_task = asyncio.get_event_loop().create_task(self._load_history())
-
-    async def _load_history(self) -> None:
-        address = self.service.info.address
-        try:
-            records = await self.service.recent_transactions(HISTORY_LIMIT)
-        except BttError as exc:
-            self.history_empty.setText(self.tr("Transactions unavailable: {reason}").format(
-                reason=str(exc)))
-            self.history_empty.setVisible(True)
-            return
-        except Exception:
-            log.exception("loading the transaction history failed")
-            return
-        if address != self.service.info.address:
-            return
-        self.history.set_records(records)
-        self.history_empty.setText(self.tr("No transactions yet."))
-        self.history_empty.setVisible(not records)
 
     # --- accounts -------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ wallet and a devnet process (the service is a real SpeedService on the devnet's 
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,8 +66,8 @@ async def test_first_switch_on_explains_then_asks_for_the_password(
         assert not switch.isChecked() and not w.speed.sell_switch.isChecked()
         assert controller.service is None
         assert w.speed.readout.label.text() == "BTT Speed: off"
-        assert [a.text() for a in w.speed.menu.menu().actions() if a.text()] == [
-            "Buy Faster Downloads", "Sell My Upload for BTT", "What Is BTT Speed?…"]
+        shown = [a.text() for a in w.speed.menu.menu().actions() if a.text() and a.isVisible()]
+        assert shown == ["Buy Faster Downloads", "Sell My Upload for BTT", "What Is BTT Speed?…"]
 
         switch.trigger()  # the first time: what it is and may spend, before anything
         intro = await _visible(SpeedIntroDialog, w.window)
@@ -119,10 +121,61 @@ async def test_first_switch_on_explains_then_asks_for_the_password(
         await until(lambda: "selling, earning" in w.speed.readout.label.text(), 5,
                     "the readout")
 
-        w.wallet.lock()  # locking the wallet stops Speed; the switch stays on
+        w.wallet.lock()  # locking the wallet pauses Speed; the switch stays on
         await until(lambda: controller.service is None, 10, "the service to stop")
         assert w.speed.sell_switch.isChecked()
-        assert "waiting for the wallet" in w.speed.readout.label.text()
+        assert w.speed.readout.label.text() == "BTT Speed: paused until the wallet is unlocked"
+        assert w.speed.menu.resume.isVisible()
+        w.speed.menu.resume.trigger()  # the menu offers to unlock and start again
+        dialog = await _visible(PasswordDialog, w.window)
+        dialog.field.setText(PASSWORD)
+        dialog.accept()
+        await until(lambda: controller.service is not None, 20, "the service again")
+        assert not w.speed.menu.resume.isVisible()
+    finally:
+        await w.close()
+
+
+async def test_a_locked_wallet_at_start_is_asked_for_once_not_waited_on(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    """Speed was on when the window closed; it opens with the wallet locked: one clear
+    prompt says so; Cancel leaves it paused, saying so, with the way to start it."""
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=KEY,
+                          locked=True, speed=SpeedSettings(earn=True, introduced=True))
+    try:
+        dialog = await _visible(PasswordDialog, w.window)
+        assert dialog.windowTitle() == "Start BTT Speed"
+        assert dialog.text_label.text().startswith(
+            "BTT Speed is on (selling) and signs with your wallet, which is locked.")
+        dialog.reject()
+        await until(lambda: "paused" in w.speed.readout.label.text(), 5, "the readout")
+        assert w.speed.controller.service is None and w.speed.menu.resume.isVisible()
+        assert w.speed.sell_switch.isChecked()
+        await asyncio.sleep(0.5)  # asked once only
+        assert not any(d.isVisible() for d in w.window.findChildren(PasswordDialog))
+    finally:
+        await w.close()
+
+
+async def test_speed_kept_running_while_locked_signs_on_until_turned_off(
+        qtbot: Any, tmp_path: Path, devnet: str) -> None:
+    faucet(devnet, address_of(KEY), trx=50)
+    w = await open_window(tmp_path, loopback_settings(), node_url=devnet, key_hex=KEY,
+                          speed=SpeedSettings(earn=True, introduced=True,
+                                              run_while_locked=True))
+    try:
+        controller = w.speed.controller
+        service = await until(lambda: controller.service, 20, "the Speed service")
+        w.wallet.lock()
+        await until(lambda: "(wallet locked)" in w.speed.readout.label.text(), 10,
+                    "the readout")
+        assert controller.service is service and not service.signer.locked
+        assert len(service.signer.sign_digest(bytes(32))) == 65  # it still signs
+        # the user turns the option off: the kept key is wiped, Speed pauses
+        await controller.apply_settings(dataclasses.replace(controller.settings,
+                                                            run_while_locked=False))
+        assert controller.service is None and service.signer.locked
+        assert w.speed.readout.label.text() == "BTT Speed: paused until the wallet is unlocked"
     finally:
         await w.close()
 
