@@ -45,6 +45,10 @@ class AppSettings:
     language: str = ""
     # "system", "light" or "dark" (btt_desktop/ui/theme.py)
     theme: str = "system"
+    # the wallet locks after this many minutes without input in the window (0: never)
+    wallet_lock_minutes: int = 15
+    # the wallet password is asked for every transfer the window sends, unlocked or not
+    password_every_send: bool = True
     # window geometry, column layout and splitter positions (base64 of Qt's saveState)
     window_layout: dict[str, int | bool | str] = field(default_factory=dict)
 

@@ -74,8 +74,18 @@ def known_unavailable(network: Network, speed_dir: Path | None = None) -> str | 
         return None
     if speed_dir is not None and deployments.recorded_vault(speed_dir, network.name):
         return None
-    return (f"Speed is off on {network.name}: no Speed vault contract is deployed there "
-            f"yet.")
+    return (f"BTT Speed is off on {network.name}: no Speed vault contract is deployed "
+            f"there yet.")
+
+
+def vault_networks(speed_dir: Path | None = None) -> list[str]:
+    """The networks BTT Speed can run on as far as is known without a node: the devnet
+    (its genesis vault), and mainnet or nile where a vault is shipped or was recorded in
+    this profile (a custom node is found out when Speed starts)."""
+    return ["devnet"] + [name for name in KNOWN_CHAIN_IDS
+                         if deployments.shipped_vault(name) is not None
+                         or (speed_dir is not None
+                             and deployments.recorded_vault(speed_dir, name))]
 
 
 async def open_vault(network: Network, *, speed_dir: Path | None = None,
@@ -148,8 +158,8 @@ async def locate(network: Network, http: httpx.AsyncClient, speed_dir: Path | No
         address = deployments.shipped_vault(network.name) or named
     if address is None:
         raise NoVaultContract(known_unavailable(network) or
-                              f"Speed is off on {network.name}: no Speed vault contract is "
-                              f"deployed there yet.")
+                              f"BTT Speed is off on {network.name}: no Speed vault contract "
+                              f"is deployed there yet.")
     if not is_tron_address(address):
         raise SpeedError(f"not a TRON address for the vault: {address[:60]!r}")
     return net, chain_id, address

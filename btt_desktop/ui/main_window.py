@@ -81,6 +81,7 @@ FREE_SPACE_MS = 15_000
 
 class MainWindow(QMainWindow):
     quit_requested = Signal()
+    app_settings_changed = Signal(object)  # AppSettings, after the user changed them
 
     def __init__(self, engine: EngineApi, bridge: EventBridge, store: SettingsStore,
                  settings: Settings, parent: QWidget | None = None) -> None:
@@ -622,6 +623,8 @@ class MainWindow(QMainWindow):
         await asyncio.to_thread(self.store.save, settings)
         if settings.app.default_save_path != old.app.default_save_path:
             self._measure_free_space()
+        if settings.app != old.app:
+            self.app_settings_changed.emit(settings.app)
 
     def _toggle_alt_speed(self, enabled: bool) -> None:
         engine = dataclasses.replace(self.settings.engine, alt_limits_enabled=enabled)

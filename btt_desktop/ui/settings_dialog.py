@@ -216,11 +216,33 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Disk I/O:"), self.disk_io_combo)
         form.addRow("", disk_note)
 
+        # wallet
+        self.lock_box = QSpinBox()
+        self.lock_box.setObjectName("wallet_lock_minutes")
+        self.lock_box.setRange(0, 24 * 60)
+        self.lock_box.setSuffix(self.tr(" min"))
+        self.lock_box.setSpecialValueText(self.tr("Never"))
+        self.lock_box.setValue(a.wallet_lock_minutes)
+        self.password_send_check = QCheckBox(self.tr(
+            "Ask for the wallet password for every transfer"))
+        self.password_send_check.setObjectName("password_every_send")
+        self.password_send_check.setChecked(a.password_every_send)
+        wallet = QGroupBox(self.tr("Wallet security"))
+        form = _compact_form(wallet)
+        form.addRow(self.tr("Lock the wallet after no input for:"), self.lock_box)
+        form.addRow("", self.password_send_check)
+        wallet_note = QLabel(self.tr(
+            "Without the password for every transfer, an unlocked wallet sends after the "
+            "confirmation alone."))
+        wallet_note.setWordWrap(True)
+        form.addRow("", wallet_note)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(_page(downloads, behaviour), self.tr("Downloads"))
         self.tabs.addTab(_page(connection), self.tr("Connection"))
         self.tabs.addTab(_page(normal, alternative), self.tr("Limits"))
         self.tabs.addTab(_page(queueing, seeding), self.tr("BitTorrent"))
+        self.tabs.addTab(_page(wallet), self.tr("Wallet"))
         self.tabs.addTab(_page(advanced), self.tr("Advanced"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -305,5 +327,7 @@ class SettingsDialog(QDialog):
             notify_on_finish=self.notify_check.isChecked(),
             language=str(self.language_combo.currentData()),
             theme=str(self.theme_combo.currentData()),
+            wallet_lock_minutes=self.lock_box.value(),
+            password_every_send=self.password_send_check.isChecked(),
         )
         return Settings(engine=engine, app=app)

@@ -541,12 +541,14 @@ class WalletService:
     async def sign_send(self, quote: SendQuote, *,
                         password: str | None = None) -> SignedTransfer:
         """Build and sign ``quote``'s transaction, not sent yet (see :meth:`broadcast`).
-        Needs the wallet unlocked, or ``password`` (for this signature only)."""
+        Needs the wallet unlocked, or ``password`` (for this signature only). A password
+        given is always checked, also when the wallet is unlocked (the window's "password
+        for every send")."""
         self._require_wallet()
         if quote.network != self._network.name:
             raise WalletError("the network changed since this transfer was prepared")
         temporary = None
-        if self._secrets is None and password is not None:
+        if password is not None:
             temporary = await self._decrypt(password)  # WrongPassword, WatchOnly
         secrets = temporary or self._require_secrets()
         publish = sending.StatusPublisher(self._bus, next(self._request_ids), quote)

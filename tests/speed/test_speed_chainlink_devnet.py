@@ -22,7 +22,13 @@ import pytest
 
 from btt_desktop.errors import SpeedError
 from btt_desktop.speed import deployments
-from btt_desktop.speed.chainlink import new_http, open_vault, tron_client
+from btt_desktop.speed.chainlink import (
+    known_unavailable,
+    new_http,
+    open_vault,
+    tron_client,
+    vault_networks,
+)
 from btt_desktop.speed.cheque import ChequeDomain
 from btt_desktop.speed.deploy import deploy, plan_deploy
 from btt_desktop.wallet.networks import network
@@ -205,3 +211,15 @@ async def test_a_vault_deployed_for_another_network_is_refused(
         assert await link.vault.notice_period() == 60
     finally:
         await link.close()
+
+
+def test_the_networks_with_a_vault_are_known_without_a_node(tmp_path: Path) -> None:
+    """What the wallet's Speed tab lists: the devnet, and mainnet or nile once a vault is
+    shipped or recorded in the profile (``btt vault deploy`` records one)."""
+    assert vault_networks(tmp_path) == ["devnet"]
+    assert known_unavailable(network("nile"), tmp_path) is not None
+    deployments.record_vault(tmp_path, "nile", "TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH")
+    assert vault_networks(tmp_path) == ["devnet", "nile"]
+    assert known_unavailable(network("nile"), tmp_path) is None
+    assert known_unavailable(network("mainnet"), tmp_path) == (
+        "BTT Speed is off on mainnet: no Speed vault contract is deployed there yet.")

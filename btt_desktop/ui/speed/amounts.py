@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication
 
 from btt_desktop.errors import SpeedError
-from btt_desktop.ui.wallet.amounts_text import token_amount
+from btt_desktop.ui.wallet.amounts_text import glance_amount, token_amount
 from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount
 
 
@@ -55,5 +55,6 @@ def rounded_btt(base_units: int, places: int = 4) -> str:
 
 
 def glance_btt(base_units: int) -> str:
-    """For table cells: six decimals at most (a millionth of a BTT), digits grouped."""
-    return btt_text(int(Decimal(rounded_btt(base_units, 6)).scaleb(BTT_DECIMALS)))
+    """For table cells and balances: six decimals at most (a millionth of a BTT), cut
+    toward zero, digits grouped (see ``glance_amount``)."""
+    return glance_amount(base_units, BTT_DECIMALS)

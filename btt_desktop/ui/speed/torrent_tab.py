@@ -75,7 +75,7 @@ class SpeedTab(QWidget):
         self._torrent_id: str | None = None
         self._seen: dict[str, dict[str, int]] = {}  # torrent -> bidder -> last price
         self._state: TorrentState | None = None
-        self.enable_check = QCheckBox(self.tr("Use Speed for this torrent (bid when "
+        self.enable_check = QCheckBox(self.tr("Use BTT Speed for this torrent (bid when "
                                               "downloading, sell slots when seeding)"))
         self.enable_check.setObjectName("speed_torrent_enabled")
         self.enable_check.clicked.connect(self._enable_clicked)
@@ -120,10 +120,10 @@ class SpeedTab(QWidget):
         self.enable_check.setChecked(c.settings.torrent_enabled(torrent_id))
         service = c.service
         if service is None:
-            self.summary.setText(self.tr("Speed is not running. Turn it on with the Speed "
-                                         "switch; it needs an unlocked wallet.")
+            self.summary.setText(self.tr("BTT Speed is not running. Turn it on in the BTT "
+                                         "Speed menu; it needs an unlocked wallet.")
                                  if not c.problem else
-                                 self.tr("Speed is not running: {reason}").format(
+                                 self.tr("BTT Speed is not running: {reason}").format(
                                      reason=c.problem))
             _fill(self.buying_table, [], [])
             _fill(self.selling_table, [], [])
@@ -197,15 +197,15 @@ class SpeedTab(QWidget):
         if ts is None:
             if state is TorrentState.SEEDING:
                 return self.tr("No bids on this torrent yet.") if c.settings.earn else \
-                    self.tr("Earning by seeding is off in the Speed settings.")
-            return self.tr("No Speed peers on this torrent yet.")
+                    self.tr("Selling is off in the BTT Speed menu.")
+            return self.tr("No BTT Speed peers on this torrent yet.")
         if not ts.enabled:
-            return self.tr("Speed is off for this torrent.")
+            return self.tr("BTT Speed is off for this torrent.")
         parts = []
         if ts.bid_rate:
             parts.append(self.tr("Our bid: {price} BTT/GiB").format(price=per_gib(ts.bid_rate)))
         elif state is TorrentState.DOWNLOADING and not c.settings.auto_bid:
-            parts.append(self.tr("Not bidding: the Speed switch is off."))
+            parts.append(self.tr("Not bidding: buying is off in the BTT Speed menu."))
         if ts.bids:
             parts.append(self.tr("Bidders: {count} · winners: {winners}").format(
                 count=len(ts.bids), winners=len(ts.winners)))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
+from btt_desktop.speed.chainlink import vault_networks
 from btt_desktop.speed.service import SpeedService, VaultStatus
 from btt_desktop.speed.vault import CallQuote, DepositStep
 from btt_desktop.ui.formatting import format_duration, format_size
@@ -90,7 +91,7 @@ class VaultPanel(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("speed_panel_notice")
         self.notice.setWordWrap(True)
-        self.turn_on_button = QPushButton(self.tr("Turn On Speed…"))
+        self.turn_on_button = QPushButton(self.tr("Turn On BTT Speed…"))
         self.turn_on_button.setObjectName("speed_turn_on")
         self.turn_on_button.clicked.connect(self._turn_on)
         notice_row = QHBoxLayout()
@@ -113,7 +114,7 @@ class VaultPanel(QWidget):
         self.vault_message = QLabel()
         self.vault_message.setObjectName("speed_vault_message")
         self.vault_message.setWordWrap(True)
-        vault_box = QGroupBox(self.tr("Vault (pays for Speed)"))
+        vault_box = QGroupBox(self.tr("Vault (pays for BTT Speed)"))
         form = QFormLayout()
         form.addRow(self.tr("Balance:"), self.balance_label)
         form.addRow(self.tr("Cheques not cashed yet:"), self.outstanding_label)
@@ -199,24 +200,26 @@ class VaultPanel(QWidget):
         # on a network without a vault contract nothing here could work: offer nothing
         self.turn_on_button.setVisible(not running and not c.unavailable)
         self.turn_on_button.setText(self.tr("Try Again") if c.problem and c.wanted
-                                    else self.tr("Turn On Speed…"))
+                                    else self.tr("Turn On BTT Speed…"))
         if running:
-            self.notice.setText(self.tr("Speed is running on port {port}, paying from "
+            self.notice.setText(self.tr("BTT Speed is running on port {port}, paying from "
                                         "{address}.").format(port=c.service.port if c.service
                                                             else 0,
                                                             address=c.wallet.info.address))
         elif c.unavailable:
-            self.notice.setText(c.problem)
+            self.notice.setText(c.problem + " " + self.tr(
+                "Networks with a BTT Speed vault: {networks}.").format(
+                networks=", ".join(vault_networks(c.profile.speed_dir))))
         elif c.problem:
-            self.notice.setText(self.tr("Speed is not running: {reason}").format(
+            self.notice.setText(self.tr("BTT Speed is not running: {reason}").format(
                 reason=c.problem))
-        elif c.settings.auto_bid and c.wallet.state is WalletState.LOCKED:
-            self.notice.setText(self.tr("Speed is on and starts once the wallet is "
+        elif c.wanted and c.wallet.state is WalletState.LOCKED:
+            self.notice.setText(self.tr("BTT Speed is on, paused until the wallet is "
                                         "unlocked."))
             self.turn_on_button.setText(self.tr("Unlock Wallet…"))
         else:
-            self.notice.setText(self.tr("Speed is not running. It needs an unlocked wallet "
-                                        "and Speed turned on."))
+            self.notice.setText(self.tr("BTT Speed is off. Buying and selling need an "
+                                        "unlocked wallet and BTT Speed turned on."))
         if not running:
             self.vault = None
         self._enable()
@@ -258,7 +261,10 @@ class VaultPanel(QWidget):
             for label in (self.balance_label, self.outstanding_label, self.withdrawal_label):
                 label.setText(self.tr("—"))
         else:
-            self.balance_label.setText(self.tr("{amount} BTT").format(amount=btt_text(v.balance)))
+            self.balance_label.setText(self.tr("{amount} BTT").format(
+                amount=glance_btt(v.balance)))
+            self.balance_label.setToolTip(self.tr("Exactly {amount} BTT").format(
+                amount=btt_text(v.balance)))
             self.outstanding_label.setText(self.tr("{amount} BTT").format(
                 amount=glance_btt(v.outstanding)))
             self.withdrawal_label.setText(self._withdrawal_text(v))
@@ -517,7 +523,14 @@ class VaultPanel(QWidget):
         self.show_accounts()
 
     def _turn_on(self) -> None:
-        self._controller.tasks.run(self._controller.set_auto_bid(True, self))
+        c = self._controller
+        if c.wanted:  # on, but paused or failed: unlock, or try again
+            async def resume() -> None:
+                if await c.unlock_for_speed(self):
+                    await c.ensure_running()
+            c.tasks.run(resume())
+        else:
+            c.tasks.run(c.set_sides(buy=True, parent=self))
 
 
 def _maybe(amount: int | None) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from btt_desktop.ui.wallet.amounts_text import group_digits
+from btt_desktop.ui.wallet.amounts_text import glance_amount, group_digits
 from btt_desktop.wallet.amounts import TRX_DECIMALS, format_amount
 from btt_desktop.wallet.chain import TxRecord
 
@@ -71,11 +71,14 @@ def kind_text(record: TxRecord) -> str:
     return record.function or record.kind
 
 
-def amount_text(record: TxRecord) -> str:
+def amount_text(record: TxRecord, *, exact: bool = False) -> str:
+    """Signed, to six decimals at most (``exact``: every digit, as in the tooltip)."""
     if record.token is None:
         return "—"
     sign = {"in": "+", "out": "−"}.get(record.direction, "")
-    return f"{sign}{group_digits(format_amount(record.amount, record.decimals))} {record.token}"
+    shown = (group_digits(format_amount(record.amount, record.decimals)) if exact
+             else glance_amount(record.amount, record.decimals))
+    return f"{sign}{shown} {record.token}"
 
 
 def party_text(record: TxRecord) -> str:
@@ -97,6 +100,8 @@ def result_text(record: TxRecord) -> str:
 def details(record: TxRecord) -> str:
     """The row's tooltip: everything, one fact a line."""
     lines = [_tr("Transaction {txid}").format(txid=record.txid)]
+    if record.token is not None:
+        lines.append(_tr("Amount {amount}").format(amount=amount_text(record, exact=True)))
     if record.contract:
         lines.append(_tr("Contract {address}").format(address=record.contract))
     if record.function:

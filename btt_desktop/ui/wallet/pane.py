@@ -36,7 +36,8 @@ from btt_desktop.errors import BttError
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.wallet.amounts_text import clock, group_digits
+from btt_desktop.ui.wallet.amounts_text import clock, glance_token, token_amount
+from btt_desktop.ui.wallet.auto_lock import AutoLock
 from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
 from btt_desktop.ui.wallet.clipboard import SecretClipboard, copy_text
 from btt_desktop.ui.wallet.export_dialog import ExportDialog
@@ -84,6 +85,8 @@ class WalletPane(QWidget):
         self.service = service
         self.bridge = bridge  # the window's one bridge: shared, so never detached here
         self.refresh_interval = refresh_interval
+        self.password_every_send = True  # Settings → Wallet (install_wallet_section)
+        self.auto_lock: AutoLock | None = None
         self._report = report
         self.tasks = TaskRunner(self.show_error)
         self.clipboard = SecretClipboard(parent=self)
@@ -324,6 +327,8 @@ class WalletPane(QWidget):
         """Stop refreshing and pending work, clear a copied secret, stop listening."""
         self.service.stop_auto_refresh()
         self.clipboard.clear()
+        if self.auto_lock is not None:
+            self.auto_lock.stop()
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections.clear()
@@ -445,8 +450,11 @@ class WalletPane(QWidget):
     def _apply_balances(self, snap: BalanceSnapshot) -> None:
         if snap.address != self.service.info.address:
             return
-        self.trx_label.setText(group_digits(snap.trx_display) if snap.trx_display else "—")
-        self.btt_label.setText(group_digits(snap.btt_display) if snap.btt_display else "—")
+        for label, amount, token in ((self.trx_label, snap.trx, "TRX"),
+                                     (self.btt_label, snap.btt, "BTT")):
+            label.setText("—" if amount is None else glance_token(amount, token))
+            label.setToolTip("" if amount is None else self.tr("Exactly {amount} {token}")
+                             .format(amount=token_amount(amount, token), token=token))
         self.btt_note.setText(snap.btt_unavailable or "")
         self.btt_note.setVisible(snap.btt is None and bool(snap.btt_unavailable)
                                  and not snap.stale_reason)
@@ -617,7 +625,8 @@ class WalletPane(QWidget):
     # --- send and receive -----------------------------------------------------------
 
     async def open_send(self) -> SendDialog:
-        dialog = SendDialog(self.service, self.bridge, self.service.balances, self)
+        dialog = SendDialog(self.service, self.bridge, self.service.balances, self,
+                            always_ask=self.password_every_send)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

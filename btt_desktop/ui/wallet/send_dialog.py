@@ -117,9 +117,13 @@ class SendDialog(QDialog):
     FORM, PROGRESS = range(2)
 
     def __init__(self, service: WalletService, bridge: EventBridge,
-                 balances: BalanceSnapshot | None, parent: QWidget | None = None) -> None:
+                 balances: BalanceSnapshot | None, parent: QWidget | None = None, *,
+                 always_ask: bool = True) -> None:
+        """``always_ask``: the password is asked for this transfer even when the wallet
+        is unlocked (Settings → Wallet)."""
         super().__init__(parent)
         self.setObjectName("send_dialog")
+        self.always_ask = always_ask
         self.setWindowTitle(self.tr("Send"))
         self.setWindowIcon(icon("send"))
         self.setMinimumWidth(560)
@@ -369,7 +373,7 @@ class SendDialog(QDialog):
         outcome = await run_protected(
             self, self.service, self._start_send(quote), title=self.tr("Sign the transfer"),
             text=self.tr("Enter the wallet password to sign this transfer."),
-            policy=Policy.UNLOCK)
+            policy=Policy.ALWAYS if self.always_ask else Policy.UNLOCK)
         if not outcome.done or outcome.value is None:
             self.review_button.setEnabled(self.quote is quote)
             return

@@ -193,7 +193,7 @@ async def test_window_buys_speed_deposit_and_tab(qtbot: Any, tmp_path: Path,
         await until(lambda: _cell(table, 0, 1) == "Not bidding now", 20, "the bid withdrawn")
         assert left() > MIB
         assert service.torrent_state(tid).bid_rate == 0  # type: ignore[union-attr]
-        assert tab.summary.text() == "Speed is off for this torrent."
+        assert tab.summary.text() == "BTT Speed is off for this torrent."
         assert tid in load_settings(w.profile.speed_dir).disabled_torrents
         assert not tab.enable_check.isChecked()
     finally:

@@ -234,6 +234,7 @@ async def test_a_network_without_a_vault_contract_offers_nothing_that_would_fail
         assert panels, "the wallet's Speed tab"
         panel = panels[0]
         assert "no Speed vault contract" in panel.notice.text()
+        assert panel.notice.text().endswith("Networks with a BTT Speed vault: devnet.")
         for button in (panel.turn_on_button, panel.deposit_button, panel.announce_button,
                        panel.withdraw_button, panel.cash_button):
             assert not (button.isVisible() and button.isEnabled()), button.text()

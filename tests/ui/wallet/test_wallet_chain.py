@@ -118,6 +118,10 @@ async def test_send_btt_with_confirmation_until_confirmed(qtbot: Any, tmp_path: 
         # the periodic refresh brings news without a click
         faucet(devnet_url, address, btt="0.5")
         await until(lambda: pane.btt_label.text() == "988", 15, "the periodic refresh")
+        # 18 decimals: six at a glance, every digit in the tooltip
+        faucet(devnet_url, address, btt="0.028853565454483032")
+        await until(lambda: pane.btt_label.text() == "988.028853", 15, "a precise balance")
+        assert pane.btt_label.toolTip() == "Exactly 988.028853565454483032 BTT"
     finally:
         await pane.shutdown()
         await service.close()
