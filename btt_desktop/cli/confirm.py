@@ -7,6 +7,7 @@ undone) is printed first; then a terminal answers ``y``. Without a terminal (scr
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -35,3 +36,9 @@ def confirm(summary: Sequence[str], *, yes: bool, question: str = "Go ahead?",
         answer = ""
     if answer.strip().lower() not in ("y", "yes"):
         raise NotConfirmed("nothing was sent: not confirmed")
+
+
+def add_yes_option(parser: argparse.ArgumentParser) -> None:
+    """``--yes`` on a command that spends."""
+    parser.add_argument("--yes", action="store_true",
+                        help="answer yes to the confirmation (for scripts)")

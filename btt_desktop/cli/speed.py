@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .confirm import add_yes_option
 from .wallet import wallet_options
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     cash = commands.add_parser("cash", parents=both,
                                help="cash every cheque held into the wallet")
     cash.add_argument("--json", action="store_true", help="JSON with decimal strings")
-    _yes(cash)
+    add_yes_option(cash)
     cash.set_defaults(handler=f"{_COMMANDS}:cmd_cash")
 
     vault = subparsers.add_parser("vault", parents=parents, help="the Speed vault",
@@ -50,7 +51,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     deposit.add_argument("amount", metavar="AMOUNT", help="BTT, e.g. 12.5")
     deposit.add_argument("--json", action="store_true",
                          help="JSON: result, deposited, balance, fee_trx, transactions")
-    _yes(deposit)
+    add_yes_option(deposit)
     deposit.set_defaults(handler=f"{_VAULT}:cmd_deposit")
     withdraw = vcommands.add_parser(
         "withdraw", parents=both, help="announce a withdrawal, or withdraw once it is due",
@@ -59,7 +60,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     withdraw.add_argument("--announce", metavar="AMOUNT", help="BTT to announce (0 cancels)")
     withdraw.add_argument("--json", action="store_true",
                           help="JSON: result, the amounts, txid, fee_trx")
-    _yes(withdraw)
+    add_yes_option(withdraw)
     withdraw.set_defaults(handler=f"{_VAULT}:cmd_withdraw")
     balance = vcommands.add_parser("balance", parents=both, help="the vault's balance")
     balance.add_argument("--json", action="store_true", help="JSON with decimal strings")
@@ -73,13 +74,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
                         help="withdrawal notice of the new vault (default 86400)")
     deploy.add_argument("--json", action="store_true",
                         help="JSON: address, net, chain_id, txid, fee_trx")
-    _yes(deploy)
+    add_yes_option(deploy)
     deploy.set_defaults(handler=f"{_VAULT}:cmd_deploy")
-
-
-def _yes(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--yes", action="store_true",
-                        help="answer yes to the confirmation (for scripts)")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .confirm import add_yes_option
+
 # The wallet's network names, spelt out here so that parsing the command line does not
 # import the TRON libraries (tests/cli/test_cli_startup.py checks they match
 # btt_desktop.wallet.networks.NETWORK_NAMES).
@@ -90,6 +92,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     send.add_argument("--token", default="BTT", type=str.upper, choices=("TRX", "BTT"),
                       help="token to send (default BTT)")
     send.add_argument("--account", type=int, metavar="N", help="send from account N")
+    send.add_argument("--json", action="store_true",
+                      help="JSON: txid, result, fee paid, block, amount, token, recipient")
+    add_yes_option(send)
     send.set_defaults(handler=f"{_COMMANDS}:cmd_send")
 
     history = commands.add_parser(

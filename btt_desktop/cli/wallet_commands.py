@@ -26,6 +26,7 @@ from btt_desktop.wallet.networks import NetworkChoice
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
 
+from .confirm import confirm
 from .wallet import API_KEY_ENV
 
 CREATE_WARNING = """\
@@ -242,14 +243,23 @@ async def cmd_send(args: argparse.Namespace) -> int:
                                          account=args.account)
         fee = quote.fee
         detail = f", energy {fee.energy}" if fee.energy else ""
-        _err(f"sending {quote.amount_display} {quote.token} from {quote.from_address} to "
-             f"{quote.to} on {quote.network}; estimated fee {fee.burn_trx} TRX "
-             f"(bandwidth {fee.bandwidth_bytes} bytes{detail})")
+        confirm([f"sending {quote.amount_display} {quote.token} from {quote.from_address} to "
+                 f"{quote.to} on {quote.network}; estimated fee {fee.burn_trx} TRX "
+                 f"(bandwidth {fee.bandwidth_bytes} bytes{detail})",
+                 "a transfer cannot be undone"], yes=args.yes)
         password = secrets.password()
         result = await service.send(quote, password=password)
-        print(result.txid, flush=True)
         url = service.network.tx_url(result.txid)
         paid = format_amount(result.fee_sun, TRX_DECIMALS)
+        if args.json:
+            print(json.dumps({
+                "result": "confirmed", "txid": result.txid, "block": result.block,
+                "fee_trx": paid, "fee_sun": result.fee_sun, "amount": quote.amount_display,
+                "amount_base_units": str(quote.amount), "token": quote.token,
+                "from": quote.from_address, "to": quote.to, "network": quote.network,
+                "explorer": url}), flush=True)
+        else:
+            print(result.txid, flush=True)
         _err(f"fee paid: {paid} TRX" + (f"; {url}" if url else ""))
     finally:
         await service.close()

@@ -186,25 +186,85 @@ def test_devnet_balance_and_sends(known: Path, tmp_path: Path, devnet_url: str) 
 
     friend = str(PrivateKey.random().public_key.to_base58check_address())
     ok(btt(tmp_path / "friend", "restore", "--watch", friend))
-    sent = btt(known, "send", friend, "7.25", "--token", "BTT", *net,
+    # a script (no terminal) must say --yes: without it nothing is signed or sent
+    unasked = btt(known, "send", friend, "7.25", "--token", "BTT", *net,
+                  "--password-stdin", stdin=PASSWORD + "\n")
+    assert unasked.returncode == 1 and unasked.stdout == ""
+    *summary, last = unasked.stderr.strip().splitlines()
+    assert last == "btt: error: nothing was sent: confirm with --yes when not at a terminal"
+    assert summary[0].startswith(f"sending 7.25 BTT from {ADDRESS_0} to {friend} on devnet; "
+                                 f"estimated fee ")
+    assert summary[1] == "a transfer cannot be undone"
+    assert balance(known, devnet_url) == after
+
+    sent = btt(known, "send", friend, "7.25", "--token", "BTT", *net, "--yes",
                "--password-stdin", stdin=PASSWORD + "\n")
     txid = ok(sent).strip()
     assert len(txid) == 64 and f"confirmed: {txid}" in sent.stderr
     assert "estimated fee" in sent.stderr
-    sent_trx = btt(known, "send", friend, "2", "--token", "TRX", *net,
+    sent_trx = btt(known, "send", friend, "2", "--token", "TRX", *net, "--yes", "--json",
                    "--password-stdin", stdin=PASSWORD + "\n")
-    assert len(ok(sent_trx).strip()) == 64
+    doc = json.loads(ok(sent_trx))
+    assert doc["result"] == "confirmed" and len(doc["txid"]) == 64 and doc["block"] > 0
+    assert (doc["amount"], doc["amount_base_units"], doc["token"], doc["to"]) == (
+        "2", "2000000", "TRX", friend)
+    assert Decimal(doc["fee_trx"]) * 10**6 == doc["fee_sun"] >= 0
     theirs = balance(tmp_path / "friend", devnet_url)
     assert (theirs["btt"], theirs["trx"]) == ("7.25", "2")
+    assert Decimal(balance(known, devnet_url)["trx"]) == (
+        Decimal(after["trx"]) - 2 - Decimal(doc["fee_trx"]) - _fee_of(sent.stderr))
 
-    too_much = btt(known, "send", friend, "1000", *net, "--password-stdin",
+    too_much = btt(known, "send", friend, "1000", *net, "--password-stdin", "--yes",
                    stdin=PASSWORD + "\n")
     expected_have = Decimal(after["btt"]) - Decimal("7.25")
     assert one_error_line(too_much) == f"insufficient BTT balance: have {expected_have}, " \
                                        f"need 1000"
-    wrong = btt(known, "send", friend, "1", *net, "--password-stdin", stdin="bad password\n")
-    assert one_error_line(wrong, notes=1) == "wrong password"  # after the "sending ..." line
+    wrong = btt(known, "send", friend, "1", *net, "--password-stdin", "--yes",
+                stdin="bad password\n")
+    assert one_error_line(wrong, notes=2) == "wrong password"  # after the "sending ..." lines
     assert balance(tmp_path / "friend", devnet_url)["btt"] == "7.25"
+
+
+def test_send_on_a_terminal_asks_first(known: Path, tmp_path: Path, devnet_url: str) -> None:
+    """At a terminal the summary and "Go ahead? [y/N]" come before the password; "n"
+    sends nothing, "y" sends."""
+    faucet(devnet_url, ADDRESS_0, trx=10)
+    friend = str(PrivateKey.random().public_key.to_base58check_address())
+    start = balance(known, devnet_url)
+
+    def send(answer: bytes) -> tuple[int, bytes]:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(sys.executable, [sys.executable, "-m", "btt_desktop.cli", "--profile",
+                                      str(known), "wallet", "send", friend, "1", "--token",
+                                      "TRX", "--network", "devnet", "--node", devnet_url])
+        deadline = time.monotonic() + 60
+        try:
+            seen = read_until(fd, b"Go ahead? [y/N] ", deadline)
+            os.write(fd, answer + b"\n")
+            if answer == b"y":
+                read_until(fd, b"password: ", deadline)
+                os.write(fd, PASSWORD.encode() + b"\n")
+            seen += read_until(fd, b"\n", deadline)
+        finally:
+            _, status = os.waitpid(pid, 0)
+            os.close(fd)
+        return os.waitstatus_to_exitcode(status), seen
+
+    code, seen = send(b"n")
+    assert code == 1 and b"a transfer cannot be undone" in seen
+    assert balance(known, devnet_url)["trx"] == start["trx"]
+    code, _ = send(b"y")
+    assert code == 0
+    theirs = ok(btt(tmp_path / "friend", "restore", "--watch", friend))
+    assert theirs.strip() == friend
+    assert balance(tmp_path / "friend", devnet_url)["trx"] == "1"
+
+
+def _fee_of(stderr: str) -> Decimal:
+    """The TRX in the "fee paid: ... TRX" line."""
+    line = next(x for x in stderr.splitlines() if x.startswith("fee paid: "))
+    return Decimal(line.split("fee paid: ", 1)[1].split(" TRX", 1)[0])
 
 
 def test_node_down_is_one_line(tmp_path: Path) -> None:
@@ -228,7 +288,7 @@ def test_devnet_history_json_and_text(known: Path, devnet_url: str) -> None:
     net = ["--network", "devnet", "--node", devnet_url]
     faucet(devnet_url, ADDRESS_0, trx=30)
     friend = str(PrivateKey.random().public_key.to_base58check_address())
-    sent = btt(known, "send", friend, "1.5", "--token", "TRX", *net, "--password-stdin",
+    sent = btt(known, "send", friend, "1.5", "--token", "TRX", *net, "--yes", "--password-stdin",
                stdin=PASSWORD + "\n")
     txid = ok(sent).strip()
     failed = asyncio.run(reverted_withdraw(devnet_url, PrivateKey(bytes.fromhex(KEY_0)),

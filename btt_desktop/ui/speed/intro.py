@@ -45,9 +45,11 @@ class SpeedIntroDialog(QDialog):
             "serving you first. It pays only for what it receives, from your Speed vault "
             "(BTT you deposit in the vault contract), never more than your maximum price, "
             "and never more in a day than your daily cap.</p>"
-            "<p><b>Selling:</b> while you seed, other people's bids buy your upload; you are "
-            "paid with signed cheques that you cash into your wallet (cashing costs a TRX "
-            "fee). Non-bidders are still served.</p>"
+            "<p><b>Selling:</b> while you seed, other people's bids buy your upload, never "
+            "below your minimum price; you are paid with signed cheques, cashed into your "
+            "wallet automatically once they are worth well over the TRX fee of cashing (a "
+            "setting), or with Cash Out in the wallet's BTT Speed tab. Non-bidders are "
+            "still served.</p>"
             "<p>Turning it on opens a Speed port for other clients to reach you. "
             "<a href=\"{url}\">How BTT Speed works</a></p>").format(url=DOCS_URL))
         text.setObjectName("speed_intro_text")
