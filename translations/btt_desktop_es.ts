@@ -157,6 +157,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmSpendDialog</name>
+    <message>
+        <source>Network: {network}</source>
+        <translation>Red: {network}</translation>
+    </message>
+    <message>
+        <source>{step}: up to {fee} TRX ({energy} energy)</source>
+        <translation>{step}: hasta {fee} TRX ({energy} de energía)</translation>
+    </message>
+    <message>
+        <source>Fee in all: up to {fee} TRX</source>
+        <translation>Comisión total: hasta {fee} TRX</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -807,16 +822,60 @@
         <translation>Importe</translation>
     </message>
     <message>
-        <source>From / to</source>
-        <translation>De / para</translation>
+        <source>From / to / contract</source>
+        <translation>De / para / contrato</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Estado</translation>
+        <source>Fee</source>
+        <translation>Comisión</translation>
     </message>
     <message>
-        <source>Transaction</source>
-        <translation>Transacción</translation>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Amount {amount}</source>
+        <translation>Importe {amount}</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Aprobación</translation>
+    </message>
+    <message>
+        <source>Call: {function}</source>
+        <translation>Llamada: {function}</translation>
+    </message>
+    <message>
+        <source>Cheque cashed</source>
+        <translation>Cheque cobrado</translation>
+    </message>
+    <message>
+        <source>Cheques cashed</source>
+        <translation>Cheques cobrados</translation>
+    </message>
+    <message>
+        <source>Contract call</source>
+        <translation>Llamada a contrato</translation>
+    </message>
+    <message>
+        <source>Contract deployed</source>
+        <translation>Contrato desplegado</translation>
+    </message>
+    <message>
+        <source>Contract {address}</source>
+        <translation>Contrato {address}</translation>
+    </message>
+    <message>
+        <source>Double-click to copy the transaction ID</source>
+        <translation>Doble clic para copiar el ID de la transacción</translation>
+    </message>
+    <message>
+        <source>Failed ({result}): {reason}</source>
+        <translation>Fallida ({result}): {reason}</translation>
+    </message>
+    <message>
+        <source>Function {name}</source>
+        <translation>Función {name}</translation>
     </message>
     <message>
         <source>Received</source>
@@ -827,16 +886,67 @@
         <translation>Enviado</translation>
     </message>
     <message>
-        <source>To self</source>
-        <translation>A sí mismo</translation>
+        <source>Transaction {txid}</source>
+        <translation>Transacción {txid}</translation>
     </message>
     <message>
-        <source>contract call</source>
-        <translation>llamada a contrato</translation>
+        <source>Vault deposit</source>
+        <translation>Depósito en la bóveda</translation>
+    </message>
+    <message>
+        <source>Vault withdrawal</source>
+        <translation>Retiro de la bóveda</translation>
+    </message>
+    <message>
+        <source>Withdrawal notice</source>
+        <translation>Aviso de retiro</translation>
+    </message>
+    <message>
+        <source>contract {address}</source>
+        <translation>contrato {address}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>de {address}</translation>
+    </message>
+    <message>
+        <source>to {address}</source>
+        <translation>a {address}</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Fallida</translation>
     </message>
     <message>
         <source>Confirmed</source>
         <translation>Confirmada</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>No transactions yet.</source>
+        <translation>Aún no hay transacciones.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Not loaded: the node cannot be reached.</source>
+        <translation>No cargado: no se puede contactar con el nodo.</translation>
+    </message>
+    <message>
+        <source>Transactions unavailable: {reason}</source>
+        <translation>Transacciones no disponibles: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved list: the node did not answer ({reason}).</source>
+        <translation>Lista guardada: el nodo no respondió ({reason}).</translation>
+    </message>
+    <message>
+        <source>Partial history: {reason}</source>
+        <translation>Historial parcial: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1688,26 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>E/S de disco:</translation>
     </message>
     <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Ask for the wallet password for every transfer</source>
+        <translation>Pedir la contraseña del monedero en cada transferencia</translation>
+    </message>
+    <message>
+        <source>Wallet security</source>
+        <translation>Seguridad del monedero</translation>
+    </message>
+    <message>
+        <source>Lock the wallet after no input for:</source>
+        <translation>Bloquear el monedero tras inactividad de:</translation>
+    </message>
+    <message>
+        <source>Without the password for every transfer, an unlocked wallet sends after the confirmation alone.</source>
+        <translation>Sin la contraseña en cada transferencia, un monedero desbloqueado envía solo con la confirmación.</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>Descargas</translation>
     </message>
@@ -1592,6 +1722,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>BitTorrent</source>
         <translation>BitTorrent</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Monedero</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -1651,55 +1785,149 @@ Un cliente BitTorrent con monedero TRON.</translation>
 <context>
     <name>SpeedController</name>
     <message>
+        <source>BTT Speed did not start: {reason}</source>
+        <translation>BTT Speed no se inició: {reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on ({sides}) and signs with your wallet, which is locked. Enter the wallet password to start it now, or Cancel to leave it paused until you unlock the wallet.</source>
+        <translation>BTT Speed está activado ({sides}) y firma con su monedero, que está bloqueado. Introduzca la contraseña del monedero para iniciarlo ahora, o pulse Cancelar para dejarlo en pausa hasta que desbloquee el monedero.</translation>
+    </message>
+    <message>
+        <source>BTT Speed needs a wallet</source>
+        <translation>BTT Speed necesita un monedero</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
+        <translation>BTT Speed paga desde su monedero; un monedero de solo lectura no puede firmar cheques.</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
+        <translation>BTT Speed paga a los sembradores en BTT desde su monedero, y aún no hay ninguno. Cree o restaure uno en la sección Monedero.</translation>
+    </message>
+    <message>
+        <source>BTT Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
+        <translation>BTT Speed firma cheques con su monedero. Introduzca la contraseña para desbloquearlo.</translation>
+    </message>
+    <message>
         <source>Open Wallet</source>
         <translation>Abrir monedero</translation>
     </message>
     <message>
-        <source>Speed did not start: {reason}</source>
-        <translation>Speed no se ha iniciado: {reason}</translation>
+        <source>Start BTT Speed</source>
+        <translation>Iniciar BTT Speed</translation>
     </message>
     <message>
-        <source>Speed needs a wallet</source>
-        <translation>Speed necesita un monedero</translation>
+        <source>buying</source>
+        <translation>compra</translation>
     </message>
     <message>
-        <source>Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
-        <translation>Speed paga desde su monedero; un monedero de solo lectura no puede firmar cheques.</translation>
+        <source>buying and selling</source>
+        <translation>compra y venta</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
-        <translation>Speed paga a los sembradores en BTT desde su monedero, y aún no hay ninguno. Cree o restaure uno en la sección Monedero.</translation>
+        <source>selling</source>
+        <translation>venta</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedIntroDialog</name>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
     <message>
-        <source>Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
-        <translation>Speed firma cheques con su monedero. Introduzca la contraseña del monedero para desbloquearlo.</translation>
+        <source>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; is an optional market for upload bandwidth, paid in BTT from your wallet. It is off until you turn it on here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buying:&lt;/b&gt; while you download, your client offers seeders BTT for serving you first. It pays only for what it receives, from your Speed vault (BTT you deposit in the vault contract), never more than your maximum price, and never more in a day than your daily cap.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Selling:&lt;/b&gt; while you seed, other people&apos;s bids buy your upload, never below your minimum price; you are paid with signed cheques, cashed into your wallet automatically once they are worth well over the TRX fee of cashing (a setting), or with Cash Out in the wallet&apos;s BTT Speed tab. Non-bidders are still served.&lt;/p&gt;&lt;p&gt;Turning it on opens a Speed port for other clients to reach you. &lt;a href=&quot;{url}&quot;&gt;How BTT Speed works&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; es un mercado opcional de ancho de banda de subida, pagado en BTT desde su monedero. Está desactivado hasta que lo active aquí.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compra:&lt;/b&gt; mientras descarga, su cliente ofrece BTT a los sembradores para que le atiendan primero. Solo paga lo que recibe, desde su bóveda de Speed (los BTT que deposita en el contrato de la bóveda), nunca más que su precio máximo ni más al día que su límite diario.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Venta:&lt;/b&gt; mientras siembra, las pujas de otras personas compran su subida, nunca por debajo de su precio mínimo; se le paga con cheques firmados, que se cobran en su monedero automáticamente cuando valen bastante más que la comisión en TRX de cobrarlos (configurable), o con Cobrar en la pestaña BTT Speed del monedero. Quien no puja sigue siendo atendido.&lt;/p&gt;&lt;p&gt;Al activarlo se abre un puerto de Speed para que otros clientes le contacten. &lt;a href=&quot;{url}&quot;&gt;Cómo funciona BTT Speed&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Turn on Speed</source>
-        <translation>Activar Speed</translation>
+        <source>Buy faster downloads</source>
+        <translation>Comprar descargas más rápidas</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>Vender mi subida por BTT al sembrar</translation>
+    </message>
+    <message>
+        <source>Pay at most, per GiB (BTT):</source>
+        <translation>Pagar como máximo, por GiB (BTT):</translation>
+    </message>
+    <message>
+        <source>Spend at most, per day (BTT):</source>
+        <translation>Gastar como máximo, por día (BTT):</translation>
+    </message>
+    <message>
+        <source>Sell for at least, per GiB (BTT):</source>
+        <translation>Vender como mínimo a, por GiB (BTT):</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Pay at most</source>
+        <translation>Pagar como máximo</translation>
+    </message>
+    <message>
+        <source>Spend at most</source>
+        <translation>Gastar como máximo</translation>
+    </message>
+    <message>
+        <source>Sell for at least</source>
+        <translation>Vender como mínimo a</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedMenu</name>
+    <message>
+        <source>What Is BTT Speed?…</source>
+        <translation>¿Qué es BTT Speed?…</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
+    <message>
+        <source>Unlock the Wallet to Start BTT Speed…</source>
+        <translation>Desbloquear el monedero para iniciar BTT Speed…</translation>
+    </message>
+    <message>
+        <source>BTT Speed: pay BTT for faster downloads, earn BTT when seeding (optional)</source>
+        <translation>BTT Speed: pague BTT por descargas más rápidas, gane BTT al sembrar (opcional)</translation>
     </message>
 </context>
 <context>
     <name>SpeedReadout</name>
     <message>
-        <source>Speed: off</source>
-        <translation>Speed: desactivado</translation>
+        <source>BTT Speed: not on this network</source>
+        <translation>BTT Speed: no disponible en esta red</translation>
     </message>
     <message>
-        <source>Speed: not running</source>
-        <translation>Speed: no está en marcha</translation>
+        <source>BTT Speed: off</source>
+        <translation>BTT Speed: desactivado</translation>
     </message>
     <message>
-        <source>Speed: waiting for the wallet</source>
-        <translation>Speed: esperando al monedero</translation>
+        <source>BTT Speed: not running</source>
+        <translation>BTT Speed: no está en marcha</translation>
     </message>
     <message>
-        <source>Speed: spending {spent}/min · earning {earned}/min</source>
-        <translation>Speed: gastando {spent}/min · ganando {earned}/min</translation>
+        <source>BTT Speed: paused until the wallet is unlocked</source>
+        <translation>BTT Speed: en pausa hasta desbloquear el monedero</translation>
     </message>
     <message>
-        <source>Speed: off · earning {earned}/min</source>
-        <translation>Speed: desactivado · ganando {earned}/min</translation>
+        <source>BTT Speed: spending {spent}/min · earning {earned}/min</source>
+        <translation>BTT Speed: gasto {spent}/min · ingreso {earned}/min</translation>
+    </message>
+    <message>
+        <source>BTT Speed: buying, spending {spent}/min</source>
+        <translation>BTT Speed: comprando, gasto {spent}/min</translation>
+    </message>
+    <message>
+        <source>BTT Speed: selling, earning {earned}/min</source>
+        <translation>BTT Speed: vendiendo, ingreso {earned}/min</translation>
+    </message>
+    <message>
+        <source>{readout} (wallet locked)</source>
+        <translation>{readout} (monedero bloqueado)</translation>
     </message>
     <message>
         <source>Spent in all {spent} BTT for {bought} bought; earned {earned} BTT ({pending} BTT to cash)</source>
@@ -1708,14 +1936,6 @@ Un cliente BitTorrent con monedero TRON.</translation>
 </context>
 <context>
     <name>SpeedSettingsPage</name>
-    <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Bid for faster downloads (the Speed switch)</source>
-        <translation>Pujar por descargas más rápidas (el interruptor Speed)</translation>
-    </message>
     <message>
         <source>How much of the spendable vault balance one download may bid</source>
         <translation>Cuánto del saldo disponible de la bóveda puede pujar una descarga</translation>
@@ -1737,8 +1957,12 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Ritmo de gasto:</translation>
     </message>
     <message>
-        <source>Earn BTT by selling upload slots when seeding</source>
-        <translation>Ganar BTT vendiendo huecos de subida al sembrar</translation>
+        <source>Buy faster downloads: bid BTT to seeders</source>
+        <translation>Comprar descargas más rápidas: pujar BTT a los sembradores</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>Vender mi subida por BTT al sembrar</translation>
     </message>
     <message>
         <source>Cheques are cashed automatically once this much is owed by one vault; 0: only by hand</source>
@@ -1789,6 +2013,14 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>cualquier puerto libre</translation>
     </message>
     <message>
+        <source>Keep BTT Speed running while the wallet is locked</source>
+        <translation>Mantener BTT Speed en marcha con el monedero bloqueado</translation>
+    </message>
+    <message>
+        <source>BTT Speed then keeps your account&apos;s signing key in memory after the wallet locks, so a seeder goes on earning; otherwise a lock pauses BTT Speed until the wallet is unlocked again.</source>
+        <translation>BTT Speed conserva entonces en memoria la clave de firma de su cuenta tras bloquearse el monedero, así un sembrador sigue ganando; si no, un bloqueo pausa BTT Speed hasta que se desbloquee el monedero.</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
@@ -1797,8 +2029,8 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Puerto de Speed:</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
-        <translation>Speed paga a los sembradores en BTT desde su bóveda para descargar más rápido, y gana BTT de quienes descargan cuando usted siembra. Necesita el monedero desbloqueado.</translation>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
+        <translation>BTT Speed es opcional: la compra paga BTT a los sembradores desde su bóveda por descargas más rápidas, la venta gana BTT con las pujas de quienes descargan cuando usted siembra. Ambas están desactivadas hasta que las active y necesitan un monedero desbloqueado.</translation>
     </message>
     <message>
         <source>BTT per TRX</source>
@@ -1832,39 +2064,51 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <source>Cash out at</source>
         <translation>Cobrar a partir de</translation>
     </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
 </context>
 <context>
     <name>SpeedSwitch</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
+        <source>Sell My Upload for BTT</source>
+        <translation>Vender mi subida por BTT</translation>
     </message>
     <message>
-        <source>Speed is on but not running: {reason}</source>
-        <translation>Speed está activado pero no en marcha: {reason}</translation>
+        <source>Buy Faster Downloads</source>
+        <translation>Comprar descargas más rápidas</translation>
     </message>
     <message>
-        <source>Speed is on; it starts when the wallet is unlocked</source>
-        <translation>Speed está activado; se inicia al desbloquear el monedero</translation>
+        <source>BTT Speed is on but not running: {reason}</source>
+        <translation>BTT Speed está activado pero no en marcha: {reason}</translation>
     </message>
     <message>
-        <source>Speed is on: bidding BTT for faster downloads (click to turn off)</source>
-        <translation>Speed está activado: pujando BTT por descargas más rápidas (pulse para desactivarlo)</translation>
+        <source>BTT Speed is on, paused until the wallet is unlocked</source>
+        <translation>BTT Speed está activado, en pausa hasta desbloquear el monedero</translation>
     </message>
     <message>
-        <source>Speed is off: click to bid BTT for faster downloads</source>
-        <translation>Speed está desactivado: pulse para pujar BTT por descargas más rápidas</translation>
+        <source>Selling: other people&apos;s BTT bids buy your upload when you seed (click to stop)</source>
+        <translation>Venta: las pujas en BTT de otros compran su subida cuando siembra (pulse para detener)</translation>
+    </message>
+    <message>
+        <source>Not selling: click to earn BTT from bids when you seed</source>
+        <translation>Sin vender: pulse para ganar BTT con pujas cuando siembre</translation>
+    </message>
+    <message>
+        <source>Buying: bidding BTT for faster downloads (click to stop)</source>
+        <translation>Compra: pujando BTT por descargas más rápidas (pulse para detener)</translation>
+    </message>
+    <message>
+        <source>Not buying: click to bid BTT for faster downloads</source>
+        <translation>Sin comprar: pulse para pujar BTT por descargas más rápidas</translation>
     </message>
 </context>
 <context>
     <name>SpeedTab</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Use Speed for this torrent (bid when downloading, sell slots when seeding)</source>
-        <translation>Usar Speed en este torrent (pujar al descargar, vender huecos al sembrar)</translation>
+        <source>Use BTT Speed for this torrent (bid when downloading, sell slots when seeding)</source>
+        <translation>Usar BTT Speed en este torrent (pujar al descargar, vender huecos al sembrar)</translation>
     </message>
     <message>
         <source>Provider</source>
@@ -1923,12 +2167,28 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Venta: pujadores por nuestros huecos de subida</translation>
     </message>
     <message>
-        <source>Speed is not running. Turn it on with the Speed switch; it needs an unlocked wallet.</source>
-        <translation>Speed no está en marcha. Actívelo con el interruptor Speed; necesita el monedero desbloqueado.</translation>
+        <source>BTT Speed is not running. Turn it on in the BTT Speed menu; it needs an unlocked wallet.</source>
+        <translation>BTT Speed no está en marcha. Actívelo en el menú BTT Speed; necesita un monedero desbloqueado.</translation>
     </message>
     <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed no está en marcha: {reason}</translation>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed no está en marcha: {reason}</translation>
+    </message>
+    <message>
+        <source>Selling is off in the BTT Speed menu.</source>
+        <translation>La venta está desactivada en el menú BTT Speed.</translation>
+    </message>
+    <message>
+        <source>No BTT Speed peers on this torrent yet.</source>
+        <translation>Aún no hay pares de BTT Speed en este torrent.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off for this torrent.</source>
+        <translation>BTT Speed está desactivado para este torrent.</translation>
+    </message>
+    <message>
+        <source>Not bidding: buying is off in the BTT Speed menu.</source>
+        <translation>Sin pujar: la compra está desactivada en el menú BTT Speed.</translation>
     </message>
     <message>
         <source>Demoted ({reason})</source>
@@ -1959,24 +2219,8 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Aún no hay pujas en este torrent.</translation>
     </message>
     <message>
-        <source>Earning by seeding is off in the Speed settings.</source>
-        <translation>Ganar sembrando está desactivado en la configuración de Speed.</translation>
-    </message>
-    <message>
-        <source>No Speed peers on this torrent yet.</source>
-        <translation>Aún no hay pares Speed en este torrent.</translation>
-    </message>
-    <message>
-        <source>Speed is off for this torrent.</source>
-        <translation>Speed está desactivado en este torrent.</translation>
-    </message>
-    <message>
         <source>Our bid: {price} BTT/GiB</source>
         <translation>Nuestra puja: {price} BTT/GiB</translation>
-    </message>
-    <message>
-        <source>Not bidding: the Speed switch is off.</source>
-        <translation>Sin pujar: el interruptor Speed está desactivado.</translation>
     </message>
     <message>
         <source>Bidders: {count} · winners: {winners}</source>
@@ -1989,6 +2233,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>No bids right now.</source>
         <translation>No hay pujas ahora mismo.</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2173,14 +2421,6 @@ Subida: {up}</translation>
 <context>
     <name>VaultPanel</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Turn On Speed…</source>
-        <translation>Activar Speed…</translation>
-    </message>
-    <message>
         <source>Deposit…</source>
         <translation>Depositar…</translation>
     </message>
@@ -2191,10 +2431,6 @@ Subida: {up}</translation>
     <message>
         <source>Withdraw</source>
         <translation>Retirar</translation>
-    </message>
-    <message>
-        <source>Vault (pays for Speed)</source>
-        <translation>Bóveda (paga Speed)</translation>
     </message>
     <message>
         <source>Balance:</source>
@@ -2273,24 +2509,8 @@ Subida: {up}</translation>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <source>Speed is running on port {port}, paying from {address}.</source>
-        <translation>Speed está en marcha en el puerto {port}, pagando desde {address}.</translation>
-    </message>
-    <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed no está en marcha: {reason}</translation>
-    </message>
-    <message>
-        <source>Speed is on and starts once the wallet is unlocked.</source>
-        <translation>Speed está activado y se inicia en cuanto se desbloquee el monedero.</translation>
-    </message>
-    <message>
         <source>Unlock Wallet…</source>
         <translation>Desbloquear monedero…</translation>
-    </message>
-    <message>
-        <source>Speed is not running. It needs an unlocked wallet and Speed turned on.</source>
-        <translation>Speed no está en marcha. Necesita el monedero desbloqueado y Speed activado.</translation>
     </message>
     <message>
         <source>The vault cannot be read: {reason}</source>
@@ -2325,6 +2545,26 @@ Subida: {up}</translation>
         <translation>Gastados {spent} BTT por {bought} comprados · hoy {today} BTT · adeudados {owed} BTT</translation>
     </message>
     <message>
+        <source>Estimating the fee…</source>
+        <translation>Calculando la comisión…</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Aprobación</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Depositar</translation>
+    </message>
+    <message>
+        <source>Move {amount} BTT from your wallet into your BTT Speed vault. Taking it back out needs a withdrawal notice; downloads you buy are paid from it.</source>
+        <translation>Mover {amount} BTT de su monedero a su bóveda de BTT Speed. Para sacarlos hace falta anunciar la retirada con antelación; las descargas que compre se pagan desde ella.</translation>
+    </message>
+    <message>
+        <source>An approval lets the vault take exactly this amount; fees are not refunded.</source>
+        <translation>Una aprobación permite a la bóveda tomar exactamente este importe; las comisiones no se devuelven.</translation>
+    </message>
+    <message>
         <source>Deposited {amount} BTT.</source>
         <translation>Depositados {amount} BTT.</translation>
     </message>
@@ -2335,10 +2575,6 @@ Subida: {up}</translation>
     <message>
         <source>Deposit into the Vault</source>
         <translation>Depositar en la bóveda</translation>
-    </message>
-    <message>
-        <source>Move BTT from your wallet into the vault that pays for Speed.</source>
-        <translation>Pase BTT de su monedero a la bóveda que paga Speed.</translation>
     </message>
     <message>
         <source>Withdrawal cancelled.</source>
@@ -2357,8 +2593,60 @@ Subida: {up}</translation>
         <translation>Anunciar una retirada</translation>
     </message>
     <message>
+        <source>Turn On BTT Speed…</source>
+        <translation>Activar BTT Speed…</translation>
+    </message>
+    <message>
+        <source>Vault (pays for BTT Speed)</source>
+        <translation>Bóveda (paga BTT Speed)</translation>
+    </message>
+    <message>
+        <source>BTT Speed is running on port {port}, paying from {address}.</source>
+        <translation>BTT Speed está en marcha en el puerto {port}, pagando desde {address}.</translation>
+    </message>
+    <message>
+        <source>Networks with a BTT Speed vault: {networks}.</source>
+        <translation>Redes con bóveda de BTT Speed: {networks}.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed no está en marcha: {reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on, paused until the wallet is unlocked.</source>
+        <translation>BTT Speed está activado, en pausa hasta desbloquear el monedero.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off. Buying and selling need an unlocked wallet and BTT Speed turned on.</source>
+        <translation>BTT Speed está desactivado. Comprar y vender necesitan un monedero desbloqueado y BTT Speed activado.</translation>
+    </message>
+    <message>
+        <source>Exactly {amount} BTT</source>
+        <translation>Exactamente {amount} BTT</translation>
+    </message>
+    <message>
+        <source>Move BTT from your wallet into the vault that pays for BTT Speed.</source>
+        <translation>Mover BTT de su monedero a la bóveda que paga BTT Speed.</translation>
+    </message>
+    <message>
+        <source>Cancel the announced withdrawal.</source>
+        <translation>Cancelar la retirada anunciada.</translation>
+    </message>
+    <message>
+        <source>Announce a withdrawal of {amount} BTT. It becomes possible {notice} after this is confirmed; seeders may cash your cheques until then.</source>
+        <translation>Anunciar una retirada de {amount} BTT. Será posible {notice} después de confirmarse; hasta entonces los sembradores pueden cobrar sus cheques.</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>Anunciar</translation>
+    </message>
+    <message>
         <source>Seeders get a notice period to cash your cheques before BTT can leave the vault. Enter the amount to withdraw (0 cancels an announced withdrawal).</source>
         <translation>Los sembradores tienen un plazo de aviso para cobrar sus cheques antes de que los BTT salgan de la bóveda. Introduzca el importe a retirar (0 cancela una retirada anunciada).</translation>
+    </message>
+    <message>
+        <source>Withdraw up to {amount} BTT from the vault into your wallet.</source>
+        <translation>Retirar hasta {amount} BTT de la bóveda a su monedero.</translation>
     </message>
     <message>
         <source>Withdrew {amount} BTT to your wallet.</source>
@@ -2367,6 +2655,18 @@ Subida: {up}</translation>
     <message>
         <source>Withdrawing…</source>
         <translation>Retirando…</translation>
+    </message>
+    <message>
+        <source>The fee (about {fee} BTT at your rate) is more than what this cashes.</source>
+        <translation>La comisión (unos {fee} BTT a su tipo) es mayor que lo que se cobra.</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <source>Cash {amount} BTT of cheques into your wallet.</source>
+        <translation>Cobrar {amount} BTT en cheques en su monedero.</translation>
     </message>
     <message>
         <source>Cashing cheques…</source>
@@ -2387,6 +2687,10 @@ Subida: {up}</translation>
     <message>
         <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
         <translation>{amount} BTT rechazados: la bóveda del descargador no los tiene.</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2456,24 +2760,12 @@ Subida: {up}</translation>
         <translation>Transacciones recientes</translation>
     </message>
     <message>
-        <source>Double-click a row to copy its transaction ID</source>
-        <translation>Haga doble clic en una fila para copiar su ID de transacción</translation>
-    </message>
-    <message>
-        <source>No transactions yet.</source>
-        <translation>Aún no hay transacciones.</translation>
-    </message>
-    <message>
         <source>Still locked: {reason}</source>
         <translation>Sigue bloqueado: {reason}</translation>
     </message>
     <message>
         <source>The wallet is ready.</source>
         <translation>El monedero está listo.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2508,6 +2800,10 @@ Subida: {up}</translation>
         <translation>Consultando saldos…</translation>
     </message>
     <message>
+        <source>Exactly {amount} {token}</source>
+        <translation>Exactamente {amount} {token}</translation>
+    </message>
+    <message>
         <source>Updated {time}</source>
         <translation>Actualizado {time}</translation>
     </message>
@@ -2524,16 +2820,8 @@ Subida: {up}</translation>
         <translation>(se muestran los importes de {time})</translation>
     </message>
     <message>
-        <source>Not loaded: the node cannot be reached.</source>
-        <translation>No cargado: no se puede contactar con el nodo.</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
-    </message>
-    <message>
-        <source>Transactions unavailable: {reason}</source>
-        <translation>Transacciones no disponibles: {reason}</translation>
     </message>
     <message>
         <source>Added {label}.</source>

@@ -157,6 +157,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmSpendDialog</name>
+    <message>
+        <source>Network: {network}</source>
+        <translation>Сеть: {network}</translation>
+    </message>
+    <message>
+        <source>{step}: up to {fee} TRX ({energy} energy)</source>
+        <translation>{step}: до {fee} TRX ({energy} энергии)</translation>
+    </message>
+    <message>
+        <source>Fee in all: up to {fee} TRX</source>
+        <translation>Всего комиссий: до {fee} TRX</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -807,16 +822,60 @@
         <translation>Сумма</translation>
     </message>
     <message>
-        <source>From / to</source>
-        <translation>От / кому</translation>
+        <source>From / to / contract</source>
+        <translation>От / кому / контракт</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Состояние</translation>
+        <source>Fee</source>
+        <translation>Комиссия</translation>
     </message>
     <message>
-        <source>Transaction</source>
-        <translation>Транзакция</translation>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Amount {amount}</source>
+        <translation>Сумма {amount}</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Разрешение</translation>
+    </message>
+    <message>
+        <source>Call: {function}</source>
+        <translation>Вызов: {function}</translation>
+    </message>
+    <message>
+        <source>Cheque cashed</source>
+        <translation>Чек обналичен</translation>
+    </message>
+    <message>
+        <source>Cheques cashed</source>
+        <translation>Чеки обналичены</translation>
+    </message>
+    <message>
+        <source>Contract call</source>
+        <translation>Вызов контракта</translation>
+    </message>
+    <message>
+        <source>Contract deployed</source>
+        <translation>Контракт развёрнут</translation>
+    </message>
+    <message>
+        <source>Contract {address}</source>
+        <translation>Контракт {address}</translation>
+    </message>
+    <message>
+        <source>Double-click to copy the transaction ID</source>
+        <translation>Двойной щелчок копирует ID транзакции</translation>
+    </message>
+    <message>
+        <source>Failed ({result}): {reason}</source>
+        <translation>Ошибка ({result}): {reason}</translation>
+    </message>
+    <message>
+        <source>Function {name}</source>
+        <translation>Функция {name}</translation>
     </message>
     <message>
         <source>Received</source>
@@ -827,16 +886,67 @@
         <translation>Отправлено</translation>
     </message>
     <message>
-        <source>To self</source>
-        <translation>Себе</translation>
+        <source>Transaction {txid}</source>
+        <translation>Транзакция {txid}</translation>
     </message>
     <message>
-        <source>contract call</source>
-        <translation>вызов контракта</translation>
+        <source>Vault deposit</source>
+        <translation>Пополнение хранилища</translation>
+    </message>
+    <message>
+        <source>Vault withdrawal</source>
+        <translation>Вывод из хранилища</translation>
+    </message>
+    <message>
+        <source>Withdrawal notice</source>
+        <translation>Уведомление о выводе</translation>
+    </message>
+    <message>
+        <source>contract {address}</source>
+        <translation>контракт {address}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>от {address}</translation>
+    </message>
+    <message>
+        <source>to {address}</source>
+        <translation>кому: {address}</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Ошибка</translation>
     </message>
     <message>
         <source>Confirmed</source>
         <translation>Подтверждена</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>No transactions yet.</source>
+        <translation>Транзакций пока нет.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Not loaded: the node cannot be reached.</source>
+        <translation>Не загружено: узел недоступен.</translation>
+    </message>
+    <message>
+        <source>Transactions unavailable: {reason}</source>
+        <translation>Транзакции недоступны: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved list: the node did not answer ({reason}).</source>
+        <translation>Сохранённый список: узел не ответил ({reason}).</translation>
+    </message>
+    <message>
+        <source>Partial history: {reason}</source>
+        <translation>Неполная история: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1688,26 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Дисковый ввод-вывод:</translation>
     </message>
     <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source>Ask for the wallet password for every transfer</source>
+        <translation>Спрашивать пароль кошелька при каждом переводе</translation>
+    </message>
+    <message>
+        <source>Wallet security</source>
+        <translation>Защита кошелька</translation>
+    </message>
+    <message>
+        <source>Lock the wallet after no input for:</source>
+        <translation>Блокировать кошелёк после бездействия:</translation>
+    </message>
+    <message>
+        <source>Without the password for every transfer, an unlocked wallet sends after the confirmation alone.</source>
+        <translation>Без пароля при каждом переводе разблокированный кошелёк отправляет после одного подтверждения.</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>Загрузки</translation>
     </message>
@@ -1592,6 +1722,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>BitTorrent</source>
         <translation>BitTorrent</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -1651,55 +1785,149 @@ BitTorrent-клиент с кошельком TRON.</translation>
 <context>
     <name>SpeedController</name>
     <message>
+        <source>BTT Speed did not start: {reason}</source>
+        <translation>BTT Speed не запустился: {reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on ({sides}) and signs with your wallet, which is locked. Enter the wallet password to start it now, or Cancel to leave it paused until you unlock the wallet.</source>
+        <translation>BTT Speed включён ({sides}) и подписывает вашим кошельком, а он заблокирован. Введите пароль кошелька, чтобы запустить его сейчас, или нажмите «Отмена», чтобы оставить его на паузе до разблокировки кошелька.</translation>
+    </message>
+    <message>
+        <source>BTT Speed needs a wallet</source>
+        <translation>BTT Speed нужен кошелёк</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
+        <translation>BTT Speed платит из вашего кошелька; кошелёк только для просмотра не может подписывать чеки.</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
+        <translation>BTT Speed платит сидерам в BTT из вашего кошелька, а кошелька пока нет. Создайте или восстановите его в разделе «Кошелёк».</translation>
+    </message>
+    <message>
+        <source>BTT Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
+        <translation>BTT Speed подписывает чеки вашим кошельком. Введите пароль, чтобы разблокировать его.</translation>
+    </message>
+    <message>
         <source>Open Wallet</source>
         <translation>Открыть кошелёк</translation>
     </message>
     <message>
-        <source>Speed did not start: {reason}</source>
-        <translation>Speed не запустился: {reason}</translation>
+        <source>Start BTT Speed</source>
+        <translation>Запуск BTT Speed</translation>
     </message>
     <message>
-        <source>Speed needs a wallet</source>
-        <translation>Для Speed нужен кошелёк</translation>
+        <source>buying</source>
+        <translation>покупка</translation>
     </message>
     <message>
-        <source>Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
-        <translation>Speed платит из вашего кошелька; кошелёк только для просмотра не может подписывать чеки.</translation>
+        <source>buying and selling</source>
+        <translation>покупка и продажа</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
-        <translation>Speed платит раздающим в BTT из вашего кошелька, а кошелька пока нет. Создайте или восстановите его в разделе «Кошелёк».</translation>
+        <source>selling</source>
+        <translation>продажа</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedIntroDialog</name>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
     <message>
-        <source>Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
-        <translation>Speed подписывает чеки вашим кошельком. Введите пароль кошелька, чтобы разблокировать его.</translation>
+        <source>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; is an optional market for upload bandwidth, paid in BTT from your wallet. It is off until you turn it on here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buying:&lt;/b&gt; while you download, your client offers seeders BTT for serving you first. It pays only for what it receives, from your Speed vault (BTT you deposit in the vault contract), never more than your maximum price, and never more in a day than your daily cap.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Selling:&lt;/b&gt; while you seed, other people&apos;s bids buy your upload, never below your minimum price; you are paid with signed cheques, cashed into your wallet automatically once they are worth well over the TRX fee of cashing (a setting), or with Cash Out in the wallet&apos;s BTT Speed tab. Non-bidders are still served.&lt;/p&gt;&lt;p&gt;Turning it on opens a Speed port for other clients to reach you. &lt;a href=&quot;{url}&quot;&gt;How BTT Speed works&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; — необязательный рынок пропускной способности отдачи с оплатой в BTT из вашего кошелька. Он выключен, пока вы не включите его здесь.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Покупка:&lt;/b&gt; пока вы скачиваете, клиент предлагает сидерам BTT за то, чтобы они обслуживали вас первым. Он платит только за полученное, из вашего хранилища Speed (BTT, внесённые в контракт хранилища), не дороже вашей максимальной цены и не больше дневного лимита.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Продажа:&lt;/b&gt; пока вы раздаёте, ставки других людей покупают вашу отдачу, не дешевле вашей минимальной цены; оплата приходит подписанными чеками, которые обналичиваются в кошелёк автоматически, когда они заметно дороже комиссии TRX за обналичивание (настраивается), или кнопкой «Обналичить» на вкладке BTT Speed кошелька. Тех, кто не делает ставок, по-прежнему обслуживают.&lt;/p&gt;&lt;p&gt;При включении открывается порт Speed, через который с вами связываются другие клиенты. &lt;a href=&quot;{url}&quot;&gt;Как работает BTT Speed&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Turn on Speed</source>
-        <translation>Включить Speed</translation>
+        <source>Buy faster downloads</source>
+        <translation>Покупать более быструю загрузку</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>Продавать мою отдачу за BTT при раздаче</translation>
+    </message>
+    <message>
+        <source>Pay at most, per GiB (BTT):</source>
+        <translation>Платить не более, за GiB (BTT):</translation>
+    </message>
+    <message>
+        <source>Spend at most, per day (BTT):</source>
+        <translation>Тратить не более, в день (BTT):</translation>
+    </message>
+    <message>
+        <source>Sell for at least, per GiB (BTT):</source>
+        <translation>Продавать не дешевле, за GiB (BTT):</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Pay at most</source>
+        <translation>Платить не более</translation>
+    </message>
+    <message>
+        <source>Spend at most</source>
+        <translation>Тратить не более</translation>
+    </message>
+    <message>
+        <source>Sell for at least</source>
+        <translation>Продавать не дешевле</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedMenu</name>
+    <message>
+        <source>What Is BTT Speed?…</source>
+        <translation>Что такое BTT Speed?…</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
+    <message>
+        <source>Unlock the Wallet to Start BTT Speed…</source>
+        <translation>Разблокировать кошелёк и запустить BTT Speed…</translation>
+    </message>
+    <message>
+        <source>BTT Speed: pay BTT for faster downloads, earn BTT when seeding (optional)</source>
+        <translation>BTT Speed: платите BTT за быструю загрузку, зарабатывайте BTT на раздаче (по желанию)</translation>
     </message>
 </context>
 <context>
     <name>SpeedReadout</name>
     <message>
-        <source>Speed: off</source>
-        <translation>Speed: выкл.</translation>
+        <source>BTT Speed: not on this network</source>
+        <translation>BTT Speed: недоступен в этой сети</translation>
     </message>
     <message>
-        <source>Speed: not running</source>
-        <translation>Speed: не работает</translation>
+        <source>BTT Speed: off</source>
+        <translation>BTT Speed: выключен</translation>
     </message>
     <message>
-        <source>Speed: waiting for the wallet</source>
-        <translation>Speed: ожидание кошелька</translation>
+        <source>BTT Speed: not running</source>
+        <translation>BTT Speed: не работает</translation>
     </message>
     <message>
-        <source>Speed: spending {spent}/min · earning {earned}/min</source>
-        <translation>Speed: расход {spent}/мин · доход {earned}/мин</translation>
+        <source>BTT Speed: paused until the wallet is unlocked</source>
+        <translation>BTT Speed: пауза до разблокировки кошелька</translation>
     </message>
     <message>
-        <source>Speed: off · earning {earned}/min</source>
-        <translation>Speed: выкл. · доход {earned}/мин</translation>
+        <source>BTT Speed: spending {spent}/min · earning {earned}/min</source>
+        <translation>BTT Speed: расход {spent}/мин · доход {earned}/мин</translation>
+    </message>
+    <message>
+        <source>BTT Speed: buying, spending {spent}/min</source>
+        <translation>BTT Speed: покупка, расход {spent}/мин</translation>
+    </message>
+    <message>
+        <source>BTT Speed: selling, earning {earned}/min</source>
+        <translation>BTT Speed: продажа, доход {earned}/мин</translation>
+    </message>
+    <message>
+        <source>{readout} (wallet locked)</source>
+        <translation>{readout} (кошелёк заблокирован)</translation>
     </message>
     <message>
         <source>Spent in all {spent} BTT for {bought} bought; earned {earned} BTT ({pending} BTT to cash)</source>
@@ -1708,14 +1936,6 @@ BitTorrent-клиент с кошельком TRON.</translation>
 </context>
 <context>
     <name>SpeedSettingsPage</name>
-    <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Bid for faster downloads (the Speed switch)</source>
-        <translation>Делать ставки для ускорения загрузок (переключатель Speed)</translation>
-    </message>
     <message>
         <source>How much of the spendable vault balance one download may bid</source>
         <translation>Какую часть доступного баланса хранилища может поставить одна загрузка</translation>
@@ -1737,8 +1957,12 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Темп расходов:</translation>
     </message>
     <message>
-        <source>Earn BTT by selling upload slots when seeding</source>
-        <translation>Зарабатывать BTT, продавая слоты отдачи при раздаче</translation>
+        <source>Buy faster downloads: bid BTT to seeders</source>
+        <translation>Покупать быструю загрузку: ставки BTT сидерам</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>Продавать мою отдачу за BTT при раздаче</translation>
     </message>
     <message>
         <source>Cheques are cashed automatically once this much is owed by one vault; 0: only by hand</source>
@@ -1789,6 +2013,14 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>любой свободный порт</translation>
     </message>
     <message>
+        <source>Keep BTT Speed running while the wallet is locked</source>
+        <translation>Не останавливать BTT Speed, когда кошелёк заблокирован</translation>
+    </message>
+    <message>
+        <source>BTT Speed then keeps your account&apos;s signing key in memory after the wallet locks, so a seeder goes on earning; otherwise a lock pauses BTT Speed until the wallet is unlocked again.</source>
+        <translation>Тогда BTT Speed хранит ключ подписи вашего счёта в памяти после блокировки кошелька, и раздача продолжает приносить доход; иначе блокировка ставит BTT Speed на паузу до разблокировки кошелька.</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Соединение</translation>
     </message>
@@ -1797,8 +2029,8 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Порт Speed:</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
-        <translation>Speed платит раздающим в BTT из вашего хранилища за ускоренную загрузку и зарабатывает BTT с загружающих, когда вы раздаёте. Нужен разблокированный кошелёк.</translation>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
+        <translation>BTT Speed необязателен: покупка платит сидерам BTT из вашего хранилища за быструю загрузку, продажа приносит BTT от ставок качающих, когда вы раздаёте. Оба режима выключены, пока вы их не включите, и требуют разблокированного кошелька.</translation>
     </message>
     <message>
         <source>BTT per TRX</source>
@@ -1832,39 +2064,51 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <source>Cash out at</source>
         <translation>Обналичивать от</translation>
     </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
 </context>
 <context>
     <name>SpeedSwitch</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
+        <source>Sell My Upload for BTT</source>
+        <translation>Продавать отдачу за BTT</translation>
     </message>
     <message>
-        <source>Speed is on but not running: {reason}</source>
-        <translation>Speed включён, но не работает: {reason}</translation>
+        <source>Buy Faster Downloads</source>
+        <translation>Покупать быструю загрузку</translation>
     </message>
     <message>
-        <source>Speed is on; it starts when the wallet is unlocked</source>
-        <translation>Speed включён; он запустится после разблокировки кошелька</translation>
+        <source>BTT Speed is on but not running: {reason}</source>
+        <translation>BTT Speed включён, но не работает: {reason}</translation>
     </message>
     <message>
-        <source>Speed is on: bidding BTT for faster downloads (click to turn off)</source>
-        <translation>Speed включён: ставки в BTT ускоряют загрузки (нажмите, чтобы выключить)</translation>
+        <source>BTT Speed is on, paused until the wallet is unlocked</source>
+        <translation>BTT Speed включён, пауза до разблокировки кошелька</translation>
     </message>
     <message>
-        <source>Speed is off: click to bid BTT for faster downloads</source>
-        <translation>Speed выключен: нажмите, чтобы ставить BTT за ускорение загрузок</translation>
+        <source>Selling: other people&apos;s BTT bids buy your upload when you seed (click to stop)</source>
+        <translation>Продажа: ставки BTT других людей покупают вашу отдачу при раздаче (нажмите, чтобы остановить)</translation>
+    </message>
+    <message>
+        <source>Not selling: click to earn BTT from bids when you seed</source>
+        <translation>Продажа выключена: нажмите, чтобы зарабатывать BTT на ставках при раздаче</translation>
+    </message>
+    <message>
+        <source>Buying: bidding BTT for faster downloads (click to stop)</source>
+        <translation>Покупка: ставки BTT за быструю загрузку (нажмите, чтобы остановить)</translation>
+    </message>
+    <message>
+        <source>Not buying: click to bid BTT for faster downloads</source>
+        <translation>Покупка выключена: нажмите, чтобы делать ставки BTT за быструю загрузку</translation>
     </message>
 </context>
 <context>
     <name>SpeedTab</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Use Speed for this torrent (bid when downloading, sell slots when seeding)</source>
-        <translation>Использовать Speed для этого торрента (ставки при загрузке, продажа слотов при раздаче)</translation>
+        <source>Use BTT Speed for this torrent (bid when downloading, sell slots when seeding)</source>
+        <translation>Использовать BTT Speed для этого торрента (ставки при загрузке, продажа слотов при раздаче)</translation>
     </message>
     <message>
         <source>Provider</source>
@@ -1923,12 +2167,28 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Продажа: участники торгов за наши слоты отдачи</translation>
     </message>
     <message>
-        <source>Speed is not running. Turn it on with the Speed switch; it needs an unlocked wallet.</source>
-        <translation>Speed не работает. Включите его переключателем Speed; нужен разблокированный кошелёк.</translation>
+        <source>BTT Speed is not running. Turn it on in the BTT Speed menu; it needs an unlocked wallet.</source>
+        <translation>BTT Speed не работает. Включите его в меню BTT Speed; нужен разблокированный кошелёк.</translation>
     </message>
     <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed не работает: {reason}</translation>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed не работает: {reason}</translation>
+    </message>
+    <message>
+        <source>Selling is off in the BTT Speed menu.</source>
+        <translation>Продажа выключена в меню BTT Speed.</translation>
+    </message>
+    <message>
+        <source>No BTT Speed peers on this torrent yet.</source>
+        <translation>На этом торренте пока нет пиров BTT Speed.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off for this torrent.</source>
+        <translation>BTT Speed выключен для этого торрента.</translation>
+    </message>
+    <message>
+        <source>Not bidding: buying is off in the BTT Speed menu.</source>
+        <translation>Ставок нет: покупка выключена в меню BTT Speed.</translation>
     </message>
     <message>
         <source>Demoted ({reason})</source>
@@ -1959,24 +2219,8 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>По этому торренту ещё нет ставок.</translation>
     </message>
     <message>
-        <source>Earning by seeding is off in the Speed settings.</source>
-        <translation>Заработок на раздаче выключен в настройках Speed.</translation>
-    </message>
-    <message>
-        <source>No Speed peers on this torrent yet.</source>
-        <translation>У этого торрента ещё нет пиров Speed.</translation>
-    </message>
-    <message>
-        <source>Speed is off for this torrent.</source>
-        <translation>Speed для этого торрента выключен.</translation>
-    </message>
-    <message>
         <source>Our bid: {price} BTT/GiB</source>
         <translation>Наша ставка: {price} BTT/GiB</translation>
-    </message>
-    <message>
-        <source>Not bidding: the Speed switch is off.</source>
-        <translation>Ставок нет: переключатель Speed выключен.</translation>
     </message>
     <message>
         <source>Bidders: {count} · winners: {winners}</source>
@@ -1989,6 +2233,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>No bids right now.</source>
         <translation>Сейчас ставок нет.</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2173,14 +2421,6 @@ Up: {up}</source>
 <context>
     <name>VaultPanel</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Turn On Speed…</source>
-        <translation>Включить Speed…</translation>
-    </message>
-    <message>
         <source>Deposit…</source>
         <translation>Пополнить…</translation>
     </message>
@@ -2191,10 +2431,6 @@ Up: {up}</source>
     <message>
         <source>Withdraw</source>
         <translation>Вывести</translation>
-    </message>
-    <message>
-        <source>Vault (pays for Speed)</source>
-        <translation>Хранилище (оплачивает Speed)</translation>
     </message>
     <message>
         <source>Balance:</source>
@@ -2273,24 +2509,8 @@ Up: {up}</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <source>Speed is running on port {port}, paying from {address}.</source>
-        <translation>Speed работает на порту {port}, оплата с {address}.</translation>
-    </message>
-    <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed не работает: {reason}</translation>
-    </message>
-    <message>
-        <source>Speed is on and starts once the wallet is unlocked.</source>
-        <translation>Speed включён и запустится, как только кошелёк будет разблокирован.</translation>
-    </message>
-    <message>
         <source>Unlock Wallet…</source>
         <translation>Разблокировать кошелёк…</translation>
-    </message>
-    <message>
-        <source>Speed is not running. It needs an unlocked wallet and Speed turned on.</source>
-        <translation>Speed не работает. Нужен разблокированный кошелёк и включённый Speed.</translation>
     </message>
     <message>
         <source>The vault cannot be read: {reason}</source>
@@ -2325,6 +2545,26 @@ Up: {up}</source>
         <translation>Потрачено {spent} BTT за {bought} куплено · сегодня {today} BTT · долг {owed} BTT</translation>
     </message>
     <message>
+        <source>Estimating the fee…</source>
+        <translation>Оценка комиссии…</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Разрешение</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Пополнить</translation>
+    </message>
+    <message>
+        <source>Move {amount} BTT from your wallet into your BTT Speed vault. Taking it back out needs a withdrawal notice; downloads you buy are paid from it.</source>
+        <translation>Перевести {amount} BTT из кошелька в хранилище BTT Speed. Чтобы забрать их обратно, нужно заранее объявить вывод; из хранилища оплачиваются покупаемые загрузки.</translation>
+    </message>
+    <message>
+        <source>An approval lets the vault take exactly this amount; fees are not refunded.</source>
+        <translation>Разрешение позволяет хранилищу взять ровно эту сумму; комиссии не возвращаются.</translation>
+    </message>
+    <message>
         <source>Deposited {amount} BTT.</source>
         <translation>Внесено {amount} BTT.</translation>
     </message>
@@ -2335,10 +2575,6 @@ Up: {up}</source>
     <message>
         <source>Deposit into the Vault</source>
         <translation>Пополнение хранилища</translation>
-    </message>
-    <message>
-        <source>Move BTT from your wallet into the vault that pays for Speed.</source>
-        <translation>Переведите BTT из кошелька в хранилище, которое оплачивает Speed.</translation>
     </message>
     <message>
         <source>Withdrawal cancelled.</source>
@@ -2357,8 +2593,60 @@ Up: {up}</source>
         <translation>Объявление вывода</translation>
     </message>
     <message>
+        <source>Turn On BTT Speed…</source>
+        <translation>Включить BTT Speed…</translation>
+    </message>
+    <message>
+        <source>Vault (pays for BTT Speed)</source>
+        <translation>Хранилище (оплачивает BTT Speed)</translation>
+    </message>
+    <message>
+        <source>BTT Speed is running on port {port}, paying from {address}.</source>
+        <translation>BTT Speed работает на порту {port}, платит с {address}.</translation>
+    </message>
+    <message>
+        <source>Networks with a BTT Speed vault: {networks}.</source>
+        <translation>Сети с хранилищем BTT Speed: {networks}.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed не работает: {reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on, paused until the wallet is unlocked.</source>
+        <translation>BTT Speed включён, пауза до разблокировки кошелька.</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off. Buying and selling need an unlocked wallet and BTT Speed turned on.</source>
+        <translation>BTT Speed выключен. Для покупки и продажи нужны разблокированный кошелёк и включённый BTT Speed.</translation>
+    </message>
+    <message>
+        <source>Exactly {amount} BTT</source>
+        <translation>Ровно {amount} BTT</translation>
+    </message>
+    <message>
+        <source>Move BTT from your wallet into the vault that pays for BTT Speed.</source>
+        <translation>Перевести BTT из кошелька в хранилище, которое оплачивает BTT Speed.</translation>
+    </message>
+    <message>
+        <source>Cancel the announced withdrawal.</source>
+        <translation>Отменить объявленный вывод.</translation>
+    </message>
+    <message>
+        <source>Announce a withdrawal of {amount} BTT. It becomes possible {notice} after this is confirmed; seeders may cash your cheques until then.</source>
+        <translation>Объявить вывод {amount} BTT. Он станет возможен через {notice} после подтверждения; до тех пор сидеры могут обналичивать ваши чеки.</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>Объявить</translation>
+    </message>
+    <message>
         <source>Seeders get a notice period to cash your cheques before BTT can leave the vault. Enter the amount to withdraw (0 cancels an announced withdrawal).</source>
         <translation>У раздающих есть срок уведомления, чтобы обналичить ваши чеки, прежде чем BTT покинут хранилище. Введите сумму вывода (0 отменяет объявленный вывод).</translation>
+    </message>
+    <message>
+        <source>Withdraw up to {amount} BTT from the vault into your wallet.</source>
+        <translation>Вывести до {amount} BTT из хранилища в кошелёк.</translation>
     </message>
     <message>
         <source>Withdrew {amount} BTT to your wallet.</source>
@@ -2367,6 +2655,18 @@ Up: {up}</source>
     <message>
         <source>Withdrawing…</source>
         <translation>Вывод…</translation>
+    </message>
+    <message>
+        <source>The fee (about {fee} BTT at your rate) is more than what this cashes.</source>
+        <translation>Комиссия (около {fee} BTT по вашему курсу) больше, чем обналичивается.</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Обналичивание</translation>
+    </message>
+    <message>
+        <source>Cash {amount} BTT of cheques into your wallet.</source>
+        <translation>Обналичить чеки на {amount} BTT в кошелёк.</translation>
     </message>
     <message>
         <source>Cashing cheques…</source>
@@ -2387,6 +2687,10 @@ Up: {up}</source>
     <message>
         <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
         <translation>{amount} BTT не оплачено: в хранилище загружающего их нет.</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2456,24 +2760,12 @@ Up: {up}</source>
         <translation>Последние транзакции</translation>
     </message>
     <message>
-        <source>Double-click a row to copy its transaction ID</source>
-        <translation>Дважды щёлкните строку, чтобы скопировать ID транзакции</translation>
-    </message>
-    <message>
-        <source>No transactions yet.</source>
-        <translation>Транзакций пока нет.</translation>
-    </message>
-    <message>
         <source>Still locked: {reason}</source>
         <translation>Всё ещё заблокирован: {reason}</translation>
     </message>
     <message>
         <source>The wallet is ready.</source>
         <translation>Кошелёк готов.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Загрузка…</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2508,6 +2800,10 @@ Up: {up}</source>
         <translation>Проверка балансов…</translation>
     </message>
     <message>
+        <source>Exactly {amount} {token}</source>
+        <translation>Ровно {amount} {token}</translation>
+    </message>
+    <message>
         <source>Updated {time}</source>
         <translation>Обновлено {time}</translation>
     </message>
@@ -2524,16 +2820,8 @@ Up: {up}</source>
         <translation>(показаны суммы на {time})</translation>
     </message>
     <message>
-        <source>Not loaded: the node cannot be reached.</source>
-        <translation>Не загружено: узел недоступен.</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Обновление…</translation>
-    </message>
-    <message>
-        <source>Transactions unavailable: {reason}</source>
-        <translation>Транзакции недоступны: {reason}</translation>
     </message>
     <message>
         <source>Added {label}.</source>

@@ -157,6 +157,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmSpendDialog</name>
+    <message>
+        <source>Network: {network}</source>
+        <translation>网络：{network}</translation>
+    </message>
+    <message>
+        <source>{step}: up to {fee} TRX ({energy} energy)</source>
+        <translation>{step}：最多 {fee} TRX（{energy} 能量）</translation>
+    </message>
+    <message>
+        <source>Fee in all: up to {fee} TRX</source>
+        <translation>手续费合计：最多 {fee} TRX</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -807,16 +822,60 @@
         <translation>数额</translation>
     </message>
     <message>
-        <source>From / to</source>
-        <translation>来源 / 去向</translation>
+        <source>From / to / contract</source>
+        <translation>来源 / 去向 / 合约</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Fee</source>
+        <translation>手续费</translation>
     </message>
     <message>
-        <source>Transaction</source>
-        <translation>交易</translation>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Amount {amount}</source>
+        <translation>金额 {amount}</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Call: {function}</source>
+        <translation>调用：{function}</translation>
+    </message>
+    <message>
+        <source>Cheque cashed</source>
+        <translation>支票已兑现</translation>
+    </message>
+    <message>
+        <source>Cheques cashed</source>
+        <translation>多张支票已兑现</translation>
+    </message>
+    <message>
+        <source>Contract call</source>
+        <translation>合约调用</translation>
+    </message>
+    <message>
+        <source>Contract deployed</source>
+        <translation>合约已部署</translation>
+    </message>
+    <message>
+        <source>Contract {address}</source>
+        <translation>合约 {address}</translation>
+    </message>
+    <message>
+        <source>Double-click to copy the transaction ID</source>
+        <translation>双击复制交易 ID</translation>
+    </message>
+    <message>
+        <source>Failed ({result}): {reason}</source>
+        <translation>失败（{result}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Function {name}</source>
+        <translation>函数 {name}</translation>
     </message>
     <message>
         <source>Received</source>
@@ -827,16 +886,67 @@
         <translation>已发送</translation>
     </message>
     <message>
-        <source>To self</source>
-        <translation>转给自己</translation>
+        <source>Transaction {txid}</source>
+        <translation>交易 {txid}</translation>
     </message>
     <message>
-        <source>contract call</source>
-        <translation>合约调用</translation>
+        <source>Vault deposit</source>
+        <translation>存入金库</translation>
+    </message>
+    <message>
+        <source>Vault withdrawal</source>
+        <translation>从金库提取</translation>
+    </message>
+    <message>
+        <source>Withdrawal notice</source>
+        <translation>提取通知</translation>
+    </message>
+    <message>
+        <source>contract {address}</source>
+        <translation>合约 {address}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>来自 {address}</translation>
+    </message>
+    <message>
+        <source>to {address}</source>
+        <translation>发往 {address}</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ 失败</translation>
     </message>
     <message>
         <source>Confirmed</source>
         <translation>已确认</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>No transactions yet.</source>
+        <translation>暂无交易。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Not loaded: the node cannot be reached.</source>
+        <translation>未加载：无法连接到节点。</translation>
+    </message>
+    <message>
+        <source>Transactions unavailable: {reason}</source>
+        <translation>交易不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved list: the node did not answer ({reason}).</source>
+        <translation>已保存的列表：节点未响应（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Partial history: {reason}</source>
+        <translation>历史记录不完整：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1688,26 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>磁盘 I/O：</translation>
     </message>
     <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Ask for the wallet password for every transfer</source>
+        <translation>每次转账都询问钱包密码</translation>
+    </message>
+    <message>
+        <source>Wallet security</source>
+        <translation>钱包安全</translation>
+    </message>
+    <message>
+        <source>Lock the wallet after no input for:</source>
+        <translation>无操作多久后锁定钱包：</translation>
+    </message>
+    <message>
+        <source>Without the password for every transfer, an unlocked wallet sends after the confirmation alone.</source>
+        <translation>若不要求每次转账输入密码，已解锁的钱包只需确认即可发送。</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
@@ -1592,6 +1722,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>BitTorrent</source>
         <translation>BitTorrent</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -1651,55 +1785,149 @@ A BitTorrent client with a TRON wallet.</source>
 <context>
     <name>SpeedController</name>
     <message>
+        <source>BTT Speed did not start: {reason}</source>
+        <translation>BTT Speed 未能启动：{reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on ({sides}) and signs with your wallet, which is locked. Enter the wallet password to start it now, or Cancel to leave it paused until you unlock the wallet.</source>
+        <translation>BTT Speed 已开启（{sides}），需要用您的钱包签名，而钱包已锁定。输入钱包密码即可立即启动，或点“取消”让它暂停，直到您解锁钱包。</translation>
+    </message>
+    <message>
+        <source>BTT Speed needs a wallet</source>
+        <translation>BTT Speed 需要钱包</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
+        <translation>BTT Speed 从您的钱包付款；观察钱包无法签署支票。</translation>
+    </message>
+    <message>
+        <source>BTT Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
+        <translation>BTT Speed 从您的钱包向做种者支付 BTT，但目前还没有钱包。请在“钱包”部分创建或恢复一个。</translation>
+    </message>
+    <message>
+        <source>BTT Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
+        <translation>BTT Speed 用您的钱包签署支票。输入钱包密码以解锁。</translation>
+    </message>
+    <message>
         <source>Open Wallet</source>
         <translation>打开钱包</translation>
     </message>
     <message>
-        <source>Speed did not start: {reason}</source>
-        <translation>Speed 未能启动：{reason}</translation>
+        <source>Start BTT Speed</source>
+        <translation>启动 BTT Speed</translation>
     </message>
     <message>
-        <source>Speed needs a wallet</source>
-        <translation>Speed 需要钱包</translation>
+        <source>buying</source>
+        <translation>购买</translation>
     </message>
     <message>
-        <source>Speed pays from your wallet; a watch-only wallet cannot sign cheques.</source>
-        <translation>Speed 从你的钱包付款；观察钱包无法签署支票。</translation>
+        <source>buying and selling</source>
+        <translation>购买和出售</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your wallet, and there is no wallet yet. Create or restore one in the Wallet section.</source>
-        <translation>Speed 从你的钱包用 BTT 向做种者付款，但你还没有钱包。请在“钱包”版块中创建或恢复一个。</translation>
+        <source>selling</source>
+        <translation>出售</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedIntroDialog</name>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
     <message>
-        <source>Speed signs cheques with your wallet. Enter the wallet password to unlock it.</source>
-        <translation>Speed 使用你的钱包签署支票。请输入钱包密码以解锁。</translation>
+        <source>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; is an optional market for upload bandwidth, paid in BTT from your wallet. It is off until you turn it on here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buying:&lt;/b&gt; while you download, your client offers seeders BTT for serving you first. It pays only for what it receives, from your Speed vault (BTT you deposit in the vault contract), never more than your maximum price, and never more in a day than your daily cap.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Selling:&lt;/b&gt; while you seed, other people&apos;s bids buy your upload, never below your minimum price; you are paid with signed cheques, cashed into your wallet automatically once they are worth well over the TRX fee of cashing (a setting), or with Cash Out in the wallet&apos;s BTT Speed tab. Non-bidders are still served.&lt;/p&gt;&lt;p&gt;Turning it on opens a Speed port for other clients to reach you. &lt;a href=&quot;{url}&quot;&gt;How BTT Speed works&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BTT Speed&lt;/b&gt; 是一个可选的上传带宽市场，用您钱包中的 BTT 支付。在您于此处开启之前，它一直关闭。&lt;/p&gt;&lt;p&gt;&lt;b&gt;购买：&lt;/b&gt;下载时，您的客户端向做种者出价 BTT，让他们优先为您服务。它只为实际收到的数据付款，从您的 Speed 金库（您存入金库合约的 BTT）支付，绝不超过您的最高价格，每天也不超过您的每日上限。&lt;/p&gt;&lt;p&gt;&lt;b&gt;出售：&lt;/b&gt;做种时，其他人的出价购买您的上传，价格绝不低于您的最低价；您收到签名支票，当其价值远超兑现所需的 TRX 手续费时（可设置）会自动兑现到钱包，也可在钱包的 BTT Speed 标签页点“兑现”。不出价的人仍会得到服务。&lt;/p&gt;&lt;p&gt;开启后会打开一个 Speed 端口，供其他客户端连接您。&lt;a href=&quot;{url}&quot;&gt;BTT Speed 如何运作&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Turn on Speed</source>
-        <translation>开启 Speed</translation>
+        <source>Buy faster downloads</source>
+        <translation>购买更快的下载</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>做种时出售我的上传换取 BTT</translation>
+    </message>
+    <message>
+        <source>Pay at most, per GiB (BTT):</source>
+        <translation>每 GiB 最多支付（BTT）：</translation>
+    </message>
+    <message>
+        <source>Spend at most, per day (BTT):</source>
+        <translation>每天最多花费（BTT）：</translation>
+    </message>
+    <message>
+        <source>Sell for at least, per GiB (BTT):</source>
+        <translation>每 GiB 最低售价（BTT）：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Pay at most</source>
+        <translation>最多支付</translation>
+    </message>
+    <message>
+        <source>Spend at most</source>
+        <translation>最多花费</translation>
+    </message>
+    <message>
+        <source>Sell for at least</source>
+        <translation>最低售价</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedMenu</name>
+    <message>
+        <source>What Is BTT Speed?…</source>
+        <translation>什么是 BTT Speed？…</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
+    <message>
+        <source>Unlock the Wallet to Start BTT Speed…</source>
+        <translation>解锁钱包以启动 BTT Speed…</translation>
+    </message>
+    <message>
+        <source>BTT Speed: pay BTT for faster downloads, earn BTT when seeding (optional)</source>
+        <translation>BTT Speed：支付 BTT 获得更快下载，做种赚取 BTT（可选）</translation>
     </message>
 </context>
 <context>
     <name>SpeedReadout</name>
     <message>
-        <source>Speed: off</source>
-        <translation>Speed：关</translation>
+        <source>BTT Speed: not on this network</source>
+        <translation>BTT Speed：此网络不可用</translation>
     </message>
     <message>
-        <source>Speed: not running</source>
-        <translation>Speed：未运行</translation>
+        <source>BTT Speed: off</source>
+        <translation>BTT Speed：已关闭</translation>
     </message>
     <message>
-        <source>Speed: waiting for the wallet</source>
-        <translation>Speed：等待钱包</translation>
+        <source>BTT Speed: not running</source>
+        <translation>BTT Speed：未运行</translation>
     </message>
     <message>
-        <source>Speed: spending {spent}/min · earning {earned}/min</source>
-        <translation>Speed：支出 {spent}/分钟 · 收入 {earned}/分钟</translation>
+        <source>BTT Speed: paused until the wallet is unlocked</source>
+        <translation>BTT Speed：已暂停，等待钱包解锁</translation>
     </message>
     <message>
-        <source>Speed: off · earning {earned}/min</source>
-        <translation>Speed：关 · 收入 {earned}/分钟</translation>
+        <source>BTT Speed: spending {spent}/min · earning {earned}/min</source>
+        <translation>BTT Speed：支出 {spent}/分钟 · 收入 {earned}/分钟</translation>
+    </message>
+    <message>
+        <source>BTT Speed: buying, spending {spent}/min</source>
+        <translation>BTT Speed：购买中，支出 {spent}/分钟</translation>
+    </message>
+    <message>
+        <source>BTT Speed: selling, earning {earned}/min</source>
+        <translation>BTT Speed：出售中，收入 {earned}/分钟</translation>
+    </message>
+    <message>
+        <source>{readout} (wallet locked)</source>
+        <translation>{readout}（钱包已锁定）</translation>
     </message>
     <message>
         <source>Spent in all {spent} BTT for {bought} bought; earned {earned} BTT ({pending} BTT to cash)</source>
@@ -1708,14 +1936,6 @@ A BitTorrent client with a TRON wallet.</source>
 </context>
 <context>
     <name>SpeedSettingsPage</name>
-    <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Bid for faster downloads (the Speed switch)</source>
-        <translation>出价以加快下载（Speed 开关）</translation>
-    </message>
     <message>
         <source>How much of the spendable vault balance one download may bid</source>
         <translation>单个下载最多可用多少金库可用余额出价</translation>
@@ -1737,8 +1957,12 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>支出比例：</translation>
     </message>
     <message>
-        <source>Earn BTT by selling upload slots when seeding</source>
-        <translation>做种时出售上传槽位赚取 BTT</translation>
+        <source>Buy faster downloads: bid BTT to seeders</source>
+        <translation>购买更快的下载：向做种者出价 BTT</translation>
+    </message>
+    <message>
+        <source>Sell my upload for BTT when seeding</source>
+        <translation>做种时出售我的上传换取 BTT</translation>
     </message>
     <message>
         <source>Cheques are cashed automatically once this much is owed by one vault; 0: only by hand</source>
@@ -1789,6 +2013,14 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>任意空闲端口</translation>
     </message>
     <message>
+        <source>Keep BTT Speed running while the wallet is locked</source>
+        <translation>钱包锁定时保持 BTT Speed 运行</translation>
+    </message>
+    <message>
+        <source>BTT Speed then keeps your account&apos;s signing key in memory after the wallet locks, so a seeder goes on earning; otherwise a lock pauses BTT Speed until the wallet is unlocked again.</source>
+        <translation>这样钱包锁定后 BTT Speed 仍会在内存中保留您账户的签名密钥，做种者可以继续赚取；否则锁定会让 BTT Speed 暂停，直到钱包再次解锁。</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -1797,8 +2029,8 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>Speed 端口：</translation>
     </message>
     <message>
-        <source>Speed pays seeders in BTT from your vault for faster downloads, and earns BTT from downloaders when you seed. It needs an unlocked wallet.</source>
-        <translation>Speed 从你的金库用 BTT 向做种者付款以加快下载；你做种时则从下载者处赚取 BTT。它需要已解锁的钱包。</translation>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
+        <translation>BTT Speed 是可选的：购买会从您的金库向做种者支付 BTT 以加快下载，出售会在您做种时从下载者的出价中赚取 BTT。两者在您开启前都是关闭的，并且需要已解锁的钱包。</translation>
     </message>
     <message>
         <source>BTT per TRX</source>
@@ -1832,39 +2064,51 @@ A BitTorrent client with a TRON wallet.</source>
         <source>Cash out at</source>
         <translation>兑现阈值</translation>
     </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
+    </message>
 </context>
 <context>
     <name>SpeedSwitch</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
+        <source>Sell My Upload for BTT</source>
+        <translation>出售我的上传换取 BTT</translation>
     </message>
     <message>
-        <source>Speed is on but not running: {reason}</source>
-        <translation>Speed 已开启但未运行：{reason}</translation>
+        <source>Buy Faster Downloads</source>
+        <translation>购买更快的下载</translation>
     </message>
     <message>
-        <source>Speed is on; it starts when the wallet is unlocked</source>
-        <translation>Speed 已开启；钱包解锁后即启动</translation>
+        <source>BTT Speed is on but not running: {reason}</source>
+        <translation>BTT Speed 已开启但未运行：{reason}</translation>
     </message>
     <message>
-        <source>Speed is on: bidding BTT for faster downloads (click to turn off)</source>
-        <translation>Speed 已开启：正在用 BTT 出价加快下载（点击关闭）</translation>
+        <source>BTT Speed is on, paused until the wallet is unlocked</source>
+        <translation>BTT Speed 已开启，暂停中，等待钱包解锁</translation>
     </message>
     <message>
-        <source>Speed is off: click to bid BTT for faster downloads</source>
-        <translation>Speed 已关闭：点击以用 BTT 出价加快下载</translation>
+        <source>Selling: other people&apos;s BTT bids buy your upload when you seed (click to stop)</source>
+        <translation>出售中：做种时其他人的 BTT 出价购买您的上传（点击停止）</translation>
+    </message>
+    <message>
+        <source>Not selling: click to earn BTT from bids when you seed</source>
+        <translation>未出售：点击后做种时可从出价中赚取 BTT</translation>
+    </message>
+    <message>
+        <source>Buying: bidding BTT for faster downloads (click to stop)</source>
+        <translation>购买中：出价 BTT 以获得更快下载（点击停止）</translation>
+    </message>
+    <message>
+        <source>Not buying: click to bid BTT for faster downloads</source>
+        <translation>未购买：点击出价 BTT 以获得更快下载</translation>
     </message>
 </context>
 <context>
     <name>SpeedTab</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Use Speed for this torrent (bid when downloading, sell slots when seeding)</source>
-        <translation>此种子使用 Speed（下载时出价，做种时出售槽位）</translation>
+        <source>Use BTT Speed for this torrent (bid when downloading, sell slots when seeding)</source>
+        <translation>此种子使用 BTT Speed（下载时出价，做种时出售名额）</translation>
     </message>
     <message>
         <source>Provider</source>
@@ -1923,12 +2167,28 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>出售：争夺我们上传槽位的出价者</translation>
     </message>
     <message>
-        <source>Speed is not running. Turn it on with the Speed switch; it needs an unlocked wallet.</source>
-        <translation>Speed 未运行。请用 Speed 开关开启；它需要已解锁的钱包。</translation>
+        <source>BTT Speed is not running. Turn it on in the BTT Speed menu; it needs an unlocked wallet.</source>
+        <translation>BTT Speed 未运行。请在 BTT Speed 菜单中开启；它需要已解锁的钱包。</translation>
     </message>
     <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed 未运行：{reason}</translation>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed 未运行：{reason}</translation>
+    </message>
+    <message>
+        <source>Selling is off in the BTT Speed menu.</source>
+        <translation>BTT Speed 菜单中已关闭出售。</translation>
+    </message>
+    <message>
+        <source>No BTT Speed peers on this torrent yet.</source>
+        <translation>此种子暂无 BTT Speed 对等方。</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off for this torrent.</source>
+        <translation>此种子已关闭 BTT Speed。</translation>
+    </message>
+    <message>
+        <source>Not bidding: buying is off in the BTT Speed menu.</source>
+        <translation>未出价：BTT Speed 菜单中已关闭购买。</translation>
     </message>
     <message>
         <source>Demoted ({reason})</source>
@@ -1959,24 +2219,8 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>此种子尚无出价。</translation>
     </message>
     <message>
-        <source>Earning by seeding is off in the Speed settings.</source>
-        <translation>Speed 设置中已关闭做种赚取收益。</translation>
-    </message>
-    <message>
-        <source>No Speed peers on this torrent yet.</source>
-        <translation>此种子尚无 Speed 用户。</translation>
-    </message>
-    <message>
-        <source>Speed is off for this torrent.</source>
-        <translation>此种子的 Speed 已关闭。</translation>
-    </message>
-    <message>
         <source>Our bid: {price} BTT/GiB</source>
         <translation>我们的出价：{price} BTT/GiB</translation>
-    </message>
-    <message>
-        <source>Not bidding: the Speed switch is off.</source>
-        <translation>未出价：Speed 开关已关闭。</translation>
     </message>
     <message>
         <source>Bidders: {count} · winners: {winners}</source>
@@ -1989,6 +2233,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>No bids right now.</source>
         <translation>当前没有出价。</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2173,14 +2421,6 @@ Up: {up}</source>
 <context>
     <name>VaultPanel</name>
     <message>
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <source>Turn On Speed…</source>
-        <translation>开启 Speed…</translation>
-    </message>
-    <message>
         <source>Deposit…</source>
         <translation>存入…</translation>
     </message>
@@ -2191,10 +2431,6 @@ Up: {up}</source>
     <message>
         <source>Withdraw</source>
         <translation>提取</translation>
-    </message>
-    <message>
-        <source>Vault (pays for Speed)</source>
-        <translation>金库（用于支付 Speed）</translation>
     </message>
     <message>
         <source>Balance:</source>
@@ -2273,24 +2509,8 @@ Up: {up}</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source>Speed is running on port {port}, paying from {address}.</source>
-        <translation>Speed 正在端口 {port} 上运行，从 {address} 付款。</translation>
-    </message>
-    <message>
-        <source>Speed is not running: {reason}</source>
-        <translation>Speed 未运行：{reason}</translation>
-    </message>
-    <message>
-        <source>Speed is on and starts once the wallet is unlocked.</source>
-        <translation>Speed 已开启，钱包解锁后即启动。</translation>
-    </message>
-    <message>
         <source>Unlock Wallet…</source>
         <translation>解锁钱包…</translation>
-    </message>
-    <message>
-        <source>Speed is not running. It needs an unlocked wallet and Speed turned on.</source>
-        <translation>Speed 未运行。它需要已解锁的钱包并开启 Speed。</translation>
     </message>
     <message>
         <source>The vault cannot be read: {reason}</source>
@@ -2325,6 +2545,26 @@ Up: {up}</source>
         <translation>购买 {bought} 支出 {spent} BTT · 今日 {today} BTT · 欠款 {owed} BTT</translation>
     </message>
     <message>
+        <source>Estimating the fee…</source>
+        <translation>正在估算手续费…</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>存入</translation>
+    </message>
+    <message>
+        <source>Move {amount} BTT from your wallet into your BTT Speed vault. Taking it back out needs a withdrawal notice; downloads you buy are paid from it.</source>
+        <translation>将 {amount} BTT 从钱包转入您的 BTT Speed 金库。取回需要提前预告提取；您购买的下载从金库支付。</translation>
+    </message>
+    <message>
+        <source>An approval lets the vault take exactly this amount; fees are not refunded.</source>
+        <translation>授权让金库恰好取走这笔金额；手续费不予退还。</translation>
+    </message>
+    <message>
         <source>Deposited {amount} BTT.</source>
         <translation>已存入 {amount} BTT。</translation>
     </message>
@@ -2335,10 +2575,6 @@ Up: {up}</source>
     <message>
         <source>Deposit into the Vault</source>
         <translation>存入金库</translation>
-    </message>
-    <message>
-        <source>Move BTT from your wallet into the vault that pays for Speed.</source>
-        <translation>将 BTT 从你的钱包转入用于支付 Speed 的金库。</translation>
     </message>
     <message>
         <source>Withdrawal cancelled.</source>
@@ -2357,8 +2593,60 @@ Up: {up}</source>
         <translation>预告提取</translation>
     </message>
     <message>
+        <source>Turn On BTT Speed…</source>
+        <translation>开启 BTT Speed…</translation>
+    </message>
+    <message>
+        <source>Vault (pays for BTT Speed)</source>
+        <translation>金库（为 BTT Speed 付款）</translation>
+    </message>
+    <message>
+        <source>BTT Speed is running on port {port}, paying from {address}.</source>
+        <translation>BTT Speed 正在端口 {port} 上运行，从 {address} 付款。</translation>
+    </message>
+    <message>
+        <source>Networks with a BTT Speed vault: {networks}.</source>
+        <translation>有 BTT Speed 金库的网络：{networks}。</translation>
+    </message>
+    <message>
+        <source>BTT Speed is not running: {reason}</source>
+        <translation>BTT Speed 未运行：{reason}</translation>
+    </message>
+    <message>
+        <source>BTT Speed is on, paused until the wallet is unlocked.</source>
+        <translation>BTT Speed 已开启，暂停中，等待钱包解锁。</translation>
+    </message>
+    <message>
+        <source>BTT Speed is off. Buying and selling need an unlocked wallet and BTT Speed turned on.</source>
+        <translation>BTT Speed 已关闭。购买和出售需要已解锁的钱包并开启 BTT Speed。</translation>
+    </message>
+    <message>
+        <source>Exactly {amount} BTT</source>
+        <translation>精确为 {amount} BTT</translation>
+    </message>
+    <message>
+        <source>Move BTT from your wallet into the vault that pays for BTT Speed.</source>
+        <translation>将 BTT 从钱包转入为 BTT Speed 付款的金库。</translation>
+    </message>
+    <message>
+        <source>Cancel the announced withdrawal.</source>
+        <translation>取消已预告的提取。</translation>
+    </message>
+    <message>
+        <source>Announce a withdrawal of {amount} BTT. It becomes possible {notice} after this is confirmed; seeders may cash your cheques until then.</source>
+        <translation>预告提取 {amount} BTT。确认后 {notice} 才能提取；在此之前做种者仍可兑现您的支票。</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>预告</translation>
+    </message>
+    <message>
         <source>Seeders get a notice period to cash your cheques before BTT can leave the vault. Enter the amount to withdraw (0 cancels an announced withdrawal).</source>
         <translation>在 BTT 离开金库之前，做种者有一段通知期来兑现你的支票。请输入要提取的数额（0 表示取消已预告的提取）。</translation>
+    </message>
+    <message>
+        <source>Withdraw up to {amount} BTT from the vault into your wallet.</source>
+        <translation>从金库提取最多 {amount} BTT 到您的钱包。</translation>
     </message>
     <message>
         <source>Withdrew {amount} BTT to your wallet.</source>
@@ -2367,6 +2655,18 @@ Up: {up}</source>
     <message>
         <source>Withdrawing…</source>
         <translation>正在提取…</translation>
+    </message>
+    <message>
+        <source>The fee (about {fee} BTT at your rate) is more than what this cashes.</source>
+        <translation>手续费（按您的汇率约 {fee} BTT）高于此次兑现的金额。</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>兑现</translation>
+    </message>
+    <message>
+        <source>Cash {amount} BTT of cheques into your wallet.</source>
+        <translation>将价值 {amount} BTT 的支票兑现到您的钱包。</translation>
     </message>
     <message>
         <source>Cashing cheques…</source>
@@ -2387,6 +2687,10 @@ Up: {up}</source>
     <message>
         <source>{amount} BTT bounced: the downloader&apos;s vault does not hold it.</source>
         <translation>{amount} BTT 被拒付：下载者的金库中没有这笔钱。</translation>
+    </message>
+    <message>
+        <source>BTT Speed</source>
+        <translation>BTT Speed</translation>
     </message>
 </context>
 <context>
@@ -2456,24 +2760,12 @@ Up: {up}</source>
         <translation>最近的交易</translation>
     </message>
     <message>
-        <source>Double-click a row to copy its transaction ID</source>
-        <translation>双击一行以复制其交易 ID</translation>
-    </message>
-    <message>
-        <source>No transactions yet.</source>
-        <translation>暂无交易。</translation>
-    </message>
-    <message>
         <source>Still locked: {reason}</source>
         <translation>仍处于锁定状态：{reason}</translation>
     </message>
     <message>
         <source>The wallet is ready.</source>
         <translation>钱包已就绪。</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2508,6 +2800,10 @@ Up: {up}</source>
         <translation>正在查询余额…</translation>
     </message>
     <message>
+        <source>Exactly {amount} {token}</source>
+        <translation>精确为 {amount} {token}</translation>
+    </message>
+    <message>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
@@ -2524,16 +2820,8 @@ Up: {up}</source>
         <translation>（显示的是 {time} 的数额）</translation>
     </message>
     <message>
-        <source>Not loaded: the node cannot be reached.</source>
-        <translation>未加载：无法连接到节点。</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>正在刷新…</translation>
-    </message>
-    <message>
-        <source>Transactions unavailable: {reason}</source>
-        <translation>交易不可用：{reason}</translation>
     </message>
     <message>
         <source>Added {label}.</source>
