@@ -167,7 +167,7 @@
         <translation>{step}: hasta {fee} TRX ({energy} de energía)</translation>
     </message>
     <message>
-        <source>Fee in all: up to {fee} TRX</source>
+        <source>Total fee: up to {fee} TRX</source>
         <translation>Comisión total: hasta {fee} TRX</translation>
     </message>
 </context>
@@ -2001,8 +2001,12 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Cobrar a partir de (BTT):</translation>
     </message>
     <message>
-        <source>...and when worth the fee:</source>
-        <translation>...y cuando compense la comisión:</translation>
+        <source>Only when worth (× fee):</source>
+        <translation>Solo si compensa (× comisión):</translation>
+    </message>
+    <message>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and pause while the wallet is locked unless you keep BTT Speed running (below).</source>
+        <translation>BTT Speed es opcional: la compra paga BTT a los sembradores desde su bóveda por descargas más rápidas, la venta gana BTT con las pujas de quienes descargan cuando usted siembra. Ambas están desactivadas hasta que las active, y se pausan con el monedero bloqueado salvo que mantenga BTT Speed en marcha (abajo).</translation>
     </message>
     <message>
         <source>BTT per TRX:</source>
@@ -2025,12 +2029,12 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Conexión</translation>
     </message>
     <message>
-        <source>Speed port:</source>
-        <translation>Puerto de Speed:</translation>
+        <source>Keeps your account&apos;s signing key in memory while the wallet is locked.</source>
+        <translation>Conserva en memoria la clave de firma de su cuenta mientras el monedero está bloqueado.</translation>
     </message>
     <message>
-        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
-        <translation>BTT Speed es opcional: la compra paga BTT a los sembradores desde su bóveda por descargas más rápidas, la venta gana BTT con las pujas de quienes descargan cuando usted siembra. Ambas están desactivadas hasta que las active y necesitan un monedero desbloqueado.</translation>
+        <source>Speed port:</source>
+        <translation>Puerto de Speed:</translation>
     </message>
     <message>
         <source>BTT per TRX</source>

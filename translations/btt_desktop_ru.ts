@@ -167,7 +167,7 @@
         <translation>{step}: до {fee} TRX ({energy} энергии)</translation>
     </message>
     <message>
-        <source>Fee in all: up to {fee} TRX</source>
+        <source>Total fee: up to {fee} TRX</source>
         <translation>Всего комиссий: до {fee} TRX</translation>
     </message>
 </context>
@@ -2001,8 +2001,12 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Обналичивать от (BTT):</translation>
     </message>
     <message>
-        <source>...and when worth the fee:</source>
-        <translation>...и когда окупает комиссию:</translation>
+        <source>Only when worth (× fee):</source>
+        <translation>Только если стоит (× комиссия):</translation>
+    </message>
+    <message>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and pause while the wallet is locked unless you keep BTT Speed running (below).</source>
+        <translation>BTT Speed необязателен: покупка платит сидерам BTT из вашего хранилища за быструю загрузку, продажа приносит BTT от ставок качающих, когда вы раздаёте. Оба режима выключены, пока вы их не включите, и встают на паузу, когда кошелёк заблокирован, если только вы не оставите BTT Speed работать (ниже).</translation>
     </message>
     <message>
         <source>BTT per TRX:</source>
@@ -2025,12 +2029,12 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Соединение</translation>
     </message>
     <message>
-        <source>Speed port:</source>
-        <translation>Порт Speed:</translation>
+        <source>Keeps your account&apos;s signing key in memory while the wallet is locked.</source>
+        <translation>Хранит ключ подписи вашего счёта в памяти, пока кошелёк заблокирован.</translation>
     </message>
     <message>
-        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
-        <translation>BTT Speed необязателен: покупка платит сидерам BTT из вашего хранилища за быструю загрузку, продажа приносит BTT от ставок качающих, когда вы раздаёте. Оба режима выключены, пока вы их не включите, и требуют разблокированного кошелька.</translation>
+        <source>Speed port:</source>
+        <translation>Порт Speed:</translation>
     </message>
     <message>
         <source>BTT per TRX</source>

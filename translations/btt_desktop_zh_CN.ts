@@ -167,7 +167,7 @@
         <translation>{step}：最多 {fee} TRX（{energy} 能量）</translation>
     </message>
     <message>
-        <source>Fee in all: up to {fee} TRX</source>
+        <source>Total fee: up to {fee} TRX</source>
         <translation>手续费合计：最多 {fee} TRX</translation>
     </message>
 </context>
@@ -2001,8 +2001,12 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>兑现阈值（BTT）：</translation>
     </message>
     <message>
-        <source>...and when worth the fee:</source>
-        <translation>……且足以抵付手续费时：</translation>
+        <source>Only when worth (× fee):</source>
+        <translation>仅在值得时（× 手续费）：</translation>
+    </message>
+    <message>
+        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and pause while the wallet is locked unless you keep BTT Speed running (below).</source>
+        <translation>BTT Speed 是可选的：购买会从您的金库向做种者支付 BTT 以加快下载，出售会在您做种时从下载者的出价中赚取 BTT。两者在您开启前都是关闭的，钱包锁定时会暂停，除非您选择保持 BTT Speed 运行（见下方）。</translation>
     </message>
     <message>
         <source>BTT per TRX:</source>
@@ -2025,12 +2029,12 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>连接</translation>
     </message>
     <message>
-        <source>Speed port:</source>
-        <translation>Speed 端口：</translation>
+        <source>Keeps your account&apos;s signing key in memory while the wallet is locked.</source>
+        <translation>钱包锁定期间在内存中保留您账户的签名密钥。</translation>
     </message>
     <message>
-        <source>BTT Speed is optional: buying pays seeders BTT from your vault for faster downloads, selling earns BTT from downloaders&apos; bids when you seed. Both are off until you turn them on, and need an unlocked wallet.</source>
-        <translation>BTT Speed 是可选的：购买会从您的金库向做种者支付 BTT 以加快下载，出售会在您做种时从下载者的出价中赚取 BTT。两者在您开启前都是关闭的，并且需要已解锁的钱包。</translation>
+        <source>Speed port:</source>
+        <translation>Speed 端口：</translation>
     </message>
     <message>
         <source>BTT per TRX</source>

@@ -13,7 +13,7 @@ import os
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1180, 720)
+        self.resize(_first_size(self))
 
         self.actions_ = WindowActions(self)
         self.model = TorrentTableModel(self)
@@ -721,3 +721,16 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self.raise_()
         self.activateWindow()
+
+
+DEFAULT_SIZE = QSize(1180, 720)
+
+
+def _first_size(window: QWidget) -> QSize:
+    """The size of a first start: 1180x720, or what the screen has room for (a 1024x600
+    netbook), before the saved geometry is restored."""
+    screen = window.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry().size()
+    return DEFAULT_SIZE.boundedTo(QSize(room.width() - 40, room.height() - 60))

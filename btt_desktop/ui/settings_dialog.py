@@ -30,7 +30,7 @@ from btt_desktop.settings_store import AppSettings, Settings
 from btt_desktop.ui.file_pickers import choose_directory
 from btt_desktop.ui.i18n import LANGUAGES, language_label
 from btt_desktop.ui.limits_dialog import KIB, rate_spinbox
-from btt_desktop.ui.theme import Theme, parse_theme, theme_label
+from btt_desktop.ui.theme import Theme, error_style, parse_theme, theme_label
 
 
 def _page(*groups: QWidget) -> QWidget:
@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settings_dialog")
-        self.resize(560, 520)
+        self.resize(620, 520)
         self._original = settings
         self._helpers: set[asyncio.Task[None]] = set()
         e, a = settings.engine, settings.app
@@ -235,7 +235,7 @@ class SettingsDialog(QDialog):
             "Without the password for every transfer, an unlocked wallet sends after the "
             "confirmation alone."))
         wallet_note.setWordWrap(True)
-        form.addRow("", wallet_note)
+        form.addRow(wallet_note)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(_page(downloads, behaviour), self.tr("Downloads"))
@@ -250,7 +250,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.error_label = QLabel()
         self.error_label.setObjectName("settings_error")
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self._checks: list[tuple[QWidget, Callable[[], object]]] = []

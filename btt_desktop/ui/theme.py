@@ -60,6 +60,20 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(role.Window).lightness() < palette.color(role.WindowText).lightness()
 
 
+ERROR_LIGHT = "#c62828"  # 4.9:1 on the light window colour
+ERROR_DARK = "#ff6b6b"   # 5.1:1 on the dark one (the dark palette's BrightText)
+
+
+def error_color() -> str:
+    """Red for error and warning text that stays readable on the current theme."""
+    return ERROR_DARK if is_dark() else ERROR_LIGHT
+
+
+def error_style() -> str:
+    """A style sheet for an error or warning label (see :func:`error_color`)."""
+    return f"color: {error_color()};"
+
+
 def dark_palette() -> QPalette:
     """A dark Fusion palette with enough contrast for text, links and selections."""
     palette = QPalette()

@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
 from btt_desktop.engine import Engine
 from btt_desktop.events import EventBus
@@ -31,7 +31,14 @@ from btt_desktop.ui.i18n import (
 )
 from btt_desktop.ui.icons import icon, name_of
 from btt_desktop.ui.main_window import MainWindow
-from btt_desktop.ui.theme import Theme, ThemeController, controller, is_dark
+from btt_desktop.ui.theme import (
+    Theme,
+    ThemeController,
+    controller,
+    error_color,
+    error_style,
+    is_dark,
+)
 from btt_desktop.ui.torrent_model import Column, column_title
 
 pytestmark = pytest.mark.timeout(60)
@@ -231,6 +238,31 @@ def test_light_override_after_dark(qtbot: Any, qapp: QApplication,
     themes.apply(Theme.LIGHT)
     assert not is_dark()
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_error_text_is_readable_in_both_themes(qapp: QApplication, themes: ThemeController,
+                                               theme: Theme) -> None:
+    """Warnings (a fee larger than what it cashes) and errors are red text: at least 4.5:1
+    against the window in either theme."""
+    themes.apply(theme)
+    window = qapp.palette().color(QPalette.ColorRole.Window)
+    assert _contrast(QColor(error_color()), window) >= 4.5
+    label = QLabel("x")
+    label.setStyleSheet(error_style())
+    assert error_color() in label.styleSheet()
+    themes.apply(Theme.SYSTEM)
 
 
 def test_the_override_holds_when_the_system_changes(qapp: QApplication,

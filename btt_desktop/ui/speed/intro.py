@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from btt_desktop.errors import SpeedError
 from btt_desktop.speed.settings import SpeedSettings
+from btt_desktop.ui.fitting_scroll import FittingScrollArea
 from btt_desktop.ui.speed.amounts import parse_btt, plain_btt
+from btt_desktop.ui.theme import error_style
 
 DOCS_URL = "https://github.com/bttdesktop/btt-desktop/blob/main/docs/speed.md"
+INTRO_ROOM = 140  # the buttons, the error line and the title bar, around the page
 
 
 class SpeedIntroDialog(QDialog):
@@ -73,19 +76,24 @@ class SpeedIntroDialog(QDialog):
         form.addRow(self.tr("Sell for at least, per GiB (BTT):"), self.reserve)
         self.error_label = QLabel()
         self.error_label.setObjectName("speed_intro_error")
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        content = QWidget()
+        page = QVBoxLayout(content)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(text)
+        page.addSpacing(8)
+        page.addLayout(form)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
+        layout.addWidget(FittingScrollArea(content, room=INTRO_ROOM), 1)  # a small screen
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
 
     def settings(self) -> SpeedSettings:
         """The choices made (SpeedError with one line for a bad amount)."""

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,56 +24,13 @@ from PySide6.QtWidgets import (
 from btt_desktop.errors import SpeedError
 from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.speed.settlement import TYPICAL_CASH_FEE_SUN, FeeRule
+from btt_desktop.ui.fitting_scroll import FittingScrollArea
 from btt_desktop.ui.speed.amounts import glance_btt, parse_btt, plain_btt
 from btt_desktop.wallet.amounts import TRX, format_amount
 
 # Room left on the screen for the dialog around the page: its tabs and buttons, the
 # window's title bar. The page scrolls rather than push the OK button off a small screen.
 _DIALOG_ROOM = 200
-
-
-class _FittingScrollArea(QScrollArea):
-    """Shows the whole page when the screen has room for it and scrolls on a small one.
-
-    Its minimum height is the page's height at the current width (a wrapped line takes
-    as many lines as it needs, so nothing is clipped), capped by the screen's height.
-    """
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidgetResizable(True)
-        self.setWidget(content)
-        self._content = content
-
-    def _content_height(self) -> int:
-        content = self._content
-        width = (self.viewport().width() if self.isVisible()
-                 else content.sizeHint().width())
-        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
-        return max(height, content.minimumSizeHint().height())
-
-    def _fitting(self, height: int) -> int:
-        screen = self.screen()
-        if screen is None:
-            return height
-        return min(height, max(200, screen.availableGeometry().height() - _DIALOG_ROOM))
-
-    def minimumSizeHint(self) -> QSize:
-        width = (self._content.minimumSizeHint().width()
-                 + self.verticalScrollBar().sizeHint().width())
-        return QSize(width, self._fitting(self._content_height()))
-
-    def sizeHint(self) -> QSize:
-        width = (self._content.sizeHint().width()
-                 + self.verticalScrollBar().sizeHint().width())
-        return QSize(width, self._fitting(self._content_height()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # the wrapped line's height follows the width
 
 
 def _amount_field(name: str, base_units: int) -> QLineEdit:
@@ -155,7 +108,7 @@ class SpeedSettingsPage(QWidget):
         form.addRow(self.tr("Speed slots per torrent:"), self.slots_box)
         form.addRow(self.tr("Keep seeding while it earns (BTT/h):"), self.keep_edit)
         form.addRow(self.tr("Cash out at (BTT):"), self.threshold_edit)
-        form.addRow(self.tr("...and when worth the fee:"), self.fee_multiple_box)
+        form.addRow(self.tr("Only when worth (× fee):"), self.fee_multiple_box)
         form.addRow(self.tr("BTT per TRX:"), self.rate_edit)
         form.addRow(self.fee_note)
         self._show_fee_rule()
@@ -176,15 +129,20 @@ class SpeedSettingsPage(QWidget):
         network = QGroupBox(self.tr("Connection"))
         form = QFormLayout(network)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        run_locked_note = QLabel(self.tr(
+            "Keeps your account's signing key in memory while the wallet is locked."))
+        run_locked_note.setWordWrap(True)
+        run_locked_note.setStyleSheet("color: palette(placeholder-text);")
         form.addRow(self.tr("Speed port:"), self.port_box)
         form.addRow(self.run_locked_check)
+        form.addRow(run_locked_note)
 
         note = QLabel(self.tr("BTT Speed is optional: buying pays seeders BTT from your "
                               "vault for faster downloads, selling earns BTT from "
                               "downloaders' bids when you seed. Both are off until you turn "
-                              "them on, and need an unlocked wallet."))
+                              "them on, and pause while the wallet is locked unless you "
+                              "keep BTT Speed running (below)."))
         note.setWordWrap(True)
-        note.setEnabled(False)
         # the three forms' fields in one column
         labels: list[QLabel] = []
         for box in (buying, selling, network):
@@ -208,7 +166,7 @@ class SpeedSettingsPage(QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_FittingScrollArea(content))
+        outer.addWidget(FittingScrollArea(content, room=_DIALOG_ROOM))
 
     def _show_fee_rule(self) -> None:
         """The automatic cash-out rule in one unit: the typical fee and the threshold, BTT."""

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from btt_desktop.speed.vault import CallQuote
+from btt_desktop.ui.theme import error_style
 from btt_desktop.wallet.amounts import TRX, format_amount
-
-WARNING_STYLE = "color: #c62828"
 
 
 class ConfirmSpendDialog(QDialog):
@@ -38,7 +37,7 @@ class ConfirmSpendDialog(QDialog):
                 step=name, fee=format_amount(quote.max_fee_sun, TRX.decimals),
                 energy=f"{quote.energy:,}"))
         if len(steps) > 1:
-            lines.append(self.tr("Fee in all: up to {fee} TRX").format(
+            lines.append(self.tr("Total fee: up to {fee} TRX").format(
                 fee=format_amount(total, TRX.decimals)))
         self.fee_label = QLabel("\n".join(lines))
         self.fee_label.setObjectName("speed_confirm_fee")
@@ -51,13 +50,20 @@ class ConfirmSpendDialog(QDialog):
         self.warning_label = QLabel(warning)
         self.warning_label.setObjectName("speed_confirm_warning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.setStyleSheet(error_style())
         self.warning_label.setVisible(bool(warning))
         layout.addWidget(self.warning_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action)
+        if warning:  # Enter should not pay a fee larger than what it brings
+            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            self.ok_button.setDefault(False)
+            self.ok_button.setAutoDefault(False)
+            cancel.setDefault(True)
+            cancel.setFocus()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        layout.addSpacing(6)
         layout.addWidget(buttons)

@@ -37,6 +37,8 @@ from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.spend_dialog import ConfirmSpendDialog
 from btt_desktop.ui.speed.torrent_tab import _fill, _table
 from btt_desktop.ui.tasks import one_line, run_dialog
+from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.wallet.network_dialog import network_title
 from btt_desktop.wallet.types import WalletState
 
 VAULT_MS = 10_000
@@ -59,7 +61,7 @@ class AmountDialog(QDialog):
         self.field.setObjectName("speed_amount")
         self.field.setPlaceholderText(self.tr("Amount in BTT"))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setStyleSheet(error_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -366,7 +368,7 @@ class VaultPanel(QWidget):
             return False
         self.vault_message.clear()
         dialog = ConfirmSpendDialog(self, title=title, what=what,
-                                    network=self._controller.wallet.network.name,
+                                    network=network_title(self._controller.wallet.network.name),
                                     steps=steps, action=action, final=final, warning=warning)
         try:
             return await run_dialog(dialog) == QDialog.DialogCode.Accepted

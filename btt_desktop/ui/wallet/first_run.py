@@ -35,6 +35,7 @@ from btt_desktop.errors import BttError, WrongPassword
 from btt_desktop.ui.file_pickers import choose_file
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner
+from btt_desktop.ui.theme import error_style
 from btt_desktop.ui.wallet.password_fields import NewPasswordFields
 from btt_desktop.ui.wallet.phrase_input import PhraseInput
 from btt_desktop.wallet.service import WalletService
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 MAX_KEYSTORE_BYTES = 1 << 20
 WARNING_STYLE = ("background: #fff4e5; color: #5d4037; border: 1px solid #f0b27a; "
                  "border-radius: 4px; padding: 8px;")
-ERROR_STYLE = "color: #c0392b;"
 
 
 def _title(text: str) -> QLabel:
@@ -66,7 +66,7 @@ def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     return label
 
 

@@ -20,13 +20,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from btt_desktop.ui.theme import error_color
 from btt_desktop.ui.wallet.amounts_text import glance_amount, group_digits
 from btt_desktop.wallet.amounts import TRX_DECIMALS, format_amount
 from btt_desktop.wallet.chain import TxRecord
 
 TXID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-FAILED_COLOR = "#c0392b"
 RECEIVED_COLOR = "#1e8449"
 CONTEXT = "HistoryModel"
 
@@ -158,7 +158,7 @@ class HistoryModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if record.failed and column in (HistoryColumn.RESULT, HistoryColumn.KIND):
-                return QColor(FAILED_COLOR)
+                return QColor(error_color())
             if column == HistoryColumn.AMOUNT and record.direction == "in":
                 return QColor(RECEIVED_COLOR)
         if role == Qt.ItemDataRole.FontRole and record.failed \

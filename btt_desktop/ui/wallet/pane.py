@@ -36,6 +36,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
+from btt_desktop.ui.theme import error_style
 from btt_desktop.ui.wallet.amounts_text import clock, glance_token, token_amount
 from btt_desktop.ui.wallet.auto_lock import AutoLock
 from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
@@ -56,7 +57,6 @@ from btt_desktop.wallet.walletfile import Account
 log = logging.getLogger(__name__)
 
 STALE_STYLE = "color: #b9770e;"
-ERROR_STYLE = "color: #c0392b;"
 MUTED_STYLE = "color: palette(placeholder-text);"
 SELECTABLE_NETWORKS = ("mainnet", "nile", "devnet")
 HISTORY_LIMIT = 20
@@ -343,7 +343,7 @@ class WalletPane(QWidget):
     def show_error(self, line: str) -> None:
         self.errors.append(line)
         self._message_timer.stop()
-        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.setStyleSheet(error_style())
         self.status_label.setText(line)
         if self._report is not None:
             self._report(line)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from btt_desktop.ui.theme import error_style
 from btt_desktop.wallet import seedphrase
 
 GOOD = "color: #1e8449;"
-BAD = "color: #c0392b;"
 
 
 class PhraseEdit(QPlainTextEdit):
@@ -135,7 +135,7 @@ class PhraseInput(QWidget):
             unknown = [i for i, w in enumerate(words, 1) if w not in _WORDS]
             if unknown and (text[-1].isspace() or unknown[-1] != len(words)):
                 message = self.tr("Word {n} is not in the BIP39 word list.").format(n=unknown[0])
-                style = BAD
+                style = error_style()
             else:
                 message = self.tr("{count} words so far.").format(count=len(words))
         else:
@@ -143,7 +143,7 @@ class PhraseInput(QWidget):
                 seedphrase.validate(text)
             except seedphrase.InvalidMnemonic as exc:
                 message = str(exc)
-                style = BAD
+                style = error_style()
             else:
                 valid = True
                 message = self.tr("Valid recovery phrase: {count} words, checksum correct.").format(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from btt_desktop.errors import BttError, WrongPassword
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import one_line
+from btt_desktop.ui.theme import error_style
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
 
@@ -79,7 +80,7 @@ class PasswordDialog(QDialog):
         self.field.setPlaceholderText(self.tr("Wallet password"))
         self.error_label = QLabel()
         self.error_label.setObjectName("password_error")
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -32,6 +32,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
+from btt_desktop.ui.theme import error_style
 from btt_desktop.ui.wallet.amounts_text import group_digits, token_amount
 from btt_desktop.ui.wallet.clipboard import copy_text
 from btt_desktop.ui.wallet.protected import Policy, run_protected
@@ -45,7 +46,6 @@ log = logging.getLogger(__name__)
 
 QUOTE_DELAY_MS = 400
 GOOD = "color: #1e8449;"
-BAD = "color: #c0392b;"
 SendAction = Callable[[str | None], Awaitable["asyncio.Task[TransferResult]"]]
 
 
@@ -193,7 +193,7 @@ class SendDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("send_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(BAD)
+        self.error_label.setStyleSheet(error_style())
         buttons = QDialogButtonBox()
         self.review_button = buttons.addButton(self.tr("Send…"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -287,12 +287,12 @@ class SendDialog(QDialog):
             address = hdkeys.normalize_address(text)
         except BttError as exc:
             self.to_check.setText(str(exc))
-            self.to_check.setStyleSheet(BAD)
+            self.to_check.setStyleSheet(error_style())
             return None
         own = self.service.info.address
         if address == own:
             self.to_check.setText(self.tr("This is your own address."))
-            self.to_check.setStyleSheet(BAD)
+            self.to_check.setStyleSheet(error_style())
             return None
         self.to_check.setText(self.tr("Valid TRON address"))
         self.to_check.setStyleSheet(GOOD)
@@ -427,7 +427,7 @@ class SendDialog(QDialog):
     def _failed(self, line: str) -> None:
         self.progress_title.setText(self.tr("The transfer failed"))
         self.progress_label.setText(line)
-        self.progress_label.setStyleSheet(BAD)
+        self.progress_label.setStyleSheet(error_style())
 
     def _on_status(self, update: TransferUpdate) -> None:
         if self._sending != (update.to, update.amount, update.token):

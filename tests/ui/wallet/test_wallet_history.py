@@ -17,6 +17,7 @@ from tronpy.keys import PrivateKey
 
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
+from btt_desktop.ui.theme import error_color
 from btt_desktop.ui.wallet.history_model import HistoryColumn
 from btt_desktop.wallet.networks import NetworkChoice
 from btt_desktop.wallet.service import WalletService
@@ -85,7 +86,7 @@ async def test_failed_transaction_and_fees_in_the_list(qtbot: Any, tmp_path: Pat
         assert cell(pane, 0, HistoryColumn.FEE).endswith(" TRX") and bad.fee_sun > 0
         assert cell(pane, 0, HistoryColumn.RESULT) == "✗ Failed"
         assert cell(pane, 0, HistoryColumn.RESULT, Qt.ItemDataRole.ForegroundRole) == \
-            QColor("#c0392b")
+            QColor(error_color())  # the theme's readable red
         font = cell(pane, 0, HistoryColumn.RESULT, Qt.ItemDataRole.FontRole)
         assert isinstance(font, QFont) and font.bold()
         tooltip = cell(pane, 0, HistoryColumn.RESULT, Qt.ItemDataRole.ToolTipRole)
