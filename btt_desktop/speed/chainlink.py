@@ -175,6 +175,8 @@ async def verify(vault: ContractVault, net: str, chain_id: int | None) -> Cheque
     if await vault.network_id() != keccak256(net.encode("utf-8")):
         raise SpeedError(f"the vault at {where} belongs to another network than {net}")
     contract_chain = await vault.chain_id()
+    if net not in KNOWN_CHAIN_IDS:
+        _refuse_public_identity(net, where, contract_chain)
     if chain_id is not None and contract_chain != chain_id:
         raise SpeedError(f"the vault at {where} was made for chain id {contract_chain}, but "
                          f"{net} is chain id {chain_id}")
@@ -182,3 +184,16 @@ async def verify(vault: ContractVault, net: str, chain_id: int | None) -> Cheque
     if await vault.domain_separator() != domain.separator():
         raise SpeedError(f"the vault at {where} signs cheques differently than this client")
     return domain
+
+
+def _refuse_public_identity(net: str, vault: str, chain_id: int) -> None:
+    """A devnet or custom node must not get cheques that a public network would honour:
+    a cheque binds only the chain id and the vault's address, so a node that lies about
+    both could otherwise collect cheques on the user's mainnet vault."""
+    for name, public_chain in KNOWN_CHAIN_IDS.items():
+        if chain_id == public_chain:
+            raise SpeedError(f"the vault at {vault} on {net} claims the chain id of {name}: "
+                             f"BTT Speed refuses to sign cheques a public network would pay")
+        if deployments.shipped_vault(name) == vault:
+            raise SpeedError(f"the node for {net} names the {name} vault {vault}: BTT Speed "
+                             f"refuses to sign cheques a public network would pay")

@@ -29,7 +29,7 @@ from btt_desktop.speed.chainlink import (
     tron_client,
     vault_networks,
 )
-from btt_desktop.speed.cheque import ChequeDomain
+from btt_desktop.speed.cheque import MAINNET_CHAIN_ID, NILE_CHAIN_ID, ChequeDomain
 from btt_desktop.speed.deploy import deploy, plan_deploy
 from btt_desktop.wallet.networks import network
 from tests.conftest import next_loopback
@@ -211,6 +211,23 @@ async def test_a_vault_deployed_for_another_network_is_refused(
         assert await link.vault.notice_period() == 60
     finally:
         await link.close()
+
+
+async def test_a_devnet_vault_made_with_a_public_chain_id_is_refused(
+        devnet: tuple[str, dict[str, Any]], deployer: KeySigner) -> None:
+    """A node that lies about the chain: a vault on this devnet deployed with mainnet's
+    (or nile's) chain id, named by a proxy in front of the real devnet. Cheques signed for
+    it would carry mainnet's domain; Speed refuses before signing any."""
+    url, info = devnet
+    for name, chain_id in (("mainnet", MAINNET_CHAIN_ID), ("nile", NILE_CHAIN_ID)):
+        address = await _deploy(url, deployer, net=info["networkId"], chain_id=chain_id,
+                                token=info["btt"])
+        with (LyingNode(url, {"chainId": chain_id, "vault": address}) as liar,
+              pytest.raises(SpeedError) as refused):
+            await open_vault(network("devnet", node_url=liar.url))
+        assert _one_line(refused.value) == (
+            f"the vault at {address} on {info['networkId']} claims the chain id of {name}: "
+            f"BTT Speed refuses to sign cheques a public network would pay")
 
 
 def test_the_networks_with_a_vault_are_known_without_a_node(tmp_path: Path) -> None:
