@@ -99,6 +99,7 @@ class Engine:
         self._background: set[asyncio.Task[None]] = set()
         self._counters = SessionCounters()
         self._listening: list[str] = []
+        self._external: list[str] = []  # public addresses libtorrent learnt, newest last
         self._listen_errors: list[str] = []
         self._listen_event = asyncio.Event()
         self._peer_controls: PeerControls | None = None
@@ -191,6 +192,12 @@ class Engine:
     @property
     def listen_endpoints(self) -> tuple[str, ...]:
         return tuple(self._listening)
+
+    @property
+    def external_addresses(self) -> tuple[str, ...]:
+        """This machine's public addresses as libtorrent learnt them (peers, DHT,
+        trackers, NAT-PMP/UPnP), at most the last four; empty until one is known."""
+        return tuple(self._external)
 
     @property
     def settings(self) -> EngineSettings:
@@ -602,6 +609,7 @@ class Engine:
         pump.on(lt.storage_moved_failed_alert, self._on_move_failed)
         pump.on(lt.listen_succeeded_alert, self._on_listen_succeeded)
         pump.on(lt.listen_failed_alert, self._on_listen_failed)
+        pump.on(lt.external_ip_alert, self._on_external_ip)
 
     def _on_added(self, alert: Any) -> None:
         params = alert.params
@@ -750,6 +758,12 @@ class Engine:
         where = f" ({alert.file_path})" if alert.file_path else ""
         self._waiters.fail("moved", torrent_id, EngineError(
             f"cannot move {alert.torrent_name}: {reason}{where}"))
+
+    def _on_external_ip(self, alert: Any) -> None:
+        address = str(alert.external_address)
+        if address in self._external:
+            self._external.remove(address)
+        self._external = [*self._external, address][-4:]
 
     def _on_listen_succeeded(self, alert: Any) -> None:
         endpoint = _endpoint(alert.address, alert.port)

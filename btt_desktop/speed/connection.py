@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from btt_desktop.errors import BttError
-from btt_desktop.speed.auth import PeerIdentity, handshake
+from btt_desktop.speed.auth import OwnAddresses, PeerIdentity, handshake
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import encode_frame, read_frame
 from btt_desktop.speed.messages import Auth, ErrorNotice, Hello, Message, Ping, decode_message
@@ -69,7 +69,9 @@ class _TokenBucket:
 class SpeedConnection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                  signer: Signer, net: str, bt_port: int, limits: Limits,
-                 handler: ProtocolHandler, outgoing: bool, vault_contract: str) -> None:
+                 handler: ProtocolHandler, outgoing: bool, vault_contract: str,
+                 own_ips: OwnAddresses = tuple) -> None:
+        self._own_ips = own_ips
         self._reader = reader
         self._writer = writer
         self._signer = signer
@@ -150,7 +152,8 @@ class SpeedConnection:
                 # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
                 async with asyncio.timeout(self._limits.handshake_timeout):
                     self.peer = await handshake(self._reader, self._writer, self._signer,
-                                                self._net, self._bt_port, self._vault_contract)
+                                                self._net, self._bt_port, self._vault_contract,
+                                                outgoing=self.outgoing, own_ips=self._own_ips)
             except TimeoutError:
                 raise ProtocolError("handshake timed out") from None
             self._opened.set()

@@ -9,6 +9,7 @@ so later versions can add optional fields.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, fields
 from typing import ClassVar, TypeAlias
@@ -18,7 +19,9 @@ import base58
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import Frame
 
-PROTOCOL_VERSION = 2  # 2: cheques are TIP-712 typed data; hello names the vault contract
+# 2: cheques are TIP-712 typed data; hello names the vault contract. 3: the auth binds
+# the whole transcript, the role and the endpoint each side sees (no relaying)
+PROTOCOL_VERSION = 3
 MAX_AMOUNT = 2**128 - 1  # BTT base units: far above all BTT that exists (~1e30)
 MAX_TIME = 2**40  # unix seconds
 MAX_REASON = 200
@@ -153,21 +156,46 @@ class Hello:
                    bt=_int(f, "bt", 1, 0xFFFF), vc=_addr(f, "vc") if b"vc" in f else "")
 
 
+def normal_ip(text: str) -> str:
+    """``text`` as one canonical IP string (an IPv4-mapped IPv6 address as IPv4);
+    ValueError if it is not an IP address."""
+    ip = ipaddress.ip_address(text)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return str(ip)
+
+
 @dataclass(frozen=True)
 class Auth:
+    """The signature over the handshake transcript, and the endpoint the signer sees at
+    the other end (``ip``, ``port``): for the initiator the address it dialled, for the
+    responder the address the connection comes from (version 3)."""
+
     T: ClassVar[bytes] = b"auth"
     sig: bytes
+    ip: str
+    port: int
 
     def __post_init__(self) -> None:
         if len(self.sig) != SIGNATURE_SIZE:
             raise ValueError("signature must be 65 bytes")
+        if normal_ip(self.ip) != self.ip or not 0 <= self.port <= 0xFFFF:
+            raise ValueError("the endpoint seen must be a canonical IP address and a port")
 
     def to_frame(self) -> Frame:
-        return {b"t": self.T, b"sig": self.sig}
+        return {b"t": self.T, b"sig": self.sig, b"ip": self.ip.encode(), b"port": self.port}
 
     @classmethod
     def from_frame(cls, f: Frame) -> Auth:
-        return cls(sig=_bytes(f, "sig", (SIGNATURE_SIZE,)))
+        ip = _text(f, "ip", 45)
+        try:
+            canonical = normal_ip(ip)
+        except ValueError:
+            raise ProtocolError("auth: field 'ip' is not an IP address") from None
+        if canonical != ip:
+            raise ProtocolError("auth: field 'ip' is not written canonically")
+        return cls(sig=_bytes(f, "sig", (SIGNATURE_SIZE,)), ip=ip,
+                   port=_int(f, "port", 0, 0xFFFF))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections import Counter
 
+from btt_desktop.speed.auth import OwnAddresses
 from btt_desktop.speed.connection import Limits, ProtocolHandler, SpeedConnection
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.signing import Signer
@@ -23,11 +24,13 @@ class SpeedServer:
 
     def __init__(self, signer: Signer, net: str, bt_port: int, handler: ProtocolHandler,
                  limits: Limits | None = None, bind_host: str | None = None, *,
-                 vault_contract: str) -> None:
+                 vault_contract: str, own_ips: OwnAddresses = tuple) -> None:
         """``bind_host``: the local address outgoing connections come from (by default the
         address :meth:`start` listens on), so peers see the same IP as our BitTorrent
         connections. ``vault_contract``: the SpeedVault we pay and are paid through; a
-        peer naming another one is refused in the handshake."""
+        peer naming another one is refused in the handshake. ``own_ips``: our public
+        addresses as far as known (the handshake's relay check, see auth.py)."""
+        self.own_ips = own_ips
         self.signer = signer
         self.bind_host = bind_host
         self.net = net
@@ -79,7 +82,7 @@ class SpeedServer:
             return
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
                                self.limits, self.handler, outgoing=False,
-                               vault_contract=self.vault_contract)
+                               vault_contract=self.vault_contract, own_ips=self.own_ips)
         # this task belongs to asyncio's stream server, whose done-callback logs a cancelled
         # task as an error: when close() cancels it, end it quietly instead
         with contextlib.suppress(asyncio.CancelledError):
@@ -99,7 +102,7 @@ class SpeedServer:
             raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
                                self.limits, self.handler, outgoing=True,
-                               vault_contract=self.vault_contract)
+                               vault_contract=self.vault_contract, own_ips=self.own_ips)
         task = asyncio.create_task(self._run(conn))
         self._spawned.add(task)
         task.add_done_callback(self._spawned.discard)

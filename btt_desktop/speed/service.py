@@ -214,7 +214,8 @@ class SpeedService:
         host = settings.listen_interface or "0.0.0.0"
         server = SpeedServer(self.signer, self.net, self._bt_port(), _Dispatch(self),
                              self._limits, bind_host=settings.outgoing_interface or None,
-                             vault_contract=self._link.vault.address)
+                             vault_contract=self._link.vault.address,
+                             own_ips=lambda: engine.external_addresses)
         try:
             self.port = await server.start(host, self.settings.port)
         except ProtocolError as exc:

@@ -1,7 +1,9 @@
-"""The Speed handshake (version 2): hello both ways, then auth both ways.
+"""The Speed handshake (version 3): hello both ways, then auth, the initiator first.
 
 Peers must agree on the protocol version, the network and the vault contract (``vc``);
 a peer that does not is refused before any signature is exchanged, told why in one line.
+Each auth signs the whole transcript (both hellos), the role and the endpoint its signer
+sees, so a handshake relayed by a third party is refused by both honest ends.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import pytest
 from eth_hash.auto import keccak
 
 from btt_desktop.speed.auth import (
+    Endpoint,
     PeerIdentity,
-    auth_digest,
+    Role,
     check_hello,
+    check_seen_me,
     handshake,
     make_auth,
     new_hello,
+    transcript_digest,
     verify_auth,
 )
 from btt_desktop.speed.errors import HandshakeError, ProtocolError
@@ -37,7 +42,14 @@ from tests.speed.speed_keys import (
 )
 
 VC = VAULT_CONTRACT
-V1_REFUSAL = "peer speaks Speed version 1, not 2: it must upgrade"
+V1_REFUSAL = "peer speaks Speed version 1, not 3: it must upgrade"
+V2_REFUSAL = "peer speaks Speed version 2, not 3: it must upgrade"
+HERE = Endpoint("127.0.0.5", 7001)
+# docs/speed-protocol.md's worked example: keys 1 and 2 of speed_keys, network devnet:test
+VECTOR_DIGEST = "eda8b66884166b1a73bc353b28f32765a1248781930175a6bda577352235fad5"
+VECTOR_PREFIXED = "2e65ac1222ff38a621bb32613a0d1efa3ecc419f3b6673fc70f475b2f7c4f813"
+VECTOR_SIGNATURE = ("4c8256aaecc323d753e945923b191b26385175b78f6369a4b02474ebc033e460"
+                    "1eb1a22d3315d9ea7c0d6cf8e304b61f94511ef897b560333bfb129c541e4bbc1c")
 
 
 def hello(n: int, *, v: int = PROTOCOL_VERSION, net: str = NET, vc: str = VC,
@@ -48,23 +60,56 @@ def hello(n: int, *, v: int = PROTOCOL_VERSION, net: str = NET, vc: str = VC,
 def test_auth_round_trip_and_digest_layout() -> None:
     a, b = signer(1), signer(2)
     ha, hb = new_hello(a, NET, 6881, VC), new_hello(b, NET, 6882, VC)
-    assert ha.v == hb.v == PROTOCOL_VERSION == 2 and ha.vc == VC
-    verify_auth(make_auth(a, ha, hb), hb, ha)  # b checks a's auth
-    verify_auth(make_auth(b, hb, ha), ha, hb)
-    assert auth_digest(hb.nonce, ha.nonce, a.address) == keccak(
-        b"btt-speed-auth-v1" + hb.nonce + ha.nonce + a.address.encode())
+    assert ha.v == hb.v == PROTOCOL_VERSION == 3 and ha.vc == VC
+    seen_by_a, seen_by_b = Endpoint("10.0.0.2", 7000), Endpoint("10.0.0.1", 51000)
+    verify_auth(make_auth(a, Role.INITIATOR, ha, hb, seen_by_a), Role.INITIATOR, ha, hb)
+    verify_auth(make_auth(b, Role.RESPONDER, ha, hb, seen_by_b), Role.RESPONDER, ha, hb)
+    assert transcript_digest(Role.INITIATOR, ha, hb, seen_by_a) == keccak(
+        b"btt-speed-auth-v3" + b"I" + keccak(encode_frame(ha.to_frame()))
+        + keccak(encode_frame(hb.to_frame())) + b"10.0.0.2:7000")
 
 
-def test_wrong_signer_and_replay_refused() -> None:
+def test_a_signature_holds_for_one_transcript_role_and_endpoint_only() -> None:
     a, b, mallory = signer(1), signer(2), signer(3)
     ha, hb = new_hello(a, NET, 1, VC), new_hello(b, NET, 2, VC)
+    good = make_auth(a, Role.INITIATOR, ha, hb, HERE)
     # mallory claims to be a
+    claimed = Hello(PROTOCOL_VERSION, a.address, ha.nonce, NET, 1, VC)
     with pytest.raises(HandshakeError):
-        verify_auth(make_auth(mallory, Hello(2, a.address, ha.nonce, NET, 1, VC), hb), hb, ha)
-    # a's auth from an earlier session (other nonce from b) does not verify now
-    old_hb = new_hello(b, NET, 2, VC)
+        verify_auth(make_auth(mallory, Role.INITIATOR, claimed, hb, HERE), Role.INITIATOR,
+                    claimed, hb)
+    # a's auth from an earlier session (another hello from b) does not verify now
     with pytest.raises(HandshakeError):
-        verify_auth(make_auth(a, ha, old_hb), hb, ha)
+        verify_auth(make_auth(a, Role.INITIATOR, ha, new_hello(b, NET, 2, VC), HERE),
+                    Role.INITIATOR, ha, hb)
+    # the initiator's signature is no responder's, and the endpoint seen is signed
+    with pytest.raises(HandshakeError):
+        verify_auth(good, Role.RESPONDER, hb, ha)
+    with pytest.raises(HandshakeError):
+        verify_auth(Auth(sig=good.sig, ip="127.0.0.6", port=HERE.port), Role.INITIATOR, ha, hb)
+    with pytest.raises(HandshakeError):  # another port of ours is another endpoint
+        verify_auth(Auth(sig=good.sig, ip=HERE.ip, port=HERE.port + 1), Role.INITIATOR, ha, hb)
+
+
+def test_each_side_checks_the_other_saw_it() -> None:
+    dialled = Auth(sig=bytes(65), ip="127.0.0.9", port=7001)
+    with pytest.raises(HandshakeError) as info:
+        check_seen_me(dialled, Role.RESPONDER, HERE, ())
+    assert str(info.value) == ("peer dialled 127.0.0.9:7001, not this client (a relayed "
+                               "handshake?)")
+    check_seen_me(dialled, Role.RESPONDER, HERE, ("127.0.0.9",))  # our public address
+    with pytest.raises(HandshakeError):  # the right address at another port
+        check_seen_me(Auth(sig=bytes(65), ip=HERE.ip, port=9), Role.RESPONDER, HERE, ())
+    check_seen_me(Auth(sig=bytes(65), ip=HERE.ip, port=HERE.port), Role.RESPONDER, HERE, ())
+    # the initiator: only the address counts (a NAT rewrites the source port)
+    check_seen_me(Auth(sig=bytes(65), ip=HERE.ip, port=1), Role.INITIATOR, HERE, ())
+    check_seen_me(Auth(sig=bytes(65), ip="203.0.113.7", port=1), Role.INITIATOR, HERE,
+                  ("::ffff:203.0.113.7",))
+    with pytest.raises(HandshakeError) as info:
+        check_seen_me(Auth(sig=bytes(65), ip="127.0.0.9", port=1), Role.INITIATOR, HERE,
+                      ("not an address",))
+    assert str(info.value) == ("peer sees this connection come from 127.0.0.9, not from "
+                               "this client (a relayed handshake?)")
 
 
 def test_check_hello() -> None:
@@ -81,7 +126,8 @@ def test_check_hello() -> None:
 @pytest.mark.parametrize(("theirs", "reason"), [
     (hello(2, v=1, vc=""), V1_REFUSAL),           # a version 1 client: no vc at all
     (hello(2, v=1), V1_REFUSAL),                  # even one naming our contract
-    (hello(2, v=3), "peer speaks Speed version 3, not 2: this client must upgrade"),
+    (hello(2, v=2), V2_REFUSAL),                  # version 2: no transcript binding
+    (hello(2, v=4), "peer speaks Speed version 4, not 3: this client must upgrade"),
     (hello(2, vc=OTHER_CONTRACT),
      f"peer pays through vault contract {OTHER_CONTRACT}, not {VAULT_CONTRACT}"),
     (hello(2, vc=""), f"peer pays through vault contract none, not {VAULT_CONTRACT}"),
@@ -104,7 +150,8 @@ async def _pair(loopback: str, server_signer: KeySigner, server_net: str,
 
     async def serve(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
         try:
-            result.append(await handshake(r, w, server_signer, server_net, 6881, server_vc))
+            result.append(await handshake(r, w, server_signer, server_net, 6881, server_vc,
+                                          outgoing=False))
         except Exception as exc:
             result.append(exc)
         finally:
@@ -127,7 +174,7 @@ async def _pair(loopback: str, server_signer: KeySigner, server_net: str,
 @pytest.mark.timeout(20)
 async def test_tcp_handshake_succeeds(loopback: str) -> None:
     async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> PeerIdentity:
-        return await handshake(r, w, signer(2), NET, 7000, VC)
+        return await handshake(r, w, signer(2), NET, 7000, VC, outgoing=True)
 
     server_view, client_view = await _pair(loopback, signer(1), NET, client)
     assert server_view == PeerIdentity(addr=address(2), net=NET, bt_port=7000)
@@ -138,7 +185,7 @@ async def test_tcp_handshake_succeeds(loopback: str) -> None:
 async def test_tcp_handshake_wrong_network_refused_with_reason(loopback: str) -> None:
     async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> BaseException:
         with pytest.raises(HandshakeError) as info:
-            await handshake(r, w, signer(2), "nile", 7000, VC)
+            await handshake(r, w, signer(2), "nile", 7000, VC, outgoing=True)
         return info.value
 
     server_view, client_error = await _pair(loopback, signer(1), NET, client)
@@ -151,7 +198,7 @@ async def test_tcp_handshake_other_vault_contract_refused_with_one_line(loopback
     """Both sides refuse at the hellos: neither signs an auth for a peer paying elsewhere."""
     async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> BaseException:
         with pytest.raises(HandshakeError) as info:
-            await handshake(r, w, signer(2), NET, 7000, OTHER_CONTRACT)
+            await handshake(r, w, signer(2), NET, 7000, OTHER_CONTRACT, outgoing=True)
         return info.value
 
     server_view, client_error = await _pair(loopback, signer(1), NET, client)
@@ -179,29 +226,43 @@ async def test_tcp_handshake_version_1_peer_told_to_upgrade(loopback: str) -> No
         return got
 
     server_view, (theirs, notice) = await _pair(loopback, signer(1), NET, client)
-    assert isinstance(theirs, Hello) and theirs.v == 2 and theirs.vc == VC
+    assert isinstance(theirs, Hello) and theirs.v == 3 and theirs.vc == VC
     assert notice == ErrorNotice(reason=V1_REFUSAL)
     assert isinstance(server_view, HandshakeError) and str(server_view) == V1_REFUSAL
 
 
 @pytest.mark.timeout(20)
-async def test_tcp_handshake_forged_signature_refused(loopback: str) -> None:
-    """A client claiming address 5 but holding key 6 is refused by the server."""
+async def test_tcp_handshake_forged_signature_refused_and_nothing_signed_back(
+        loopback: str) -> None:
+    """A client claiming address 5 but holding key 6 is refused by the server, which
+    answers with an error, never with an auth of its own (it verifies before it signs)."""
     claimed, actual = signer(5), signer(6)
 
-    async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> object:
+    async def client(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> list[object]:
         mine = new_hello(claimed, NET, 7000, VC)
         w.write(encode_frame(mine.to_frame()))
         theirs = decode_message(await read_frame(r))
         assert isinstance(theirs, Hello)
-        forged = make_auth(actual, Hello(2, actual.address, mine.nonce, NET, 7000, VC), theirs)
-        w.write(encode_frame(Auth(sig=forged.sig).to_frame()))
+        dialled = Endpoint.of(w.get_extra_info("peername"))
+        forged = make_auth(actual, Role.INITIATOR, mine, theirs, dialled)
+        w.write(encode_frame(forged.to_frame()))
         await w.drain()
-        return await r.read()  # the server closes
+        got: list[object] = []
+        while frame := await _frame_or_none(r):
+            got.append(decode_message(frame))
+        return got
 
-    server_view, _ = await _pair(loopback, signer(1), NET, client)
+    server_view, got = await _pair(loopback, signer(1), NET, client)
     assert isinstance(server_view, HandshakeError)
-    assert "prove" in str(server_view)
+    assert str(server_view) == "peer failed to prove its address"
+    assert got == [ErrorNotice(reason="peer failed to prove its address")]
+
+
+async def _frame_or_none(reader: asyncio.StreamReader) -> Frame | None:
+    try:
+        return await asyncio.wait_for(read_frame(reader), 10)
+    except asyncio.IncompleteReadError:
+        return None
 
 
 @pytest.mark.timeout(30)
@@ -234,14 +295,14 @@ async def test_speed_server_refuses_other_vault_contract_and_version_1(loopback:
 
 
 def test_worked_vector() -> None:
-    """The auth example in docs/speed-protocol.md (unchanged in version 2)."""
+    """The auth example in docs/speed-protocol.md (version 3)."""
     from tronpy.keys import hash_message
 
-    me = signer(1)
-    digest = auth_digest(b"\x11" * 32, b"\x22" * 32, me.address)
-    assert digest.hex() == "f0e6703250129fb9dd8bdcda70e3633bd49d0aa89e75156fd2a056ef1a3ece60"
-    assert hash_message(digest).hex() == (
-        "4105f919bd4ba006d0cc68742ebc521ecae9c49eac0a3c4476e4f0418c108bdb")
-    assert me.sign_digest(digest).hex() == (
-        "50b5a4e711f0436a24f9b9cdb5bf9663b2385e2e2697dd741c6e4534871df98d"
-        "7ec5d9f9d4af45a4c06a5f0187915636aa0ac11bf4b1e0d637de2867333c40a11c")
+    me, them = signer(1), signer(2)
+    initiator = Hello(3, me.address, b"\x11" * 32, NET, 6881, VC)
+    responder = Hello(3, them.address, b"\x22" * 32, NET, 6882, VC)
+    digest = transcript_digest(Role.INITIATOR, initiator, responder,
+                               Endpoint("192.0.2.7", 7001))
+    assert digest.hex() == VECTOR_DIGEST
+    assert hash_message(digest).hex() == VECTOR_PREFIXED
+    assert me.sign_digest(digest).hex() == VECTOR_SIGNATURE

@@ -22,9 +22,9 @@ from tronpy.keys import PrivateKey
 from btt_desktop.errors import ChainError
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.speed.auth import auth_digest
 from btt_desktop.speed.chainlink import VaultLink
 from btt_desktop.speed.cheque import Cheque, sign_cheque
+from btt_desktop.speed.signing import keccak256
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import NetworkChoice
@@ -130,7 +130,7 @@ async def test_wallet_signer_and_key_signer_are_byte_identical(
             with pytest.raises(ChainError) as bounced:  # and the contract recovers it
                 await link.vault.quote_cash(address(99), theirs)
             assert str(bounced.value) == BOUNCED
-        digest = auth_digest(b"\x01" * 32, b"\x02" * 32, tests_signer.address)
+        digest = keccak256(b"btt-speed-auth-v3" + b"\x01" * 32)  # any 32 bytes
         assert wallet_signer.sign_digest(digest) == tests_signer.sign_digest(digest)
     finally:
         await wallet.close()

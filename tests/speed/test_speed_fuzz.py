@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from btt_desktop.speed import bencode
-from btt_desktop.speed.auth import make_auth, new_hello
+from btt_desktop.speed.auth import Endpoint, Role, make_auth, new_hello
 from btt_desktop.speed.connection import Limits
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import MAX_FRAME, FrameBuffer, encode_frame, read_frame
@@ -130,7 +130,9 @@ async def test_server_survives_fuzzed_messages_after_handshake() -> None:
             writer.write(encode_frame(mine.to_frame()))
             theirs = decode_message(await read_frame(reader))
             assert isinstance(theirs, Hello)
-            writer.write(encode_frame(make_auth(me, mine, theirs).to_frame()))
+            dialled = Endpoint.of(writer.get_extra_info("peername"))
+            writer.write(encode_frame(make_auth(me, Role.INITIATOR, mine, theirs,
+                                                dialled).to_frame()))
             for frame in batch:
                 try:
                     writer.write(encode_frame(frame))

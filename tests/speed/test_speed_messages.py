@@ -27,7 +27,8 @@ SAMPLES = [
     Hello(v=2, addr=address(1), nonce=b"\x07" * 32, net=NET, bt=6881, vc=VAULT_CONTRACT),
     Hello(v=2, addr=address(2), nonce=b"\x00" * 32, net="mainnet", bt=65535, vc=address(3)),
     Hello(v=1, addr=address(2), nonce=b"\x00" * 32, net="nile", bt=1),  # a v1 peer: no vc
-    Auth(sig=b"\x01" * 65),
+    Auth(sig=b"\x01" * 65, ip="192.0.2.7", port=7001),
+    Auth(sig=b"\x01" * 65, ip="2001:db8::7", port=0),
     Bid(ih=IH1, rate=10**18, vault=VAULT, exp=1_900_000_000),
     Bid(ih=IH2, rate=0, vault=VAULT, exp=0),
     Cancel(ih=IH2),
@@ -86,7 +87,11 @@ def test_bid_wrong_fields_refused(changes: dict[str, object]) -> None:
      b"bt": 1, b"vc": b"not-an-address"},
     {b"t": b"hello", b"v": 2, b"addr": address(1).encode(), b"nonce": b"x" * 32, b"net": b"nile",
      b"bt": 1, b"vc": 5},
-    {b"t": b"auth", b"sig": b"x" * 64},
+    {b"t": b"auth", b"sig": b"x" * 64, b"ip": b"192.0.2.7", b"port": 1},
+    {b"t": b"auth", b"sig": b"x" * 65},                                  # version 2: no ip
+    {b"t": b"auth", b"sig": b"x" * 65, b"ip": b"example.org", b"port": 1},
+    {b"t": b"auth", b"sig": b"x" * 65, b"ip": b"::ffff:192.0.2.7", b"port": 1},  # not canonical
+    {b"t": b"auth", b"sig": b"x" * 65, b"ip": b"192.0.2.7", b"port": 65536},
     {b"t": b"cheque", b"vault": VAULT.encode(), b"to": address(2).encode(), b"cum": -1,
      b"sig": b"x" * 65},
     {b"t": b"demote", b"ih": IH1, b"reason": b"\xff\xfe"},
@@ -107,6 +112,8 @@ def test_address_check() -> None:
 def test_constructors_refuse_bad_values() -> None:
     with pytest.raises(ValueError):
         Bid(ih=IH1, rate=-1, vault=VAULT, exp=1)
+    with pytest.raises(ValueError):
+        Auth(sig=bytes(65), ip="::ffff:192.0.2.7", port=1)
     with pytest.raises(ValueError):
         ChequeMsg(vault="nope", to=address(1), cum=1, sig=bytes(65))
 
