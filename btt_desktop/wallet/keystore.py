@@ -25,10 +25,16 @@ from Crypto.Protocol.KDF import scrypt as _scrypt
 from btt_desktop.errors import WalletError, WrongPassword
 from btt_desktop.wallet import hdkeys
 
-# Limits on what an imported file may ask of us (a hostile file must not eat all memory).
-_MAX_SCRYPT_MEMORY = 1 << 30  # bytes: 128 * r * n
-_MAX_SCRYPT_P = 16
-_MAX_PBKDF2_ROUNDS = 10_000_000
+# Limits on what a keystore file may ask of us. A hostile file must neither eat all memory
+# nor keep a CPU busy for minutes (nor, through a huge derived-key length, forever). What
+# real wallets write stays well inside: geth, TronLink and ethers use scrypt n=2^18 r=8 p=1
+# (n*r*p = 2^21, 256 MiB, about 0.7 s here), the Web3 test vector n=2^18 r=1 p=8 (2^21),
+# web3.js n=2^13; PBKDF2 files use 262,144 rounds (geth) and rarely more than a million.
+DKLEN = 32
+MAX_SCRYPT_MEMORY = 1 << 29  # bytes: 128 * r * n (512 MiB)
+MAX_SCRYPT_WORK = 1 << 22    # n * r * p: twice a standard file, about 1.4 s here
+MAX_PBKDF2_ROUNDS = 4_000_000  # about 1 s (hmac-sha256) or 2.5 s (hmac-sha512) here
+_PRFS = {"hmac-sha256": "sha256", "hmac-sha512": "sha512"}
 
 
 class KeystoreError(WalletError):
@@ -65,31 +71,70 @@ def _password_bytes(password: str) -> list[bytes]:
     return [nfkc] if nfkc == raw else [nfkc, raw]
 
 
-def _derive(password: bytes, kdf: str, params: dict[str, Any]) -> bytes:
+def _number(value: Any) -> int:
+    """A JSON number that is a whole number (``262144`` or ``"262144"``), else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError("not an integer")
+    return int(value)
+
+
+def _shown(value: int) -> str:
+    return str(value) if value < 10**15 else f"about 2^{value.bit_length() - 1}"
+
+
+def check_kdf(kdf: str, params: Any) -> None:
+    """Refuse, in one line, key derivation parameters that are damaged, unsupported, or
+    would cost more than any real wallet asks for. Fast: nothing is derived."""
+    if kdf not in ("scrypt", "pbkdf2"):
+        raise KeystoreError(f"this keystore uses key derivation {kdf[:20]!r}, which is not "
+                            f"supported (only scrypt and pbkdf2)")
     try:
-        salt = bytes.fromhex(str(params["salt"]))
-        dklen = int(params.get("dklen", 32))
-        if dklen < 32:
-            raise KeystoreError("keystore derived key length is below 32 bytes")
+        if not isinstance(params, dict):
+            raise ValueError("not an object")
+        bytes.fromhex(str(params["salt"]))
+        dklen = _number(params.get("dklen", DKLEN))
         if kdf == "scrypt":
-            n, r, p = int(params["n"]), int(params["r"]), int(params["p"])
-            if n < 2 or n & (n - 1) or r < 1 or p < 1:
-                raise KeystoreError("keystore scrypt parameters are invalid")
-            if 128 * r * n > _MAX_SCRYPT_MEMORY or p > _MAX_SCRYPT_P:
-                raise KeystoreError("keystore scrypt parameters are too expensive to use")
-            return bytes(_scrypt(password, salt, dklen, N=n, r=r, p=p))  # type: ignore[arg-type]
-        if kdf == "pbkdf2":
+            n, r, p = _number(params["n"]), _number(params["r"]), _number(params["p"])
+        else:
+            rounds = _number(params["c"])
             prf = str(params.get("prf", "hmac-sha256"))
-            digest = {"hmac-sha256": "sha256", "hmac-sha512": "sha512"}.get(prf)
-            if digest is None:
-                raise KeystoreError(f"keystore PBKDF2 function {prf!r} is not supported")
-            rounds = int(params["c"])
-            if not 1 <= rounds <= _MAX_PBKDF2_ROUNDS:
-                raise KeystoreError("keystore PBKDF2 round count is out of range")
-            return hashlib.pbkdf2_hmac(digest, password, salt, rounds, dklen)
     except (KeyError, ValueError, TypeError):
-        raise KeystoreError("keystore key derivation parameters are damaged") from None
-    raise KeystoreError(f"keystore key derivation {kdf!r} is not supported")
+        raise KeystoreError("this keystore is damaged: its key derivation parameters are "
+                            "not readable") from None
+    if dklen != DKLEN:
+        raise KeystoreError(f"this keystore asks for a derived key of {_shown(dklen)} bytes "
+                            f"(keystores use {DKLEN}): refused")
+    if kdf == "scrypt":
+        if n < 2 or n & (n - 1) or r < 1 or p < 1:
+            raise KeystoreError("this keystore is damaged: its scrypt parameters are invalid "
+                                "(n must be a power of two, r and p at least 1)")
+        spec = f"scrypt n={_shown(n)} r={_shown(r)} p={_shown(p)}"
+        if 128 * r * n > MAX_SCRYPT_MEMORY:
+            raise KeystoreError(f"this keystore asks for too much memory ({spec}: "
+                                f"{_shown(128 * r * n >> 20)} MiB; at most "
+                                f"{MAX_SCRYPT_MEMORY >> 20} MiB): refused")
+        if n * r * p > MAX_SCRYPT_WORK:
+            raise KeystoreError(f"this keystore asks for too much work ({spec}; n*r*p at most "
+                                f"{MAX_SCRYPT_WORK}, twice a standard key file): refused")
+        return
+    if prf not in _PRFS:
+        raise KeystoreError(f"this keystore uses PBKDF2 with {prf[:20]!r}, which is not "
+                            f"supported (only hmac-sha256 and hmac-sha512)")
+    if rounds < 1:
+        raise KeystoreError("this keystore is damaged: its PBKDF2 round count is below 1")
+    if rounds > MAX_PBKDF2_ROUNDS:
+        raise KeystoreError(f"this keystore asks for too much work (PBKDF2 with "
+                            f"{_shown(rounds)} rounds; at most {MAX_PBKDF2_ROUNDS}): refused")
+
+
+def _derive(password: bytes, kdf: str, params: dict[str, Any]) -> bytes:
+    check_kdf(kdf, params)
+    salt = bytes.fromhex(str(params["salt"]))
+    if kdf == "scrypt":
+        n, r, p = _number(params["n"]), _number(params["r"]), _number(params["p"])
+        return bytes(_scrypt(password, salt, DKLEN, N=n, r=r, p=p))  # type: ignore[arg-type]
+    digest = _PRFS[str(params.get("prf", "hmac-sha256"))]
+    return hashlib.pbkdf2_hmac(digest, password, salt, _number(params["c"]), DKLEN)
 
 
 def _aes_ctr(key: bytes, iv: bytes, data: bytes) -> bytes:
@@ -117,29 +162,45 @@ def encrypt(secret: bytes, password: str, params: ScryptParams = STANDARD) -> di
     }
 
 
-def decrypt(crypto: dict[str, Any], password: str) -> bytes:
-    """The secret inside a v3 ``crypto`` object; :class:`WrongPassword` if the MAC fails. Slow."""
+@dataclass(frozen=True)
+class _Sealed:
+    ciphertext: bytes
+    iv: bytes
+    mac: bytes
+    kdf: str
+    kdfparams: dict[str, Any]
+
+
+def _sealed(crypto: Any) -> _Sealed:
+    """The parts of a v3 ``crypto`` object, shape- and cost-checked (fast)."""
     if not isinstance(crypto, dict):
         raise KeystoreError("keystore has no crypto section")
     cipher = str(crypto.get("cipher", "")).lower()
     if cipher != "aes-128-ctr":
-        raise KeystoreError(f"keystore cipher {cipher or 'missing'!r} is not supported "
+        raise KeystoreError(f"keystore cipher {cipher[:20] or 'missing'!r} is not supported "
                             f"(only aes-128-ctr)")
     try:
-        ciphertext = bytes.fromhex(str(crypto["ciphertext"]))
-        iv = bytes.fromhex(str(crypto["cipherparams"]["iv"]))
-        expected_mac = bytes.fromhex(str(crypto["mac"]))
-        kdf = str(crypto["kdf"]).lower()
-        kdfparams = crypto["kdfparams"]
+        sealed = _Sealed(ciphertext=bytes.fromhex(str(crypto["ciphertext"])),
+                         iv=bytes.fromhex(str(crypto["cipherparams"]["iv"])),
+                         mac=bytes.fromhex(str(crypto["mac"])),
+                         kdf=str(crypto["kdf"]).lower(), kdfparams=crypto["kdfparams"])
     except (KeyError, ValueError, TypeError):
         raise KeystoreError("keystore crypto section is damaged") from None
-    if len(iv) != 16 or not isinstance(kdfparams, dict):
+    if len(sealed.iv) != 16 or not isinstance(sealed.kdfparams, dict):
         raise KeystoreError("keystore crypto section is damaged")
+    check_kdf(sealed.kdf, sealed.kdfparams)
+    return sealed
+
+
+def decrypt(crypto: dict[str, Any], password: str) -> bytes:
+    """The secret inside a v3 ``crypto`` object; :class:`WrongPassword` if the MAC fails. Slow
+    (at most a few seconds: :func:`check_kdf` refuses costlier files first)."""
+    sealed = _sealed(crypto)
     for candidate in _password_bytes(password):
-        derived = _derive(candidate, kdf, kdfparams)
-        mac = _keccak256(derived[16:32] + ciphertext)
-        if hmac.compare_digest(mac, expected_mac):
-            return _aes_ctr(derived[:16], iv, ciphertext)
+        derived = _derive(candidate, sealed.kdf, sealed.kdfparams)
+        mac = _keccak256(derived[16:32] + sealed.ciphertext)
+        if hmac.compare_digest(mac, sealed.mac):
+            return _aes_ctr(derived[:16], sealed.iv, sealed.ciphertext)
     raise WrongPassword()
 
 
@@ -173,7 +234,7 @@ def export_private_key(private_key: bytes, password: str,
 
 
 def parse_keystore(text: str | bytes) -> dict[str, Any]:
-    """Parse and shape-check a keystore JSON document (fast; no key derivation)."""
+    """Parse and check a keystore JSON document, its cost included (fast; no key derivation)."""
     try:
         document = json.loads(text)
     except (ValueError, UnicodeDecodeError):
@@ -186,6 +247,7 @@ def parse_keystore(text: str | bytes) -> dict[str, Any]:
     crypto = document.get("crypto", document.get("Crypto"))
     if not isinstance(crypto, dict):
         raise KeystoreError("not a keystore file: no crypto section")
+    _sealed(crypto)  # a damaged or too costly file is refused before any slow work
     return document
 
 

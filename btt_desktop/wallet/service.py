@@ -22,6 +22,7 @@ from btt_desktop.profile import Profile
 from btt_desktop.wallet import hdkeys, keystore, networks, seedphrase, sending, walletfile
 from btt_desktop.wallet.chain import ChainClient, TransferResult, TxRecord
 from btt_desktop.wallet.history_sync import HistoryView, account_history
+from btt_desktop.wallet.kdf_thread import run as run_kdf
 from btt_desktop.wallet.keyring_store import KeyringStatus, KeyringStore, KeyringUnavailable
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice
@@ -206,8 +207,7 @@ class WalletService:
         keystore.parse_keystore(keystore_json)  # fast checks before the slow KDF
         new_password = keystore_password if password is None else password
         check_new_password(new_password)
-        key = await asyncio.to_thread(keystore.import_private_key, keystore_json,
-                                      keystore_password)
+        key = await run_kdf(keystore.import_private_key, keystore_json, keystore_password)
         secrets = UnlockedSecrets(WalletKind.KEYSTORE, private_key=key)
         first = Account(0, "Imported keystore", hdkeys.address_of(key))
         return await self._save_new(WalletKind.KEYSTORE, secrets, first, new_password,
@@ -263,7 +263,7 @@ class WalletService:
         wallet = self._require_wallet()
         if wallet.secret is None:
             raise WatchOnly()
-        payload = await asyncio.to_thread(keystore.decrypt, wallet.secret, password)
+        payload = await run_kdf(keystore.decrypt, wallet.secret, password)
         return await asyncio.to_thread(UnlockedSecrets.from_payload, wallet.kind, payload)
 
     async def unlock(self, password: str) -> WalletInfo:

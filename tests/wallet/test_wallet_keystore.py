@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -123,7 +124,7 @@ def test_hostile_or_damaged_crypto_sections() -> None:
     hungry = json.loads(json.dumps(base))
     hungry["kdfparams"]["n"] = 1 << 24
     hungry["kdfparams"]["r"] = 8
-    with pytest.raises(KeystoreError, match="too expensive"):
+    with pytest.raises(KeystoreError, match="too much memory"):
         keystore.decrypt(hungry, "testpassword")
     cbc = dict(base, cipher="aes-128-cbc")
     with pytest.raises(KeystoreError, match="only aes-128-ctr"):
@@ -134,3 +135,40 @@ def test_hostile_or_damaged_crypto_sections() -> None:
     unknown = dict(base, kdf="argon2")
     with pytest.raises(KeystoreError, match="not supported"):
         keystore.decrypt(unknown, "testpassword")
+
+
+@pytest.mark.parametrize("kdf,params", [
+    ("scrypt", {"n": 1 << 18, "r": 8, "p": 1}),        # geth / TronLink / ethers "standard"
+    ("scrypt", {"n": 1 << 18, "r": 1, "p": 8}),        # the Web3 Secret Storage vector
+    ("scrypt", {"n": 1 << 18, "r": 8, "p": 2}),        # the costliest accepted
+    ("scrypt", {"n": 1 << 13, "r": 8, "p": 1}),        # web3.js
+    ("scrypt", {"n": "262144", "r": "8", "p": "1"}),   # numbers as strings
+    ("pbkdf2", {"c": 262144, "prf": "hmac-sha256"}),   # geth's PBKDF2 files
+    ("pbkdf2", {"c": keystore.MAX_PBKDF2_ROUNDS, "prf": "hmac-sha512"}),
+])
+def test_what_real_wallets_write_is_within_the_limits(kdf: str, params: dict[str, object]
+                                                      ) -> None:
+    keystore.check_kdf(kdf, dict(params, dklen=32, salt="00" * 32))
+
+
+@pytest.mark.parametrize("kdf,params,message", [
+    ("scrypt", {"n": 1 << 18, "r": 8, "p": 3}, "too much work (scrypt n=262144 r=8 p=3"),
+    ("scrypt", {"n": 1 << 20, "r": 8, "p": 1}, "n=1048576 r=8 p=1: 1024 MiB"),
+    ("scrypt", {"n": 1 << 18, "r": 8, "p": 1, "dklen": 64}, "derived key of 64 bytes"),
+    ("scrypt", {"n": 3, "r": 8, "p": 1}, "n must be a power of two"),
+    ("scrypt", {"n": 1 << 10, "r": 8, "p": True}, "damaged"),
+    ("scrypt", {"n": 1 << 10, "r": 8.5, "p": 1}, "damaged"),
+    ("pbkdf2", {"c": keystore.MAX_PBKDF2_ROUNDS + 1}, "too much work (PBKDF2 with 4000001"),
+    ("pbkdf2", {"c": 0}, "round count is below 1"),
+    ("pbkdf2", {"c": 1, "dklen": 1 << 36}, "derived key of 68719476736 bytes"),
+    ("pbkdf2", {"c": 1, "prf": "hmac-md5"}, "'hmac-md5', which is not supported"),
+])
+def test_costly_or_damaged_kdf_parameters_are_refused_without_work(
+        kdf: str, params: dict[str, object], message: str) -> None:
+    kdfparams: dict[str, object] = {"dklen": 32, "salt": "00" * 32, **params}
+    crypto = dict(json.loads(json.dumps(SCRYPT_VECTOR["crypto"])), kdf=kdf, kdfparams=kdfparams)
+    with pytest.raises(KeystoreError, match=re.escape(message)) as caught:
+        keystore.decrypt(crypto, "testpassword")
+    assert "\n" not in str(caught.value)
+    with pytest.raises(KeystoreError, match=re.escape(message)):
+        keystore.parse_keystore(json.dumps({"version": 3, "crypto": crypto}))
