@@ -32,6 +32,7 @@ from btt_desktop.ui.formatting import (
     format_timestamp,
 )
 from btt_desktop.ui.progress_delegate import PROGRESS_ROLE
+from btt_desktop.ui.theme import error_color
 
 SNAPSHOT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 TORRENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -190,7 +191,6 @@ SORT_KEYS: dict[int, Callable[[TorrentSnapshot], Any]] = {
     Column.ADDED: lambda s: s.added_time,
 }
 
-_ERROR_BRUSH = QBrush(QColor(198, 40, 40))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_ALIGNED = frozenset(
@@ -247,7 +247,7 @@ class TorrentTableModel(QAbstractTableModel):
             return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
             if s.state is TorrentState.ERROR:
-                return _ERROR_BRUSH
+                return QBrush(QColor(error_color()))  # follows a live theme switch
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.NAME:

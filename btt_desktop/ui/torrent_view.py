@@ -2,20 +2,59 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from btt_desktop.ui.progress_delegate import ProgressBarDelegate
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import Column
 
-DEFAULT_COLUMN_WIDTHS = {
-    Column.NAME: 320, Column.SIZE: 80, Column.PROGRESS: 120, Column.STATUS: 160,
-    Column.SEEDS: 70, Column.PEERS: 70, Column.DOWN_RATE: 95, Column.UP_RATE: 95,
-    Column.ETA: 70, Column.RATIO: 55, Column.QUEUE: 55, Column.ADDED: 130, Column.EARNED: 90,
+# What each column typically holds, for widths sized to content (the font decides, not
+# fixed pixels). Earned shows BTT to a millionth with digits grouped: elided, it would mislead.
+COLUMN_SAMPLES = {
+    Column.SIZE: "1023.9 MiB", Column.PROGRESS: "100.0%", Column.STATUS: "Downloading",
+    Column.SEEDS: "88 (888)", Column.PEERS: "88 (888)", Column.DOWN_RATE: "888.8 MiB/s",
+    Column.UP_RATE: "888.8 MiB/s", Column.ETA: "88h 88m", Column.RATIO: "88.88",
+    Column.QUEUE: "888", Column.ADDED: "2026-12-31 23:59", Column.EARNED: "8,888,888.888888",
 }
-# Earned shows BTT to a millionth with digits grouped: an elided amount would mislead
-EARNED_SAMPLE = "8,888,888.888888"
+EARNED_SAMPLE = COLUMN_SAMPLES[Column.EARNED]
+# Less-used columns start hidden, so the list fits a 1024-pixel-wide screen without
+# scrolling sideways; the header's context menu shows them (and the layout is kept).
+HIDDEN_BY_DEFAULT = frozenset({Column.RATIO, Column.QUEUE, Column.ADDED, Column.EARNED})
+NAME_MIN_WIDTH = 180
+_PADDING = 16  # cell margins, and room for the sort indicator on right-aligned columns
+
+
+def content_width(view: QTableView, column: Column) -> int:
+    """A column's default width: its typical content, or its title if that is shorter
+    than one and a half times the content (a long translated title is elided instead)."""
+    metrics = view.fontMetrics()
+    sample = metrics.horizontalAdvance(COLUMN_SAMPLES[column]) + _PADDING
+    title = view.model().headerData(column, Qt.Orientation.Horizontal)
+    titled = metrics.horizontalAdvance(str(title or "")) + _PADDING + 12
+    return max(sample, titled) if titled <= sample * 3 // 2 else sample
+
+
+class _NameFillsTheWidth(QObject):
+    """Keeps the Name column as wide as the other visible columns leave, as the window is
+    resized, until the layout is changed by hand or restored (Name then keeps its width)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._fitted = view.horizontalHeader().sectionSize(Column.NAME)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            header = self._view.horizontalHeader()
+            if header.sectionSize(Column.NAME) != self._fitted:
+                self._view.viewport().removeEventFilter(self)  # the user's layout now
+                return False
+            others = sum(header.sectionSize(c) for c in Column
+                         if c != Column.NAME and not header.isSectionHidden(c))
+            self._fitted = max(NAME_MIN_WIDTH, self._view.viewport().width() - others)
+            header.resizeSection(Column.NAME, self._fitted)
+        return False
 
 
 def make_torrent_view(proxy: TorrentFilterProxy, parent: QWidget | None = None) -> QTableView:
@@ -42,9 +81,10 @@ def make_torrent_view(proxy: TorrentFilterProxy, parent: QWidget | None = None) 
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for column, width in DEFAULT_COLUMN_WIDTHS.items():
-        header.resizeSection(column, width)
-    header.resizeSection(Column.EARNED, max(DEFAULT_COLUMN_WIDTHS[Column.EARNED],
-                                            view.fontMetrics().horizontalAdvance(EARNED_SAMPLE)
-                                            + 12))
+    for column in Column:
+        if column != Column.NAME:
+            header.resizeSection(column, content_width(view, column))
+        header.setSectionHidden(column, column in HIDDEN_BY_DEFAULT)
+    header.resizeSection(Column.NAME, NAME_MIN_WIDTH)
+    view.viewport().installEventFilter(_NameFillsTheWidth(view))
     return view

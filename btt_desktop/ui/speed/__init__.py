@@ -26,6 +26,7 @@ from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
 from btt_desktop.ui.speed.switch import SpeedMenu, SpeedReadout, SpeedSwitch
 from btt_desktop.ui.speed.torrent_tab import SpeedTab
 from btt_desktop.ui.speed.vault_panel import VaultPanel
+from btt_desktop.ui.torrent_model import Column
 from btt_desktop.ui.wallet.pane import WalletPane
 from btt_desktop.wallet.service import WalletService
 
@@ -108,4 +109,21 @@ def install_speed(window: MainWindow, engine: Engine, bus: EventBus, profile: Pr
     earnings_timer.timeout.connect(show_earnings)
     earnings_timer.start()
     controller.changed.connect(show_earnings)
+    _show_earned_when_selling(window, controller)
     return SpeedParts(controller, switch, sell_switch, menu, readout, tab, panel, show_panel)
+
+
+def _show_earned_when_selling(window: MainWindow, controller: SpeedController) -> None:
+    """The Earned column starts hidden (the list must fit a small screen); turning selling
+    on shows it, as does starting with selling on and no saved layout of the list."""
+    header = window.view.horizontalHeader()
+    selling = [controller.settings.earn]
+    if selling[0] and not window.settings.app.window_layout.get("list_header"):
+        header.setSectionHidden(Column.EARNED, False)
+
+    def follow() -> None:
+        if controller.settings.earn and not selling[0]:
+            header.setSectionHidden(Column.EARNED, False)
+        selling[0] = controller.settings.earn
+
+    controller.changed.connect(follow)

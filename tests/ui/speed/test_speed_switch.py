@@ -28,6 +28,7 @@ from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.speed.intro import SpeedIntroDialog
 from btt_desktop.ui.speed.settings_page import SpeedSettingsPage
 from btt_desktop.ui.speed.vault_panel import VaultPanel
+from btt_desktop.ui.torrent_model import Column
 from btt_desktop.ui.wallet.protected import PasswordDialog
 from tests.devnet_process import devnet_process, faucet
 from tests.ui.conftest import loopback_settings
@@ -66,6 +67,8 @@ async def test_first_switch_on_explains_then_asks_for_the_password(
         assert not switch.isChecked() and not w.speed.sell_switch.isChecked()
         assert controller.service is None
         assert w.speed.readout.label.text() == "BTT Speed: off"
+        header = w.window.view.horizontalHeader()
+        assert header.isSectionHidden(Column.EARNED)  # nothing sold: no Earned column
         shown = [a.text() for a in w.speed.menu.menu().actions() if a.text() and a.isVisible()]
         assert shown == ["Buy Faster Downloads", "Sell My Upload for BTT", "What Is BTT Speed?…"]
 
@@ -118,6 +121,7 @@ async def test_first_switch_on_explains_then_asks_for_the_password(
         assert controller.service is not None
         assert controller.service.settings.earn and not controller.service.settings.auto_bid
         assert w.speed.sell_switch.isChecked() and not switch.isChecked()
+        assert not header.isSectionHidden(Column.EARNED)  # selling shows what it earns
         await until(lambda: "selling, earning" in w.speed.readout.label.text(), 5,
                     "the readout")
 
