@@ -9,10 +9,12 @@ the :class:`ProtocolHandler` (the provider and requester logic).
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import time
 from dataclasses import dataclass
+from enum import Enum
 from typing import Protocol
 
 from btt_desktop.errors import BttError
@@ -36,7 +38,18 @@ class Limits:
     ping_interval: float = 40.0
     messages_per_second: float = 50.0
     burst: int = 400  # a client with many torrents bids on all of them at connect
-    write_timeout: float = 30.0
+    write_timeout: float = 30.0  # for the socket to take more of a peer's queued frames
+    send_queue_bytes: int = 512 * 1024  # frames waiting for a slow reader, in bytes ...
+    send_queue_frames: int = 4096       # ... and in number
+    close_flush: float = 2.0  # how long a closing connection tries to deliver its last frames
+
+
+class CloseReason(Enum):
+    """Why the endpoint itself ended a connection (beside protocol errors, which say so)."""
+
+    TOO_SLOW = "peer reads too slowly: its send queue is full"
+    WRITE_TIMEOUT = "peer reads too slowly: a write timed out"
+    WRITE_FAILED = "write failed"
 
 
 class ProtocolHandler(Protocol):
@@ -86,7 +99,11 @@ class SpeedConnection:
         self.remote_port: int = int(peer[1])
         self.peer: PeerIdentity | None = None
         self.close_reason: str | None = None
-        self._write_lock = asyncio.Lock()
+        # frames waiting for the writer task: send() never waits for the peer
+        self._queue: collections.deque[bytes] = collections.deque()
+        self._queued_bytes = 0
+        self._wake = asyncio.Event()
+        self._writer_task: asyncio.Task[None] | None = None
         self._opened = asyncio.Event()
         self._closed = asyncio.Event()
 
@@ -119,30 +136,80 @@ class SpeedConnection:
         await self._closed.wait()
 
     async def send(self, message: Message) -> None:
-        """Send one message; a dead or stuck peer closes the connection (no exception)."""
+        """Queue one message; returns at once (see :meth:`send_nowait`). ``async`` so that
+        callers may await it like any other network operation."""
+        self.send_nowait(message)
+
+    def send_nowait(self, message: Message) -> None:
+        """Queue one message for the connection's writer task; never waits for the peer.
+
+        A peer that lets more than ``Limits.send_queue_bytes`` / ``send_queue_frames``
+        pile up reads too slowly to be worth serving: it is closed at once, so one slow
+        reader can hold neither a caller (an auction round) nor unbounded memory.
+        """
         if self._closed.is_set():
             return
         data = encode_frame(message.to_frame())
+        if (len(self._queue) >= self._limits.send_queue_frames
+                or self._queued_bytes + len(data) > self._limits.send_queue_bytes):
+            self._queue.clear()
+            self._queued_bytes = 0
+            self._abort(CloseReason.TOO_SLOW.value, hard=True)
+            return
+        self._queue.append(data)
+        self._queued_bytes += len(data)
+        self._wake.set()
+
+    def _take_queued(self) -> bytes:
+        data = b"".join(self._queue)
+        self._queue.clear()
+        self._queued_bytes = 0
+        return data
+
+    async def _write_loop(self) -> None:
+        """Hand queued frames to the socket, waiting at most ``write_timeout`` each time
+        the socket will take no more."""
         try:
-            async with self._write_lock, asyncio.timeout(self._limits.write_timeout):
-                self._writer.write(data)
-                await self._writer.drain()
-        except (ConnectionError, TimeoutError, OSError):
-            self._abort("write failed")
+            while not self._closed.is_set():
+                await self._wake.wait()
+                self._wake.clear()
+                while self._queue and not self._closed.is_set():
+                    self._writer.write(self._take_queued())
+                    async with asyncio.timeout(self._limits.write_timeout):
+                        await self._writer.drain()
+        except TimeoutError:
+            self._abort(CloseReason.WRITE_TIMEOUT.value, hard=True)
+        except (ConnectionError, OSError):
+            self._abort(CloseReason.WRITE_FAILED.value, hard=True)
 
     async def close(self, reason: str | None = None) -> None:
-        """Close, telling the peer ``reason`` first when given."""
+        """Close, telling the peer ``reason`` first when given.
+
+        Frames still queued, then the ``error`` frame, go to the socket; the socket closes
+        once they are delivered, or after ``Limits.close_flush`` at the latest."""
         if reason and not self._closed.is_set() and self.peer is not None:
             with contextlib.suppress(ProtocolError, ValueError):
-                await self.send(ErrorNotice(reason=reason.encode()[:200].decode("utf-8",
-                                                                                "ignore")))
+                notice = ErrorNotice(reason=reason.encode()[:200].decode("utf-8", "ignore"))
+                self.send_nowait(notice)
+        if not self._closed.is_set() and self._queue:
+            with contextlib.suppress(ConnectionError, OSError, RuntimeError):
+                self._writer.write(self._take_queued())
         self._abort(reason or "closed")
 
-    def _abort(self, reason: str) -> None:
+    def _abort(self, reason: str, hard: bool = False) -> None:
+        """Mark the connection closed and close the socket: gracefully (what the socket
+        holds is still delivered, for at most ``Limits.close_flush``) or, ``hard``, at once."""
         if self.close_reason is None:
             self.close_reason = reason
-        if not self._writer.is_closing():
+        self._wake.set()  # lets the writer task end
+        transport = self._writer.transport
+        if hard:
+            transport.abort()
+        elif not self._writer.is_closing():
             self._writer.close()
+            if transport.get_write_buffer_size():
+                asyncio.get_running_loop().call_later(self._limits.close_flush,
+                                                      transport.abort)
         self._closed.set()
 
     async def run(self) -> None:
@@ -156,6 +223,7 @@ class SpeedConnection:
                                                 outgoing=self.outgoing, own_ips=self._own_ips)
             except TimeoutError:
                 raise ProtocolError("handshake timed out") from None
+            self._writer_task = asyncio.create_task(self._write_loop())
             self._opened.set()
             await self._handler.on_open(self)
             pinger = asyncio.create_task(self._keepalive())
@@ -181,6 +249,8 @@ class SpeedConnection:
             self._abort("internal error")
         finally:
             self._abort(self.close_reason or "closed")
+            if self._writer_task is not None:
+                self._writer_task.cancel()
             try:
                 async with asyncio.timeout(2):
                     await self._writer.wait_closed()

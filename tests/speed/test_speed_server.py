@@ -212,3 +212,20 @@ async def test_total_connection_cap() -> None:
             w.close()
     finally:
         await server.close()
+
+
+async def test_close_delivers_queued_frames_then_the_reason(provider: Endpoint) -> None:
+    seen = RecordingHandler()
+    client = SpeedServer(signer(9), NET, 7000, seen, LIMITS, vault_contract=VC)
+    try:
+        conn = await client.connect(provider.host, provider.port)
+        await wait_for(lambda: len(provider.handler.opened) == 1)
+        server_conn = provider.handler.opened[0]
+        for n in range(3):
+            server_conn.send_nowait(Cancel(ih=bytes([n]) * 20))
+        await server_conn.close("going away")
+        await conn.wait_closed()
+        assert [m for _, m in seen.messages] == [Cancel(ih=bytes([n]) * 20) for n in range(3)]
+        assert conn.close_reason == "peer closed: going away"
+    finally:
+        await client.close()
