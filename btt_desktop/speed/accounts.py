@@ -53,6 +53,8 @@ class PeerAccount:
     cheques: int        # cumulative amount of the best cheque (received / signed)
     cashed: int | None  # paid out on chain so far (None: not known, node not asked)
     bounced: int = 0    # provider side: uncashed amount its vault could not cover
+    unchecked: int = 0  # provider side: a signed cheque above ``cheques`` whose vault
+                        # cover could not be checked yet (node unreachable): not earned yet
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Earnings:
     bytes_sold: int
     sold_value: int     # bytes sold x price, base units
     peers: tuple[PeerAccount, ...]
+    unchecked: int = 0  # signed cheques above ``earned`` waiting for their cover check
 
 
 @dataclass(frozen=True)
@@ -83,15 +86,16 @@ def earnings(ledger: ProviderLedger, paid_out: Mapping[str, int] | None = None,
     for key, account in sorted(ledger.accounts().items(), key=lambda kv: kv[0].vault):
         cashed = None if paid_out is None else min(paid_out.get(key.vault, 0), account.cum)
         peers.append(PeerAccount(key.vault, account.bytes, account.owed, account.cum, cashed,
-                                 (bounced or {}).get(key.vault, 0)))
+                                 (bounced or {}).get(key.vault, 0),
+                                 max(0, account.unchecked_cum - account.cum)))
     earned = sum(p.cheques for p in peers)
     cashed_total = None if paid_out is None else sum(p.cashed or 0 for p in peers)
     return Earnings(
         earned=earned, cashed=cashed_total,
         pending=None if cashed_total is None else earned - cashed_total,
-        unpaid=sum(max(0, p.value - p.cheques) for p in peers),
+        unpaid=sum(max(0, p.value - p.cheques - p.unchecked) for p in peers),
         bytes_sold=sum(p.bytes for p in peers), sold_value=sum(p.value for p in peers),
-        peers=tuple(peers))
+        peers=tuple(peers), unchecked=sum(p.unchecked for p in peers))
 
 
 def spending(ledger: RequesterLedger, paid_out: Mapping[str, int] | None = None) -> Spending:

@@ -32,6 +32,10 @@ from btt_desktop.speed.messages import MAX_AMOUNT, is_tron_address
 from btt_desktop.speed.signing import Signer
 
 MIB = 1024 * 1024
+
+
+class ForgedCheque(ChequeRejected):
+    """A cheque whose signature does not recover to its vault's owner."""
 FORMAT = 2  # 2: cheques are TIP-712, bound to a vault contract (the file names it)
 
 
@@ -59,6 +63,10 @@ class Account:
     value: int = 0  # sum of bytes x price per MiB, in base units x MiB
     cum: int = 0  # requester: last cum signed; provider: best cum received
     sig: str = ""  # hex signature of that cheque ("" before the first)
+    # provider: a higher cheque whose signature checked out but whose cover the node could
+    # not be asked about yet (absent from older files: 0 and "")
+    unchecked_cum: int = 0
+    unchecked_sig: str = ""
 
     @property
     def owed(self) -> int:
@@ -101,7 +109,8 @@ class _LedgerFile:
             for key, fields in doc["accounts"].items():
                 account = Account(**fields)
                 if not all(isinstance(v, int) and v >= 0
-                           for v in (account.bytes, account.value, account.cum)):
+                           for v in (account.bytes, account.value, account.cum,
+                                     account.unchecked_cum)):
                     raise LedgerError(f"{self.path} holds a negative or non-integer amount")
                 accounts[AccountKey.parse(key)] = account
             return accounts
@@ -229,11 +238,14 @@ class ProviderLedger(_LedgerFile):
         with self._lock:
             return {ih: value // MIB for ih, value in self._torrents.items()}
 
-    def check_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> None:
-        """Raise :class:`ChequeRejected` unless ``cheque`` from peer ``payer`` is acceptable.
+    def check_offline(self, cheque: Cheque, payer: str) -> None:
+        """Raise :class:`ChequeRejected` unless ``cheque`` from peer ``payer`` passes every
+        check that needs no node: domain, drawn on the payer's own vault, made out to us,
+        signed by the vault's owner (:class:`ForgedCheque` if not), growing.
 
-        ``payer`` is the authenticated address of the peer that sent it (whose bids
-        named its own vault); ``view`` is what the vault holds right now.
+        ``payer`` is the authenticated address of the peer that sent it (whose bids named
+        its own vault). Run before anything is asked of the node, so a forged cheque
+        costs no request.
         """
         if cheque.domain != self.domain:
             raise ChequeRejected("cheque is for another vault contract or chain")
@@ -245,23 +257,99 @@ class ProviderLedger(_LedgerFile):
             if signed_as_v1(self.net, cheque):
                 raise ChequeRejected("cheque is in the old version 1 format, which the vault "
                                      "contract does not pay: the peer must upgrade")
-            raise ChequeRejected("cheque is not signed by the vault's owner")
+            raise ForgedCheque("cheque is not signed by the vault's owner")
         best = self.get(self.key(cheque.vault)).cum
         if cheque.cum <= best:
             raise ChequeRejected(f"cheque does not grow ({cheque.cum} <= {best})")
+
+    def check_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> None:
+        """Raise :class:`ChequeRejected` unless ``cheque`` from peer ``payer`` is acceptable:
+        :meth:`check_offline`, and ``view`` (what the vault holds right now) covers it."""
+        self.check_offline(cheque, payer)
         if cheque.cum - min(view.paid_out, cheque.cum) > view.balance:
             raise ChequeRejected("vault cannot cover the cheque")
 
+    def _accepted(self, account: Account, cheque: Cheque) -> Account:
+        """``account`` holding ``cheque`` as its best; an unchecked one it covers goes."""
+        account = replace(account, cum=cheque.cum, sig=cheque.sig.hex())
+        if account.unchecked_cum <= cheque.cum:
+            account = replace(account, unchecked_cum=0, unchecked_sig="")
+        return account
+
     def accept_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> Account:
-        """Validate and persist ``cheque``; only then may the caller act on it."""
+        """Validate and persist ``cheque``; only then may the caller act on it.
+
+        An ``OSError`` from the write (a full disk) leaves memory and file as they were.
+        """
         with self._lock:  # check and commit as one step: a lower cheque can never win a race
             self.check_cheque(cheque, payer, view)
             key = self.key(cheque.vault)
-            account = replace(self.get(key), cum=cheque.cum, sig=cheque.sig.hex())
+            account = self._accepted(self.get(key), cheque)
+            self._commit(key, account)
+            return account
+
+    def remember_cheque(self, cheque: Cheque, payer: str, view: VaultView) -> Account:
+        """Like :meth:`accept_cheque`, in memory only, for when the disk refused the write:
+        the next successful :meth:`flush` persists it. The cheque is fully checked, and
+        the requester keeps its own copy (it re-sends it on every reconnect)."""
+        with self._lock:
+            self.check_cheque(cheque, payer, view)
+            key = self.key(cheque.vault)
+            account = self._accepted(self.get(key), cheque)
+            self._accounts[key] = account
+            return account
+
+    def keep_unchecked(self, cheque: Cheque, payer: str) -> Account:
+        """Persist ``cheque``, which passed :meth:`check_offline`, as "cover not yet
+        checked" (the node could not be asked). It counts as earned only once
+        :meth:`confirm_unchecked` has seen the vault cover it; it is never cashed before."""
+        with self._lock:
+            self.check_offline(cheque, payer)
+            key = self.key(cheque.vault)
+            account = self.get(key)
+            if cheque.cum <= account.unchecked_cum:
+                return account  # already holding this one or a higher one
+            account = replace(account, unchecked_cum=cheque.cum,
+                              unchecked_sig=cheque.sig.hex())
+            self._commit(key, account)
+            return account
+
+    def unchecked_cheque(self, vault: str) -> Cheque | None:
+        """The cheque from ``vault`` whose cover is not checked yet, if any."""
+        account = self.get(self.key(vault))
+        if not account.unchecked_sig:
+            return None
+        return Cheque(domain=self.domain, vault=vault, to=self.me, cum=account.unchecked_cum,
+                      sig=bytes.fromhex(account.unchecked_sig))
+
+    def unchecked_vaults(self) -> list[str]:
+        """Vaults with a cheque whose cover is not checked yet."""
+        return sorted(k.vault for k, a in self.accounts().items() if a.unchecked_sig)
+
+    def confirm_unchecked(self, vault: str, view: VaultView) -> Account | None:
+        """Check the cover of ``vault``'s unchecked cheque against ``view`` and accept it
+        (returns the account) or drop it (raises :class:`ChequeRejected` with why).
+        ``None``: nothing to do (no such cheque, or a higher one was accepted since)."""
+        with self._lock:
+            cheque = self.unchecked_cheque(vault)
+            if cheque is None:
+                return None
+            key = self.key(vault)
+            account = self.get(key)
+            dropped = replace(account, unchecked_cum=0, unchecked_sig="")
+            try:
+                self.check_cheque(cheque, vault, view)
+            except ChequeRejected:
+                self._commit(key, dropped)
+                if cheque.cum <= account.cum:
+                    return None
+                raise
+            account = self._accepted(account, cheque)
             self._commit(key, account)
             return account
 
     def best_cheque(self, vault: str) -> Cheque | None:
+        """The best cheque from ``vault`` whose cover was checked: the only kind cashed."""
         account = self.get(self.key(vault))
         if not account.sig:
             return None
@@ -271,4 +359,6 @@ class ProviderLedger(_LedgerFile):
     def over_credit(self, vault: str, credit_bytes: int, price: int) -> bool:
         """True when the unpaid value exceeds ``credit_bytes`` worth at ``price``: demote."""
         account = self.get(self.key(vault))
-        return account.value - account.cum * MIB > credit_bytes * price
+        # a cheque waiting for its cover check is signed: it counts against the credit
+        paid = max(account.cum, account.unchecked_cum)
+        return account.value - paid * MIB > credit_bytes * price

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import itertools
 import logging
 import time
@@ -23,15 +24,24 @@ from btt_desktop.speed.auction import AuctionResult, Candidate, run_auction
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.connection import SpeedConnection
 from btt_desktop.speed.errors import ChequeRejected, ProtocolError
-from btt_desktop.speed.ledger import MIB, ProviderLedger, VaultView
+from btt_desktop.speed.ledger import MIB, ForgedCheque, ProviderLedger, VaultView
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
 from btt_desktop.speed.settlement import CashPlan, CashReport, FeeRule
+from btt_desktop.speed.standing import Demotions, funded
 from btt_desktop.speed.vault import CallQuote, ContractVault, TransactionSigner
 
 log = logging.getLogger(__name__)
 
 ByteCounter = Callable[[bytes, str, int], int]
 ApplyWinners = Callable[[bytes, frozenset[tuple[str, int]]], None]
+Report = Callable[[str], None]
+
+
+def disk_refusal(exc: OSError) -> str:
+    """What a peer is told when its cheque could not be written to our disk."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "provider could not record your cheque: its disk is full"
+    return "provider could not record your cheque: its disk refused the write"
 
 
 @dataclass(frozen=True)
@@ -61,9 +71,13 @@ class Provider:
     def __init__(self, ledger: ProviderLedger, vault: ContractVault, sent_bytes: ByteCounter,
                  apply_winners: ApplyWinners, config: ProviderConfig | None = None,
                  serves: Callable[[bytes], bool] = lambda ih: True,
-                 clock: Callable[[], float] = time.time, bus: EventBus | None = None) -> None:
+                 clock: Callable[[], float] = time.time, bus: EventBus | None = None,
+                 report: Report | None = None) -> None:
+        """``report(text)`` tells the local user about a problem in one line ("" once it
+        is over): the service shows it as its status."""
         self.ledger = ledger
         self._bus = bus
+        self._report = report
         self.vault = vault
         self.config = config or ProviderConfig()
         self._sent_bytes = sent_bytes
@@ -78,6 +92,10 @@ class Provider:
         self.bounced: dict[str, int] = {}
         # a bid arrived that would change the winners: run the next round early
         self.round_wanted = False
+        self.demotions = Demotions()  # lasting, by address: until the peer pays
+        # cheques checked offline whose write the disk refused while the node was down
+        self.unsaved: dict[str, Cheque] = {}
+        self.problem = ""  # the last problem reported to the user, "" if none
 
     # --- what the UI and tests read ------------------------------------------------
 
@@ -104,7 +122,10 @@ class Provider:
             if self._serves(message.ih):
                 self._bids[(message.ih, peer.addr)] = _Standing(conn, message,
                                                                next(self._seq))
-                if self._could_win(message.ih, peer.addr, message.rate):
+                demotion = self.demotions.get(peer.addr)
+                if demotion is not None:
+                    await conn.send(Demote(ih=message.ih, reason=demotion.refusal()))
+                elif self._could_win(message.ih, peer.addr, message.rate):
                     self.round_wanted = True
         elif isinstance(message, Cancel):
             self._bids.pop((message.ih, peer.addr), None)
@@ -122,38 +143,125 @@ class Provider:
         for key in [k for k, h in self._awards.items() if h.conn is conn]:
             del self._awards[key]
             self._publish(key[0])
-        with contextlib.suppress(Exception):
-            await asyncio.to_thread(self.ledger.flush)
+        await self.flush()
 
     # --- cheques ---------------------------------------------------------------------
 
     async def _on_cheque(self, conn: SpeedConnection, message: ChequeMsg) -> None:
+        """Every check that needs no node first (a forged cheque costs no request and
+        closes the connection), then the vault's cover. A cheque the node cannot be asked
+        about is kept as unchecked and accepted by a later round if the vault covers it."""
         assert conn.peer is not None
+        addr = conn.peer.addr
         cheque = Cheque.from_message(self.ledger.domain, message)
-        best = self.ledger.best_cheque(message.vault)
-        if best is not None and best == cheque:
+        if cheque in (self.ledger.best_cheque(message.vault),
+                      self.ledger.unchecked_cheque(message.vault)):
             return  # the requester re-sent what we hold (after a reconnect)
+        try:
+            self.ledger.check_offline(cheque, addr)
+        except ForgedCheque as exc:
+            await self._demote_everywhere(addr, f"cheque refused: {exc}")
+            await conn.close(f"cheque refused: {exc}")
+            return
+        except ChequeRejected as exc:
+            await self._demote_everywhere(addr, f"cheque refused: {exc}")
+            return
         try:
             view = VaultView(balance=await self.vault.balance_of(message.vault),
                              paid_out=await self.vault.paid_out(message.vault, self.ledger.me))
         except ChainError as exc:
-            log.warning("cannot check a Speed cheque now: %s", exc)
-            return  # a later cheque carries this amount too
-        try:
-            await asyncio.to_thread(self.ledger.accept_cheque, cheque, conn.peer.addr, view)
-        except ChequeRejected as exc:
-            await self._demote_everywhere(conn, f"cheque refused: {exc}")
+            log.warning("cannot check a Speed cheque's cover now, kept to check later: %s", exc)
+            await self._store(conn, cheque, lambda: self.ledger.keep_unchecked(cheque, addr))
             return
+        try:
+            await self._store(conn, cheque,
+                              lambda: self.ledger.accept_cheque(cheque, addr, view),
+                              lambda: self.ledger.remember_cheque(cheque, addr, view))
+        except ChequeRejected as exc:
+            await self._demote_everywhere(addr, f"cheque refused: {exc}")
+            return
+        self._paid(cheque)
+
+    async def _store(self, conn: SpeedConnection, cheque: Cheque,
+                     write: Callable[[], object],
+                     in_memory: Callable[[], object] | None = None) -> None:
+        """Run the ledger ``write``; when the disk refuses it, keep the cheque in memory
+        (``in_memory``) for the next flush, tell the peer and the local user, and close."""
+        try:
+            await asyncio.to_thread(write)
+            return
+        except OSError as exc:
+            failure = exc
+        if in_memory is not None:
+            in_memory()
+        else:
+            self.unsaved[cheque.vault] = cheque
+        self._disk_failed(failure, f"a cheque from {cheque.vault}")
+        await conn.close(disk_refusal(failure))
+
+    def _paid(self, cheque: Cheque) -> None:
+        """``cheque`` is now the best held from its vault: earnings grew."""
+        self.demotions.paid(cheque.vault, cheque.cum)
         if self._bus is not None:
             self._bus.publish(SpeedChequeAccepted(vault=cheque.vault, cum=cheque.cum))
 
-    async def _demote_everywhere(self, conn: SpeedConnection, reason: str) -> None:
-        """Drop every bid and award of ``conn``'s peer, telling it why for each award."""
-        assert conn.peer is not None
-        addr = conn.peer.addr
+    async def check_unchecked(self) -> None:
+        """Ask the node about cheques kept while it could not be reached; accept those
+        the vault covers now, refuse (and demote the payer of) those it cannot."""
+        for vault in list(self.unsaved):  # kept while the disk was full: write them now
+            held = self.unsaved.pop(vault)
+            with contextlib.suppress(ChequeRejected):
+                try:
+                    await asyncio.to_thread(self.ledger.keep_unchecked, held, vault)
+                except OSError:
+                    self.unsaved[vault] = held
+        for vault in self.ledger.unchecked_vaults():
+            try:
+                view = VaultView(balance=await self.vault.balance_of(vault),
+                                 paid_out=await self.vault.paid_out(vault, self.ledger.me))
+            except ChainError as exc:
+                log.info("Speed cheque cover still not checked: %s", exc)
+                return
+            try:
+                account = await asyncio.to_thread(self.ledger.confirm_unchecked, vault, view)
+            except ChequeRejected as exc:
+                await self._demote_everywhere(vault, f"cheque refused: {exc}")
+                continue
+            except OSError as exc:
+                self._disk_failed(exc, f"a cheque from {vault}")
+                continue
+            if account is not None:
+                best = self.ledger.best_cheque(vault)
+                if best is not None:
+                    self._paid(best)
+
+    def _disk_failed(self, exc: OSError, what: str) -> None:
+        text = (f"Speed could not write {what} to disk ({exc.strerror or exc}); "
+                f"it is kept in memory and written when the disk allows")
+        log.error("%s", text)
+        self.problem = text
+        if self._report is not None:
+            self._report(text)
+
+    async def flush(self) -> None:
+        """Persist the ledger; a disk that refuses is reported, never raised."""
+        try:
+            await asyncio.to_thread(self.ledger.flush)
+        except OSError as exc:
+            self._disk_failed(exc, "the earnings ledger")
+            return
+        if self.problem:
+            self.problem = ""
+            if self._report is not None:
+                self._report("")
+
+    async def _demote_everywhere(self, addr: str, reason: str) -> None:
+        """Drop every award of peer ``addr``, telling it why for each, and keep it demoted
+        until it pays (:mod:`.standing`); its bids stay, refused with ``demote``."""
         self._account()
-        for key in [k for k in self._bids if k[1] == addr]:
-            del self._bids[key]
+        prices = [h.price for (_, a), h in self._awards.items() if a == addr]
+        self.demotions.demote(addr, reason, self.ledger.get(self.ledger.key(addr)).owed,
+                              max(prices, default=0))
         for key in [k for k in self._awards if k[1] == addr]:
             held = self._awards.pop(key)
             self._publish(key[0])
@@ -183,13 +291,14 @@ class Provider:
                 continue
             if self.ledger.over_credit(peer.addr, self.config.credit_bytes, held.price):
                 await self._demote_everywhere(
-                    conn, f"unpaid beyond the credit of {self.config.credit_bytes} bytes")
+                    peer.addr, f"unpaid beyond the credit of {self.config.credit_bytes} bytes")
 
     # --- rounds ----------------------------------------------------------------------
 
     def _could_win(self, ih: bytes, bidder: str, rate: int) -> bool:
         """A bid from someone who does not hold an award, that a round would award now."""
-        if (ih, bidder) in self._awards or rate < self.config.reserve:
+        if (ih, bidder) in self._awards or rate < self.config.reserve \
+                or bidder in self.demotions:
             return False
         held = [h.price for (i, _), h in self._awards.items() if i == ih]
         if len(held) < self.config.slots:
@@ -201,6 +310,7 @@ class Provider:
     async def run_round(self) -> dict[bytes, AuctionResult]:
         """One auction per torrent with bids; sends awards, outbids and demotes."""
         self.round_wanted = False
+        await self.check_unchecked()
         await self.check_credit()
         now = int(self._clock())
         for key in [k for k, s in self._bids.items() if s.bid.exp <= now]:
@@ -209,48 +319,56 @@ class Provider:
         for (ih, _), standing in self._bids.items():
             by_torrent.setdefault(ih, []).append(standing)
         results: dict[bytes, AuctionResult] = {}
-        balances: dict[str, int | None] = {}
+        balances: dict[str, tuple[int, int] | None] = {}
         for ih, standings in by_torrent.items():
             candidates: dict[int, _Standing] = {}
             bids: list[Candidate] = []
-            unfunded: list[_Standing] = []
+            refused: dict[int, str] = {}  # placed -> the demote reason it gets
             for s in standings:
                 assert s.conn.peer is not None
-                funded = await self._funded(s.conn.peer.addr, s.bid.rate, balances)
-                if not funded and s.bid.rate >= self.config.reserve:
-                    unfunded.append(s)
+                addr = s.conn.peer.addr
+                demotion = self.demotions.get(addr)
+                ok = demotion is None and await self._funded(addr, s.bid.rate, balances)
+                if demotion is not None:
+                    refused[s.placed] = demotion.refusal()
+                elif not ok and s.bid.rate >= self.config.reserve:
+                    refused[s.placed] = "vault balance too low for the credit"
                 candidates[s.placed] = s
-                bids.append(Candidate(bidder=s.conn.peer.addr, rate=s.bid.rate,
-                                      placed=s.placed, exp=s.bid.exp, funded=funded))
+                bids.append(Candidate(bidder=addr, rate=s.bid.rate,
+                                      placed=s.placed, exp=s.bid.exp, funded=ok))
             result = run_auction(bids, self.config.slots, self.config.reserve, now)
             results[ih] = result
             if self._bus is not None:
                 self._bus.publish(SpeedRoundFinished(
                     info_hash=ih, winners=tuple(w.bidder for w in result.winners),
                     price=result.price))
-            await self._announce(ih, result, candidates, unfunded, now)
+            await self._announce(ih, result, candidates, refused, now)
         for ih in {ih for (ih, _) in self._awards} - set(by_torrent):
             for key in [k for k in self._awards if k[0] == ih]:
                 del self._awards[key]
             self._publish(ih)
-        await asyncio.to_thread(self.ledger.flush)  # byte counts survive a crash too
+        await self.flush()  # byte counts survive a crash too
         return results
 
-    async def _funded(self, owner: str, rate: int, cache: dict[str, int | None]) -> bool:
+    async def _funded(self, owner: str, rate: int,
+                      cache: dict[str, tuple[int, int] | None]) -> bool:
+        """The funding rule of :mod:`.standing`, with the vault read once per round."""
         if owner not in cache:
+            account = self.ledger.get(self.ledger.key(owner))
+            held = max(account.cum, account.unchecked_cum)
             try:
-                cache[owner] = await self.vault.balance_of(owner)
+                balance = await self.vault.balance_of(owner)
+                paid = await self.vault.paid_out(owner, self.ledger.me) if held else 0
             except ChainError as exc:
                 log.warning("cannot read a Speed vault now: %s", exc)
                 cache[owner] = None
-        balance = cache[owner]
-        if balance is None:
-            return False
-        unpaid = self.ledger.get(self.ledger.key(owner)).unpaid
-        return balance >= unpaid + self.config.credit_bytes * rate // MIB
+            else:  # owed here: uncashed cheques, and bytes sold that no cheque covers
+                cache[owner] = (balance, max(0, held - paid) + max(0, account.owed - held))
+        known = cache[owner]
+        return known is not None and funded(known[0], known[1], rate, self.config.credit_bytes)
 
     async def _announce(self, ih: bytes, result: AuctionResult,
-                        candidates: dict[int, _Standing], unfunded: list[_Standing],
+                        candidates: dict[int, _Standing], refused: dict[int, str],
                         now: int) -> None:
         until = now + int(2 * self.config.round_seconds)
         winners = {w.bidder for w in result.winners}
@@ -271,11 +389,11 @@ class Provider:
         full = len(result.winners) >= self.config.slots and result.winners
         to_beat = min(w.rate for w in result.winners) if full else self.config.reserve
         for s in candidates.values():
-            if (s.conn.peer is not None and s.conn.peer.addr in winners) or s in unfunded:
+            if (s.conn.peer is not None and s.conn.peer.addr in winners) or s.placed in refused:
                 continue
             await s.conn.send(Outbid(ih=ih, price=to_beat))
-        for s in unfunded:
-            await s.conn.send(Demote(ih=ih, reason="vault balance too low for the credit"))
+        for placed, reason in refused.items():
+            await candidates[placed].conn.send(Demote(ih=ih, reason=reason))
 
     def _publish(self, ih: bytes) -> None:
         peers = frozenset((h.conn.remote_ip, h.conn.peer.bt_port)

@@ -113,6 +113,7 @@ class SpeedStatus:
     spending: accounts.Spending
     spent_today: int
     vault_balance: int | None                 # last known, None before the first read
+    problem: str = ""                         # one line the user should see, "" if none
 
 
 class _Dispatch:
@@ -182,7 +183,7 @@ class SpeedService:
         self.provider = Provider(
             accounts.provider_ledger(speed_dir, self.net, link.domain, self.address),
             link.vault, self._sent_bytes, self._apply_winners, self._provider_config(),
-            serves=self._serves, bus=bus)
+            serves=self._serves, bus=bus, report=self._report_problem)
         self.requester = Requester(
             accounts.requester_ledger(speed_dir, self.net, link.domain, self.address),
             self.signer, self._received_bytes, RequesterConfig(), bus=bus)
@@ -251,6 +252,11 @@ class SpeedService:
         await asyncio.to_thread(self.requester.ledger.flush)
         self._bus.publish(SpeedStatusChanged(running=False, port=self.port, message=""))
 
+    def _report_problem(self, text: str) -> None:
+        """A problem the user should see (a full disk), as the status line; "" ends it."""
+        self._bus.publish(SpeedStatusChanged(running=self._server is not None, port=self.port,
+                                             message=text))
+
     def _bt_port(self) -> int:
         for endpoint in self._engine.listen_endpoints:
             with contextlib.suppress(ValueError):
@@ -277,7 +283,8 @@ class SpeedService:
             earnings=accounts.earnings(self.provider.ledger, self._cashed,
                                        self.provider.bounced),
             spending=accounts.spending(self.requester.ledger, self._paid_out),
-            spent_today=self._spent_today, vault_balance=self._vault_balance)
+            spent_today=self._spent_today, vault_balance=self._vault_balance,
+            problem=self.provider.problem)
 
     def torrent_state(self, torrent_id: str) -> SpeedTorrentState | None:
         ih = self._ih.get(torrent_id)

@@ -251,8 +251,15 @@ async def test_unpaid_credit_unfunded_and_forged_cheques_demote(market: Market) 
     assert payer.status(me).demoted == (  # type: ignore[attr-defined]
         "cheque refused: cheque is not signed by the vault's owner")
     assert market.provider.winners(IH) == {}
+    # a forged signature also ends the connection, with the reason
+    await asyncio.wait_for(payer.conn.wait_closed(), 10)  # type: ignore[attr-defined]
+    assert payer.conn.close_reason == (  # type: ignore[attr-defined]
+        "peer closed: cheque refused: cheque is not signed by the vault's owner")
     # demoted, the payer settles what it really owes: 2 MiB at the clearing price (the
-    # reserve, 100: the broke bidder was not eligible), never the forged amount
+    # reserve, 100: the broke bidder was not eligible), never the forged amount; the
+    # cheque it drew on the demotion goes out again when it reconnects
+    payer.conn = await payer.server.connect(market.provider_server.bind_host or "",
+                                            market.provider_server.port)
     await wait_for(lambda: getattr(market.provider.ledger.best_cheque(payer.signer.address),
                                    "cum", 0) == 200)
 
