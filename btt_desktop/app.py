@@ -2,9 +2,10 @@
 
 Builds the profile, the settings, the event bus, the engine, one qasync loop and the main
 window. A second launch on the same profile hands its arguments to the running window and
-exits 0. Quitting closes the engine (resume data saved) before the process ends. No
-traceback reaches the user: unexpected errors are logged to the profile's log file and
-shown as one line.
+exits 0; when another process (``btt seed``, ``btt download``...) writes the profile, the
+window does not start and says so in one line. Quitting closes the engine (resume data
+saved) before the process ends. No traceback reaches the user: unexpected errors are
+logged to the profile's log file and shown as one line.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     items = [s.value for s in sources]
     if hand_off(profile.ipc_name, items):
         return 0
+    try:
+        profile.lock()  # the window writes the profile: no other process may meanwhile
+    except BttError as exc:
+        _refuse_to_start(str(exc))
+        return 1
     server = InstanceServer(profile.ipc_name)
     if not server.listen():
         log.warning("single-instance hand-off is unavailable for this profile")
@@ -267,6 +273,15 @@ async def _tell_and_wait(parent: object, line: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, line, QMessageBox.StandardButton.Ok,
                       parent if isinstance(parent, QWidget) else None)
     await run_dialog(box)
+
+
+def _refuse_to_start(line: str) -> None:
+    """Say in one line why the window does not open: on stderr, and in a message box (the
+    line itself, as for an engine that cannot start)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"btt-desktop: error: {line}", file=sys.stderr, flush=True)
+    QMessageBox(QMessageBox.Icon.Critical, APP_NAME, line, QMessageBox.StandardButton.Ok).exec()
 
 
 def _install_error_hooks(loop: asyncio.AbstractEventLoop, runner: WindowApp) -> None:

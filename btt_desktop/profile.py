@@ -3,6 +3,9 @@
 A profile is one folder holding everything: settings, the session state, resume data,
 the wallet keystore and the Speed ledgers. ``--profile DIR`` on ``btt`` and
 ``btt-desktop`` selects it, so several instances can run side by side.
+
+One process at a time writes a profile: :meth:`Profile.lock` (see
+:mod:`btt_desktop.profile_lock`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from btt_desktop import profile_lock
 
 
 def default_profile_dir() -> Path:
@@ -26,6 +31,15 @@ class Profile:
         path = Path(root).expanduser().resolve() if root else default_profile_dir()
         path.mkdir(parents=True, exist_ok=True)
         return cls(path)
+
+    def lock(self) -> Profile:
+        """Become the one process writing this profile, until exit; returns ``self``.
+
+        Raises :class:`~btt_desktop.profile_lock.ProfileInUse` (one line) when another
+        process holds it.
+        """
+        profile_lock.acquire(self.root)
+        return self
 
     @property
     def settings_file(self) -> Path:

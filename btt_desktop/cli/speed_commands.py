@@ -28,7 +28,7 @@ from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
 
 from .confirm import confirm
-from .wallet_commands import SecretInput, _open, _profile
+from .wallet_commands import SecretInput, _open, _profile, writer_profile
 
 if TYPE_CHECKING:
     from btt_desktop.engine import Engine
@@ -92,6 +92,7 @@ class SpeedPlan:
     service beside the engine; the wallet stays unlocked only while it runs."""
 
     def __init__(self, args: argparse.Namespace, *, earn: bool) -> None:
+        writer_profile(args)  # the Speed ledgers get one writer: refused before the password
         self._args = args
         self._earn = earn
         self._stack = contextlib.AsyncExitStack()
@@ -215,7 +216,7 @@ async def cmd_earnings(args: argparse.Namespace) -> int:
 async def cmd_cash(args: argparse.Namespace) -> int:
     """Cash every cheque held, whatever the thresholds; each is tried first (a cheque its
     vault would refuse costs nothing) and what counts as cashed is what the chain says."""
-    profile = _profile(args)
+    profile = writer_profile(args)  # records what was cashed in the provider ledger
     async with unlocked_signer(args) as (signer, wallet):
         link = await open_vault(wallet.network, speed_dir=profile.speed_dir)
         try:

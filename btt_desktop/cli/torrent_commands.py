@@ -90,8 +90,12 @@ def engine_settings(args: argparse.Namespace) -> EngineSettings:
 
 
 def open_profile(args: argparse.Namespace) -> Profile:
-    # without --profile the CLI keeps its own state, apart from the window's
-    return Profile.open(getattr(args, "profile", None) or default_profile_dir() / "cli")
+    """The profile of the engine's state, locked: one process writes it at a time.
+
+    Without ``--profile`` the CLI keeps its torrents apart from the window's (``cli/``);
+    the wallet and the Speed ledgers are still the default profile's.
+    """
+    return Profile.open(getattr(args, "profile", None) or default_profile_dir() / "cli").lock()
 
 
 class _Run:

@@ -22,7 +22,7 @@ from btt_desktop.wallet.networks import MAINNET_BTT
 
 from .confirm import confirm
 from .speed_commands import _amount, _btt, _link, _when, unlocked_signer
-from .wallet_commands import _profile
+from .wallet_commands import _profile, writer_profile
 
 
 def _trx(sun: int) -> str:
@@ -136,7 +136,7 @@ async def cmd_vault_balance(args: argparse.Namespace) -> int:
 async def cmd_deploy(args: argparse.Namespace) -> int:
     """Deploy the committed SpeedVault bytecode with the wallet's key, after showing the fee
     and asking; print the new contract's address and record it in the profile."""
-    profile = _profile(args)
+    profile = writer_profile(args)
     notice = DEFAULT_NOTICE if args.notice is None else args.notice
     async with unlocked_signer(args) as (signer, wallet):
         await wallet.chain()  # resolves a devnet's BTT contract

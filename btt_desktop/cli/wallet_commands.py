@@ -103,6 +103,12 @@ def _profile(args: argparse.Namespace) -> Profile:
     return Profile.open(getattr(args, "profile", None))
 
 
+def writer_profile(args: argparse.Namespace) -> Profile:
+    """The profile, locked for this process: for commands that change its wallet or Speed
+    state. Another process holding it (the window, ``btt seed``) refuses in one line."""
+    return _profile(args).lock()
+
+
 def _write_new_file(target: Path, text: str) -> None:
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -119,6 +125,7 @@ def _err(text: str) -> None:
 # --- commands ---------------------------------------------------------------------------
 
 async def cmd_create(args: argparse.Namespace) -> int:
+    writer_profile(args)
     secrets = SecretInput(args.password_stdin)
     service = await _open(args)
     try:
@@ -139,6 +146,7 @@ async def cmd_create(args: argparse.Namespace) -> int:
 
 
 async def cmd_restore(args: argparse.Namespace) -> int:
+    writer_profile(args)
     secrets = SecretInput(args.password_stdin)
     service = await _open(args)
     replace = args.replace
