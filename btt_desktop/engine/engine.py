@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import time
-from collections.abc import Coroutine, Iterable, Mapping
+from collections.abc import Coroutine, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,12 +19,14 @@ from typing import Any
 import libtorrent as lt
 
 from btt_desktop.atomicfile import read_with_backup, write_atomic
-from btt_desktop.engine import metainfo, recovery
+from btt_desktop.engine import metainfo, recovery, tracker_admin
 from btt_desktop.engine.alert_pump import AlertPump
+from btt_desktop.engine.listening import Listener
+from btt_desktop.engine.peer_admin import PeerAdmin, connect_peers, normalise_ip
 from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.resume import ResumeStore
 from btt_desktop.engine.session import open_session, session_state
-from btt_desktop.engine.session_settings import listen_endpoint, session_settings
+from btt_desktop.engine.session_settings import session_settings
 from btt_desktop.engine.snapshots import hash_hex, snapshot_of
 from btt_desktop.engine.snapshots import torrent_id as id_of
 from btt_desktop.engine.stats import SessionCounters
@@ -41,7 +42,7 @@ from btt_desktop.engine.types import (
     TorrentState,
     TrackerEntry,
 )
-from btt_desktop.engine.views import peer_entry, tracker_entry
+from btt_desktop.engine.views import peer_entry
 from btt_desktop.engine.waiters import Waiters, wait
 from btt_desktop.errors import BttError, EngineError
 from btt_desktop.events import (
@@ -98,11 +99,11 @@ class Engine:
         self._tasks: list[asyncio.Task[None]] = []
         self._background: set[asyncio.Task[None]] = set()
         self._counters = SessionCounters()
-        self._listening: list[str] = []
+        self._listener = Listener(bus, self._settings, self._set_listen_interfaces)
         self._external: list[str] = []  # public addresses libtorrent learnt, newest last
-        self._listen_errors: list[str] = []
-        self._listen_event = asyncio.Event()
         self._peer_controls: PeerControls | None = None
+        self._peer_admin = PeerAdmin(profile.root)
+        self._tracker_errors = tracker_admin.TrackerErrors()
         self._started = False
 
     # -- life cycle -----------------------------------------------------------------
@@ -115,8 +116,10 @@ class Engine:
         marker = self._profile.root / RUNNING_MARKER
         state, crashed = await asyncio.to_thread(
             lambda: (read_with_backup(self._profile.session_state_file), marker.exists()))
+        self._listener.reset(self._settings)
         self._session = await asyncio.to_thread(open_session, self._settings, state)
         self._peer_controls = PeerControls(self._session)
+        await self._peer_admin.attach(self._peer_controls)
         self._pump = AlertPump(self._session, loop)
         self._register_handlers(self._pump)
         self._pump.start()
@@ -173,25 +176,34 @@ class Engine:
         self._session = None
         self._pump = None
         self._peer_controls = None
+        self._peer_admin.detach()
         await asyncio.to_thread(_release, holder)
         with contextlib.suppress(FileNotFoundError):
             (self._profile.root / RUNNING_MARKER).unlink()
 
     async def wait_listening(self, within: float = 10.0) -> tuple[str, ...]:
-        """Wait for the listen sockets; raise :class:`EngineError` if one could not open."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._listen_event.wait(), within)
-        # both TCP and uTP answer close together; give the second a moment to report
-        await asyncio.sleep(0.05)
-        if self._listen_errors:
-            raise EngineError(self._listen_errors[0])
-        if not self._listening:
-            raise EngineError("the listen socket did not open")
-        return tuple(self._listening)
+        """Wait for the listen sockets (on another port if the chosen one is taken and
+        the port is not strict); raise :class:`EngineError` if none could open."""
+        return await self._listener.wait(within)
 
     @property
     def listen_endpoints(self) -> tuple[str, ...]:
-        return tuple(self._listening)
+        return self._listener.endpoints
+
+    @property
+    def listen_port_strict(self) -> bool:
+        """True: the chosen port or an error (``btt --listen``); False: another free
+        port when it is taken (the window). From ``EngineSettings.listen_port_strict``."""
+        return self._settings.listen_port_strict
+
+    @property
+    def listen_fallback_port(self) -> int | None:
+        """The port used because the chosen one was taken, or None."""
+        return self._listener.fallback_port
+
+    def _set_listen_interfaces(self, interfaces: str) -> None:
+        if self._session is not None:
+            self._session.apply_settings({"listen_interfaces": interfaces})
 
     @property
     def external_addresses(self) -> tuple[str, ...]:
@@ -207,12 +219,12 @@ class Engine:
         """Apply new settings (the disk I/O backend takes effect at the next start)."""
         old, self._settings = self._settings, settings
         session = self._require_session()
-        if (old.listen_interface, old.listen_port) != (settings.listen_interface,
-                                                         settings.listen_port):
-            self._listening.clear()
-            self._listen_errors.clear()
-            self._listen_event.clear()
-        session.apply_settings(session_settings(settings))
+        if (old.listen_interface, old.listen_port, old.listen_port_strict) != (
+                settings.listen_interface, settings.listen_port, settings.listen_port_strict):
+            self._listener.reset(settings)
+        pack = session_settings(settings)
+        pack["listen_interfaces"] = self._listener.interfaces  # keep a fallback port
+        session.apply_settings(pack)
         if old.pex != settings.pex:
             for handle in self._handles.values():
                 if settings.pex:
@@ -449,7 +461,53 @@ class Engine:
 
     async def connect_peer(self, torrent_id: str, ip: str, port: int) -> None:
         """Dial this peer for the torrent now (no tracker or DHT needed)."""
-        self._handle(torrent_id).connect_peer((ip, int(port)))
+        await self.add_peers(torrent_id, [(ip, port)])
+
+    # -- peers and trackers by hand (peer_admin.py, tracker_admin.py) ---------------
+
+    async def add_peers(self, torrent_id: str, peers: Sequence[tuple[str, int]]) -> None:
+        """Dial these peers for the torrent now; a banned IP is refused in one line."""
+        handle = self._handle(torrent_id)
+        peers = [(normalise_ip(ip), int(port)) for ip, port in peers]
+        self._peer_admin.check_not_banned(peers)
+        connect_peers(handle, peers)
+
+    async def ban_peers(self, ips: Iterable[str]) -> None:
+        """Ban these IPs permanently (kept in the profile): connected ones drop now."""
+        self._require_session()
+        await self._peer_admin.ban(ips)
+
+    async def unban_peers(self, ips: Iterable[str]) -> None:
+        await self._peer_admin.unban(ips)
+
+    def banned_peers(self) -> tuple[str, ...]:
+        """The banned IPs, sorted."""
+        return self._peer_admin.banned
+
+    async def add_trackers(self, torrent_id: str, entries: Sequence[tuple[str, int]]) -> int:
+        """Add (url, tier) pairs (tiers from 0); returns how many were new."""
+        handle = self._handle(torrent_id)
+        added = await asyncio.to_thread(tracker_admin.add_trackers, handle, entries)
+        if added:
+            handle.save_resume_data(RESUME_FLAGS)
+        return added
+
+    async def edit_tracker(self, torrent_id: str, old_url: str, new_url: str) -> None:
+        handle = self._handle(torrent_id)
+        await asyncio.to_thread(tracker_admin.edit_tracker, handle, old_url, new_url)
+        handle.save_resume_data(RESUME_FLAGS)
+
+    async def remove_trackers(self, torrent_id: str, urls: Iterable[str]) -> None:
+        handle = self._handle(torrent_id)
+        if await asyncio.to_thread(tracker_admin.remove_trackers, handle, list(urls)):
+            handle.save_resume_data(RESUME_FLAGS)
+
+    async def force_reannounce(self, torrent_ids: Iterable[str],
+                               urls: Sequence[str] | None = None) -> None:
+        """Announce now to ``urls`` (all trackers, and the DHT, when None)."""
+        for handle in self._handles_of(torrent_ids):
+            await asyncio.to_thread(tracker_admin.reannounce, handle, urls,
+                                    self._settings.dht)
 
     async def queue_up(self, torrent_ids: Iterable[str]) -> None:
         for handle in self._handles_of(torrent_ids):
@@ -527,10 +585,12 @@ class Engine:
         return {f"{p.ip}:{p.port}": (p.total_download, p.total_upload)
                 for p in await self.peers(torrent_id)}
 
-    async def trackers(self, torrent_id: str) -> list[TrackerEntry]:
+    async def trackers(self, torrent_id: str, *, sources: bool = False) -> list[TrackerEntry]:
+        """The torrent's trackers; with ``sources``, DHT, PeX and LSD rows first."""
         handle = self._handle(torrent_id)
-        entries = await asyncio.to_thread(handle.trackers)
-        return [tracker_entry(e) for e in entries]
+        return await asyncio.to_thread(
+            tracker_admin.tracker_rows, handle, self._tracker_errors.of(torrent_id),
+            self._settings, sources=sources)
 
     async def details(self, torrent_id: str) -> TorrentDetails:
         handle = self._handle(torrent_id)
@@ -607,8 +667,9 @@ class Engine:
         pump.on(lt.torrent_delete_failed_alert, self._on_delete_failed)
         pump.on(lt.storage_moved_alert, self._on_moved)
         pump.on(lt.storage_moved_failed_alert, self._on_move_failed)
-        pump.on(lt.listen_succeeded_alert, self._on_listen_succeeded)
-        pump.on(lt.listen_failed_alert, self._on_listen_failed)
+        pump.on(lt.listen_succeeded_alert, self._listener.on_succeeded)
+        pump.on(lt.listen_failed_alert, self._listener.on_failed)
+        pump.on(lt.tracker_error_alert, self._on_tracker_error)
         pump.on(lt.external_ip_alert, self._on_external_ip)
 
     def _on_added(self, alert: Any) -> None:
@@ -653,7 +714,7 @@ class Engine:
         down, up, nodes = self._counters.update(alert.values, time.monotonic())
         self._bus.publish(SessionStatsUpdated(SessionTotals(
             download_rate=down, upload_rate=up, dht_nodes=nodes,
-            listen_endpoints=tuple(self._listening))))
+            listen_endpoints=self._listener.endpoints)))
 
     def _on_resume_data(self, alert: Any) -> None:
         params = alert.params
@@ -765,25 +826,11 @@ class Engine:
             self._external.remove(address)
         self._external = [*self._external, address][-4:]
 
-    def _on_listen_succeeded(self, alert: Any) -> None:
-        endpoint = _endpoint(alert.address, alert.port)
-        if endpoint not in self._listening:
-            self._listening.append(endpoint)
-        self._listen_event.set()
-
-    def _on_listen_failed(self, alert: Any) -> None:
-        endpoint = _endpoint(alert.address, alert.port)
-        interface = self._settings.listen_interface
-        if _unspecified(interface):
-            # libtorrent opens 0.0.0.0 as one socket per local address: one line for
-            # what the user asked for, not one per address
-            endpoint = listen_endpoint(interface, self._settings.listen_port)
-        reason = str(alert.error.message()).lower()
-        line = f"cannot listen on {endpoint}: {reason}"
-        if line not in self._listen_errors:
-            self._listen_errors.append(line)
-            self._bus.publish(EngineMessage("error", line))
-        self._listen_event.set()
+    def _on_tracker_error(self, alert: Any) -> None:
+        torrent_id = self._ids.get(alert.handle)
+        if torrent_id is not None:
+            reason = str(alert.error_message() or alert.error.message())
+            self._tracker_errors.failed(torrent_id, str(alert.tracker_url()), reason)
 
     # -- helpers --------------------------------------------------------------------
 
@@ -814,6 +861,7 @@ class Engine:
         self._about.pop(torrent_id, None)
         self._need_save.discard(torrent_id)
         self._errored.discard(torrent_id)
+        self._tracker_errors.forget(torrent_id)
 
     async def _drop_probe(self, torrent_id: str) -> None:
         handle = self._probes.pop(torrent_id, None)
@@ -824,10 +872,6 @@ class Engine:
         self._ids.pop(handle, None)
         with contextlib.suppress(BttError):
             await wait(removed, ANSWER_TIMEOUT, "the magnet link to be dropped")
-
-
-def _endpoint(address: str, port: int) -> str:
-    return f"[{address}]:{port}" if ":" in str(address) else f"{address}:{port}"
 
 
 def _clamp_priority(prio: int) -> int:
@@ -853,10 +897,3 @@ def _release(objects: list[Any]) -> None:
     waits for trackers and disk threads."""
     objects.clear()
 
-
-def _unspecified(interface: str) -> bool:
-    """True for "", 0.0.0.0 and :: (a device name such as eth0 is not)."""
-    try:
-        return not interface or ipaddress.ip_address(interface.strip("[]")).is_unspecified
-    except ValueError:
-        return False

@@ -5,7 +5,8 @@ libtorrent facts this module respects:
 - ``set_peer_class`` must be given every key, or the missing ones read back as garbage.
 - Classes are assigned by IP with ``set_peer_class_filter`` to *new* connections only,
   and only classes 0-31 can be named there (the filter value is a bit mask).
-- ``set_ip_filter`` disconnects the peers it blocks: the one way to drop a peer.
+- ``set_ip_filter`` disconnects the peers it blocks: the one way to drop a peer. The
+  session has one filter; it holds the IPs blocked here and the user's bans together.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class PeerControls:
         self._exclusive: dict[int, bool] = {}
         self._others: int | None = None
         self._blocked: set[str] = set()
+        self._banned: frozenset[str] = frozenset()  # the user's bans (peer_admin.py)
         self._apply_class_filter()
 
     # -- peer classes ---------------------------------------------------------------
@@ -162,11 +164,18 @@ class PeerControls:
 
     @property
     def blocked(self) -> frozenset[str]:
+        """The IPs blocked through :meth:`block_ips` (not the user's bans)."""
         return frozenset(self._blocked)
+
+    def set_banned(self, ips: Iterable[str]) -> None:
+        """The user's permanent bans. The one ip_filter holds both lists: unblocking an
+        IP here leaves it blocked while the user's ban stands, and the other way round."""
+        self._banned = frozenset(str(ipaddress.ip_address(ip)) for ip in ips)
+        self._apply_ip_filter()
 
     def _apply_ip_filter(self) -> None:
         f = lt.ip_filter()
-        for ip in self._blocked:
+        for ip in self._blocked | self._banned:
             f.add_rule(ip, ip, _BLOCKED)
         self._session.set_ip_filter(f)
 

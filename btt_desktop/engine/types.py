@@ -98,14 +98,32 @@ class PeerEntry:
     upload_queue: int = 0            # block requests of this peer waiting to be sent
 
 
+class TrackerKind(enum.StrEnum):
+    """What a row of the Trackers tab stands for: a tracker URL, or a trackerless source."""
+
+    URL = "url"
+    DHT = "dht"
+    PEX = "pex"
+    LSD = "lsd"
+
+
+class TrackerStatus(enum.StrEnum):
+    WORKING = "working"
+    UPDATING = "updating"
+    NOT_CONTACTED = "not contacted"
+    ERROR = "error"
+    DISABLED = "disabled"            # DHT, PeX or LSD switched off (or a private torrent)
+
+
 @dataclass(frozen=True)
 class TrackerEntry:
-    url: str
-    tier: int
-    status: str                      # "working" | "updating" | "not contacted" | "error"
+    url: str                         # empty for DHT, PeX and LSD rows
+    tier: int                        # -1 for DHT, PeX and LSD rows
+    status: TrackerStatus
     message: str
-    seeds: int
+    seeds: int                       # -1 when unknown
     peers: int
+    kind: TrackerKind = TrackerKind.URL
 
 
 @dataclass(frozen=True)
@@ -175,6 +193,9 @@ class EngineSettings:
 
     listen_interface: str = "0.0.0.0"
     listen_port: int = 6881
+    # True: this port or fail (listen_failed is the answer). False: when the port is
+    # taken, try the next few, then one the OS picks, and say which (the window)
+    listen_port_strict: bool = False
     outgoing_interface: str = ""     # empty: any
     download_limit: int = 0          # bytes/s, 0 = unlimited
     upload_limit: int = 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import Any
 
 import libtorrent as lt
 
-from btt_desktop.engine.types import PeerEntry, TrackerEntry
+from btt_desktop.engine.types import PeerEntry, TrackerEntry, TrackerStatus
 
 _PF = lt.peer_info
 # peer_info::utp_socket is not exported by these bindings; its bit sits between
@@ -60,33 +62,58 @@ def peer_entry(p: Any) -> PeerEntry:
     )
 
 
-def tracker_entry(e: Any) -> TrackerEntry:
-    """``e`` is an announce_entry (a dict in these bindings, an object in others)."""
+def tracker_entry(e: Any, last_errors: Mapping[str, str] | None = None) -> TrackerEntry:
+    """``e`` is an announce_entry (a dict in these bindings, an object in others).
+    ``last_errors`` maps a URL to the reason its last announce failed
+    (``tracker_error_alert``): the entry itself holds only an error number.
+
+    Working when an endpoint announced and has not failed since; not working when one
+    failed; "not contacted" until then (also after a restart, before the first
+    announce, whatever the resume data held)."""
     get = e.get if isinstance(e, dict) else (lambda k, d=None: getattr(e, k, d))
-    endpoints = get("endpoints", []) or []
-    status = "not contacted"
-    message = ""
+    url = str(get("url", ""))
+    updating = working = failed = False
+    message = error = ""
     seeds = peers = -1
-    for ep in endpoints:
+    for ep in get("endpoints", []) or []:
         infos = ep.get("info_hashes", []) if isinstance(ep, dict) else []
         for info in infos or [ep]:
             info_get = info.get if isinstance(info, dict) else (
                 lambda k, d=None, _i=info: getattr(_i, k, d))
-            if info_get("updating", False):
-                status = "updating"
+            updating = updating or bool(info_get("updating", False))
             fails = int(info_get("fails", 0) or 0)
-            msg = str(info_get("message", "") or "")
-            last_error = info_get("last_error", None)
-            err_value = last_error.get("value", 0) if isinstance(last_error, dict) else 0
-            if fails or err_value:
-                status = "error" if status != "updating" else status
-                message = msg or (str(last_error.get("message", ""))
-                                  if isinstance(last_error, dict) else "")
-            elif status == "not contacted" and (info_get("start_sent", False)
-                                                 or info_get("complete_sent", False)):
-                status = "working"
-                message = msg
-            seeds = max(seeds, int(info_get("scrape_complete", -1) or -1))
-            peers = max(peers, int(info_get("scrape_incomplete", -1) or -1))
-    return TrackerEntry(url=str(get("url", "")), tier=int(get("tier", 0) or 0), status=status,
+            msg = " ".join(str(info_get("message", "") or "").split())
+            if fails:
+                failed = True
+                error = error or msg or _error_text(info_get("last_error", None))
+            elif info_get("start_sent", False) or info_get("complete_sent", False):
+                working = True
+                message = message or msg
+            seeds = max(seeds, _count(info_get("scrape_complete", -1)))
+            peers = max(peers, _count(info_get("scrape_incomplete", -1)))
+    if updating:
+        status = TrackerStatus.UPDATING
+    elif working:
+        status = TrackerStatus.WORKING
+    elif failed:
+        status = TrackerStatus.ERROR
+        message = (last_errors or {}).get(url, "") or error
+    else:
+        status = TrackerStatus.NOT_CONTACTED
+    return TrackerEntry(url=url, tier=int(get("tier", 0) or 0), status=status,
                         message=message, seeds=seeds, peers=peers)
+
+
+def _count(value: Any) -> int:
+    return -1 if value is None else int(value)
+
+
+def _error_text(last_error: Any) -> str:
+    """A system error number as words ("connection refused"); the bindings give the
+    number and its category but not the message."""
+    if not isinstance(last_error, dict):
+        return ""
+    value = int(last_error.get("value", 0) or 0)
+    if value and last_error.get("category") == "system":
+        return os.strerror(value)
+    return ""

@@ -1,9 +1,11 @@
-"""Listening: a port in use is reported in one line, never silently swapped for another."""
+"""Listening: a strict port in use is reported in one line; otherwise the engine takes
+another free port and says which."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.timeout(60)
 
 
 async def test_port_in_use_gives_one_line(tmp_path: Path) -> None:
-    settings = loopback_settings()
+    settings = loopback_settings(listen_port_strict=True)
     ip, port = settings.listen_interface, settings.listen_port
     with socket.socket() as blocker:
         blocker.bind((ip, port))
@@ -76,7 +78,8 @@ async def test_port_in_use_on_all_addresses_gives_one_line(tmp_path: Path) -> No
         messages: list[EngineMessage] = []
         bus.subscribe(EngineMessage, messages.append)
         engine = Engine(Profile.open(tmp_path / "p"), bus, loopback_settings(
-            listen_interface="0.0.0.0", listen_port=port, outgoing_interface=""))
+            listen_interface="0.0.0.0", listen_port=port, outgoing_interface="",
+            listen_port_strict=True))
         await engine.start()
         try:
             line = f"cannot listen on 0.0.0.0:{port}: address already in use"
@@ -85,3 +88,74 @@ async def test_port_in_use_on_all_addresses_gives_one_line(tmp_path: Path) -> No
             assert [m.text for m in messages if m.level == "error"] == [line]
         finally:
             await engine.close()
+
+
+async def test_port_in_use_falls_back_and_says_which(tmp_path: Path) -> None:
+    settings = loopback_settings()
+    ip, port = settings.listen_interface, settings.listen_port
+    assert not settings.listen_port_strict  # the default, as the window uses it
+    with socket.socket() as blocker:  # another client on "6881"
+        blocker.bind((ip, port))
+        blocker.listen()
+        bus = EventBus()
+        messages: list[EngineMessage] = []
+        bus.subscribe(EngineMessage, messages.append)
+        engine = Engine(Profile.open(tmp_path / "p"), bus, settings)
+        await engine.start()
+        try:
+            endpoints = await engine.wait_listening(within=10)
+            used = engine.listen_fallback_port
+            assert used is not None and used != port
+            assert endpoints == (f"{ip}:{used}",)
+            await asyncio.wait_for(asyncio.to_thread(_connect, (ip, used)), 10)
+            line = f"port {port} is in use; listening on port {used} instead"
+            assert [(m.level, m.text) for m in messages] == [("warning", line)]
+            # another settings change keeps the port that works
+            await engine.set_alt_limits(True)
+            await asyncio.sleep(0.5)
+            assert engine.listen_endpoints == endpoints and len(messages) == 1
+        finally:
+            await engine.close()
+
+
+async def test_every_nearby_port_in_use_takes_one_the_system_picks(tmp_path: Path) -> None:
+    settings = loopback_settings()
+    ip = settings.listen_interface
+    blockers = _block_run(ip, 5)
+    port = blockers[0].getsockname()[1]
+    try:
+        engine = Engine(Profile.open(tmp_path / "p"), EventBus(),
+                        replace(settings, listen_port=port))
+        await engine.start()
+        try:
+            await engine.wait_listening(within=10)
+            used = engine.listen_fallback_port
+            assert used is not None and not port <= used <= port + 4
+            await asyncio.wait_for(asyncio.to_thread(_connect, (ip, used)), 10)
+        finally:
+            await engine.close()
+    finally:
+        for b in blockers:
+            b.close()
+
+
+def _block_run(ip: str, count: int) -> list[socket.socket]:
+    """Listening sockets on ``count`` consecutive ports of ``ip``."""
+    for _ in range(50):
+        first = socket.socket()
+        first.bind((ip, 0))
+        start = first.getsockname()[1]
+        held = [first]
+        try:
+            for p in range(start + 1, start + count):
+                s = socket.socket()
+                held.append(s)
+                s.bind((ip, p))
+        except OSError:
+            for s in held:
+                s.close()
+            continue
+        for s in held:
+            s.listen()
+        return held
+    raise AssertionError("no run of free ports")
