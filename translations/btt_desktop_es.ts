@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>One magnet link, info hash or .torrent URL per line:</source>
-        <translation>Un enlace magnet, hash de información o URL de .torrent por línea:</translation>
+        <translation>Un enlace magnet, info hash o URL de .torrent por línea:</translation>
     </message>
     <message>
         <source>Add</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Info hash:</source>
-        <translation>Hash de información:</translation>
+        <translation>Info hash:</translation>
     </message>
     <message>
         <source>Comment:</source>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Mixed</source>
-        <translation>Mixta</translation>
+        <translation>Mezclada</translation>
     </message>
     <message>
         <source>Name</source>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Open Containing Folder</source>
-        <translation>Abrir la carpeta contenedora</translation>
+        <translation>Abrir carpeta de destino</translation>
     </message>
 </context>
 <context>
@@ -760,15 +760,15 @@
     </message>
     <message>
         <source>Info hash v1:</source>
-        <translation>Hash de información v1:</translation>
+        <translation>Info hash v1:</translation>
     </message>
     <message>
         <source>Info hash v2:</source>
-        <translation>Hash de información v2:</translation>
+        <translation>Info hash v2:</translation>
     </message>
     <message>
         <source>Save path:</source>
-        <translation>Ruta de guardado:</translation>
+        <translation>Ruta de destino:</translation>
     </message>
     <message>
         <source>Comment:</source>
@@ -1319,23 +1319,23 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <name>RemoveDialog</name>
     <message>
         <source>Remove Torrents</source>
-        <translation>Quitar torrents</translation>
+        <translation>Eliminar torrents</translation>
     </message>
     <message>
         <source>Remove “{name}” from the transfer list?</source>
-        <translation>¿Quitar «{name}» de la lista de transferencias?</translation>
+        <translation>¿Eliminar «{name}» de la lista de transferencias?</translation>
     </message>
     <message>
         <source>Remove these {count} torrents from the transfer list?</source>
-        <translation>¿Quitar estos {count} torrents de la lista de transferencias?</translation>
+        <translation>¿Eliminar estos {count} torrents de la lista de transferencias?</translation>
     </message>
     <message>
         <source>Also delete the downloaded files</source>
-        <translation>Borrar también los archivos descargados</translation>
+        <translation>Eliminar también los archivos descargados</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Quitar</translation>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>
@@ -1517,7 +1517,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Confirm before removing torrents</source>
-        <translation>Confirmar antes de quitar torrents</translation>
+        <translation>Confirmar antes de eliminar torrents</translation>
     </message>
     <message>
         <source>Saving</source>
@@ -1525,7 +1525,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Default save path:</source>
-        <translation>Ruta de guardado predeterminada:</translation>
+        <translation>Ruta de destino predeterminada:</translation>
     </message>
     <message>
         <source>Allow encryption (fastest)</source>
@@ -1553,7 +1553,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Local peer discovery</source>
-        <translation>Descubrimiento de pares locales</translation>
+        <translation>Búsqueda local de pares</translation>
     </message>
     <message>
         <source>Port forwarding with UPnP</source>
@@ -1589,7 +1589,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Download:</source>
-        <translation>Descarga:</translation>
+        <translation>Bajada:</translation>
     </message>
     <message>
         <source>Upload:</source>
@@ -1733,7 +1733,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Default save path</source>
-        <translation>Ruta de guardado predeterminada</translation>
+        <translation>Ruta de destino predeterminada</translation>
     </message>
 </context>
 <context>
@@ -1752,7 +1752,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>En pausa</translation>
+        <translation>Pausados</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -2277,11 +2277,11 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <name>TorrentTableModel</name>
     <message>
         <source>Added On</source>
-        <translation>Añadido</translation>
+        <translation>Añadido el</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation>Comprobando</translation>
+        <translation>Verificando</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -2289,7 +2289,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Down Speed</source>
-        <translation>Bajada</translation>
+        <translation>Vel. bajada</translation>
     </message>
     <message>
         <source>Downloading</source>
@@ -2321,7 +2321,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>En pausa</translation>
+        <translation>Pausado</translation>
     </message>
     <message>
         <source>Peers</source>
@@ -2337,7 +2337,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation>En cola</translation>
+        <translation>Puesto en cola</translation>
     </message>
     <message>
         <source>Ratio</source>
@@ -2361,7 +2361,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Up Speed</source>
-        <translation>Subida</translation>
+        <translation>Vel. subida</translation>
     </message>
 </context>
 <context>
@@ -2372,7 +2372,7 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
     <message>
         <source>Not contacted yet</source>
-        <translation>Aún sin contactar</translation>
+        <translation>Todavía no contactado</translation>
     </message>
     <message>
         <source>Not working</source>
@@ -2940,7 +2940,7 @@ Subida: {up}</translation>
     </message>
     <message>
         <source>Force Recheck</source>
-        <translation>Forzar nueva comprobación</translation>
+        <translation>Forzar verificación</translation>
     </message>
     <message>
         <source>Limit the speed of the selected torrents</source>
@@ -2952,7 +2952,7 @@ Subida: {up}</translation>
     </message>
     <message>
         <source>Move Down in Queue</source>
-        <translation>Bajar en la cola</translation>
+        <translation>Mover abajo en la cola</translation>
     </message>
     <message>
         <source>Move Storage…</source>
@@ -2960,11 +2960,11 @@ Subida: {up}</translation>
     </message>
     <message>
         <source>Move Up in Queue</source>
-        <translation>Subir en la cola</translation>
+        <translation>Mover arriba en la cola</translation>
     </message>
     <message>
         <source>Move down in the download queue</source>
-        <translation>Bajar en la cola de descargas</translation>
+        <translation>Mover abajo en la cola de descargas</translation>
     </message>
     <message>
         <source>Move the downloaded files to another folder</source>
@@ -2972,7 +2972,7 @@ Subida: {up}</translation>
     </message>
     <message>
         <source>Move up in the download queue</source>
-        <translation>Subir en la cola de descargas</translation>
+        <translation>Mover arriba en la cola de descargas</translation>
     </message>
     <message>
         <source>Open Folder</source>
@@ -3000,15 +3000,15 @@ Subida: {up}</translation>
     </message>
     <message>
         <source>Remove With Files…</source>
-        <translation>Quitar con los archivos…</translation>
+        <translation>Eliminar con los archivos…</translation>
     </message>
     <message>
         <source>Remove the selected torrents</source>
-        <translation>Quitar los torrents seleccionados</translation>
+        <translation>Eliminar los torrents seleccionados</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation>Quitar…</translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>Resume</source>

@@ -5,11 +5,11 @@
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
-        <translation>Добавить magnet-ссылки или URL</translation>
+        <translation>Добавить магнит-ссылки или URL</translation>
     </message>
     <message>
         <source>One magnet link, info hash or .torrent URL per line:</source>
-        <translation>По одной magnet-ссылке, инфо-хешу или URL файла .torrent в строке:</translation>
+        <translation>По одной магнит-ссылке, инфо-хешу или URL файла .torrent в строке:</translation>
     </message>
     <message>
         <source>Add</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Save at:</source>
-        <translation>Сохранить в:</translation>
+        <translation>Путь сохранения:</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Mixed</source>
-        <translation>Разный</translation>
+        <translation>Смешанный</translation>
     </message>
     <message>
         <source>Name</source>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Open Containing Folder</source>
-        <translation>Открыть содержащую папку</translation>
+        <translation>Открыть папку размещения</translation>
     </message>
 </context>
 <context>
@@ -748,15 +748,15 @@
     </message>
     <message>
         <source>Availability:</source>
-        <translation>Доступность:</translation>
+        <translation>Доступно:</translation>
     </message>
     <message>
         <source>Added on:</source>
-        <translation>Добавлен:</translation>
+        <translation>Дата добавления:</translation>
     </message>
     <message>
         <source>Completed on:</source>
-        <translation>Завершён:</translation>
+        <translation>Дата завершения:</translation>
     </message>
     <message>
         <source>Info hash v1:</source>
@@ -973,11 +973,11 @@
     </message>
     <message>
         <source>Download limit:</source>
-        <translation>Ограничение загрузки:</translation>
+        <translation>Порог загрузки:</translation>
     </message>
     <message>
         <source>Upload limit:</source>
-        <translation>Ограничение отдачи:</translation>
+        <translation>Порог отдачи:</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
         <source>Magnet link copied</source>
-        <translation>Magnet-ссылка скопирована</translation>
+        <translation>Магнит-ссылка скопирована</translation>
     </message>
     <message>
         <source>About BTT Desktop</source>
@@ -1323,11 +1323,11 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Remove “{name}” from the transfer list?</source>
-        <translation>Удалить «{name}» из списка передач?</translation>
+        <translation>Удалить «{name}» из списка торрентов?</translation>
     </message>
     <message>
         <source>Remove these {count} torrents from the transfer list?</source>
-        <translation>Удалить выбранные торренты ({count}) из списка передач?</translation>
+        <translation>Удалить выбранные торренты ({count}) из списка торрентов?</translation>
     </message>
     <message>
         <source>Also delete the downloaded files</source>
@@ -1509,7 +1509,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Add torrents paused</source>
-        <translation>Добавлять торренты приостановленными</translation>
+        <translation>Добавлять торренты остановленными</translation>
     </message>
     <message>
         <source>Download in sequential order by default</source>
@@ -1553,7 +1553,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Local peer discovery</source>
-        <translation>Поиск локальных пиров</translation>
+        <translation>Обнаружение локальных пиров</translation>
     </message>
     <message>
         <source>Port forwarding with UPnP</source>
@@ -1581,7 +1581,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Use the alternative limits now</source>
-        <translation>Использовать альтернативные ограничения сейчас</translation>
+        <translation>Использовать особые ограничения сейчас</translation>
     </message>
     <message>
         <source>Global limits</source>
@@ -1597,7 +1597,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Alternative limits</source>
-        <translation>Альтернативные ограничения</translation>
+        <translation>Особые ограничения</translation>
     </message>
     <message>
         <source>Queueing</source>
@@ -1609,7 +1609,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Maximum active uploads:</source>
-        <translation>Макс. активных раздач:</translation>
+        <translation>Макс. активных отдач:</translation>
     </message>
     <message>
         <source>Maximum active torrents:</source>
@@ -1752,7 +1752,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>Приостановлены</translation>
+        <translation>Остановлены</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -1760,7 +1760,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Errored</source>
-        <translation>С ошибками</translation>
+        <translation>Ошибка</translation>
     </message>
 </context>
 <context>
@@ -2297,11 +2297,11 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Downloading metadata</source>
-        <translation>Загрузка метаданных</translation>
+        <translation>Закачка метаданных</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation>Осталось</translation>
+        <translation>Ост. время</translation>
     </message>
     <message>
         <source>Earned (BTT)</source>
@@ -2321,7 +2321,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>Приостановлен</translation>
+        <translation>Остановлен</translation>
     </message>
     <message>
         <source>Peers</source>
@@ -2372,7 +2372,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Not contacted yet</source>
-        <translation>Ещё не опрошен</translation>
+        <translation>Связи пока нет</translation>
     </message>
     <message>
         <source>Not working</source>
@@ -2400,7 +2400,7 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation>Обновление…</translation>
+        <translation>Обновляется…</translation>
     </message>
     <message>
         <source>Working</source>
@@ -2896,7 +2896,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Add Magnet Link or URL…</source>
-        <translation>Добавить magnet-ссылку или URL…</translation>
+        <translation>Добавить магнит-ссылку или URL…</translation>
     </message>
     <message>
         <source>Add Torrent File…</source>
@@ -2908,11 +2908,11 @@ Up: {up}</source>
     </message>
     <message>
         <source>Add magnet links or .torrent URLs</source>
-        <translation>Добавить magnet-ссылки или URL файлов .torrent</translation>
+        <translation>Добавить магнит-ссылки или URL файлов .torrent</translation>
     </message>
     <message>
         <source>Alternative Speed Limits</source>
-        <translation>Альтернативные ограничения скорости</translation>
+        <translation>Особые ограничения скорости</translation>
     </message>
     <message>
         <source>Check the downloaded data again</source>
@@ -2920,7 +2920,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Copy Magnet Link</source>
-        <translation>Копировать magnet-ссылку</translation>
+        <translation>Копировать магнит-ссылку</translation>
     </message>
     <message>
         <source>Create Torrent…</source>
@@ -2932,7 +2932,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Download in Sequential Order</source>
-        <translation>Последовательная загрузка</translation>
+        <translation>Загружать последовательно</translation>
     </message>
     <message>
         <source>Find</source>
@@ -2940,7 +2940,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Force Recheck</source>
-        <translation>Принудительная проверка</translation>
+        <translation>Проверить принудительно</translation>
     </message>
     <message>
         <source>Limit the speed of the selected torrents</source>
@@ -2952,7 +2952,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Move Down in Queue</source>
-        <translation>Ниже в очереди</translation>
+        <translation>Понизить в очереди</translation>
     </message>
     <message>
         <source>Move Storage…</source>
@@ -2960,11 +2960,11 @@ Up: {up}</source>
     </message>
     <message>
         <source>Move Up in Queue</source>
-        <translation>Выше в очереди</translation>
+        <translation>Повысить в очереди</translation>
     </message>
     <message>
         <source>Move down in the download queue</source>
-        <translation>Опустить в очереди загрузок</translation>
+        <translation>Понизить в очереди загрузок</translation>
     </message>
     <message>
         <source>Move the downloaded files to another folder</source>
@@ -2972,7 +2972,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Move up in the download queue</source>
-        <translation>Поднять в очереди загрузок</translation>
+        <translation>Повысить в очереди загрузок</translation>
     </message>
     <message>
         <source>Open Folder</source>
@@ -2984,15 +2984,15 @@ Up: {up}</source>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Приостановить</translation>
+        <translation>Остановить</translation>
     </message>
     <message>
         <source>Pause All</source>
-        <translation>Приостановить все</translation>
+        <translation>Остановить все</translation>
     </message>
     <message>
         <source>Pause the selected torrents</source>
-        <translation>Приостановить выбранные торренты</translation>
+        <translation>Остановить выбранные торренты</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -3032,7 +3032,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Switch to the alternative speed limits</source>
-        <translation>Переключиться на альтернативные ограничения скорости</translation>
+        <translation>Переключиться на особые ограничения скорости</translation>
     </message>
     <message>
         <source>Toolbar</source>

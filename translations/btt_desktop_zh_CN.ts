@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>One magnet link, info hash or .torrent URL per line:</source>
-        <translation>每行一个磁力链接、信息哈希或 .torrent 的 URL：</translation>
+        <translation>每行一个磁力链接、信息哈希值或 .torrent 的 URL：</translation>
     </message>
     <message>
         <source>Add</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Info hash:</source>
-        <translation>信息哈希：</translation>
+        <translation>信息哈希值：</translation>
     </message>
     <message>
         <source>Comment:</source>
@@ -175,7 +175,7 @@
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
-        <translation>创建种子</translation>
+        <translation>制作种子</translation>
     </message>
     <message>
         <source>File or folder to share</source>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>Normal</source>
-        <translation>普通</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -732,7 +732,7 @@
     </message>
     <message>
         <source>Seeds / peers:</source>
-        <translation>做种者 / 用户：</translation>
+        <translation>做种数 / 用户：</translation>
     </message>
     <message>
         <source>Information</source>
@@ -760,11 +760,11 @@
     </message>
     <message>
         <source>Info hash v1:</source>
-        <translation>信息哈希 v1：</translation>
+        <translation>信息哈希值 v1：</translation>
     </message>
     <message>
         <source>Info hash v2:</source>
-        <translation>信息哈希 v2：</translation>
+        <translation>信息哈希值 v2：</translation>
     </message>
     <message>
         <source>Save path:</source>
@@ -1319,7 +1319,7 @@ A BitTorrent client with a TRON wallet.</source>
     <name>RemoveDialog</name>
     <message>
         <source>Remove Torrents</source>
-        <translation>删除种子</translation>
+        <translation>移除种子</translation>
     </message>
     <message>
         <source>Remove “{name}” from the transfer list?</source>
@@ -1335,7 +1335,7 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
     <message>
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -1760,7 +1760,7 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
     <message>
         <source>Errored</source>
-        <translation>出错</translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -2184,7 +2184,7 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
     <message>
         <source>No BTT Speed peers on this torrent yet.</source>
-        <translation>此种子暂无 BTT Speed 对等方。</translation>
+        <translation>此种子暂无 BTT Speed 用户。</translation>
     </message>
     <message>
         <source>BTT Speed is off for this torrent.</source>
@@ -2277,7 +2277,7 @@ A BitTorrent client with a TRON wallet.</source>
     <name>TorrentTableModel</name>
     <message>
         <source>Added On</source>
-        <translation>添加时间</translation>
+        <translation>添加于</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -2349,7 +2349,7 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
     <message>
         <source>Seeds</source>
-        <translation>做种者</translation>
+        <translation>做种数</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2384,7 +2384,7 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
     <message>
         <source>Seeds</source>
-        <translation>做种者</translation>
+        <translation>做种数</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2924,7 +2924,7 @@ Up: {up}</source>
     </message>
     <message>
         <source>Create Torrent…</source>
-        <translation>创建种子…</translation>
+        <translation>制作种子…</translation>
     </message>
     <message>
         <source>Details Pane</source>
@@ -3004,11 +3004,11 @@ Up: {up}</source>
     </message>
     <message>
         <source>Remove the selected torrents</source>
-        <translation>删除所选种子</translation>
+        <translation>移除所选种子</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation>删除…</translation>
+        <translation>移除…</translation>
     </message>
     <message>
         <source>Resume</source>
