@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.torrent_sources import classify_all
 
 
@@ -28,7 +28,7 @@ class AddLinksDialog(QDialog):
         self.text.setPlaceholderText("magnet:?xt=urn:btih:…")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))

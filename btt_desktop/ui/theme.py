@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QStyleFactory,
+    QTabBar,
     QWidget,
 )
 
@@ -70,8 +71,49 @@ def error_color() -> str:
 
 
 def error_style() -> str:
-    """A style sheet for an error or warning label (see :func:`error_color`)."""
+    """A style sheet for an error or warning label (see :func:`error_color`); a label
+    given it keeps it across a theme switch, so prefer :func:`set_tone`."""
     return f"color: {error_color()};"
+
+
+class Tone(enum.Enum):
+    """What a coloured text means; its colour depends on the theme (see :func:`set_tone`)."""
+
+    ERROR = "error"      # something failed or is refused
+    GOOD = "good"        # checked and fine, received
+    WARNING = "warning"  # stale, needs attention
+    MUTED = "muted"      # secondary text
+
+
+_TONES = {  # (on light, on dark), each at least 4.5:1 on its theme's window colour
+    Tone.ERROR: (ERROR_LIGHT, ERROR_DARK),
+    Tone.GOOD: ("#1e7a44", "#6fdc9a"),
+    Tone.WARNING: ("#9a5b00", "#f5b041"),
+}
+_TONE_PROPERTY = "btt_tone"
+
+
+def tone_color(tone: Tone) -> QColor:
+    """The colour of ``tone`` on the current theme."""
+    if tone is Tone.MUTED:
+        return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    light, dark = _TONES[tone]
+    return QColor(dark if is_dark() else light)
+
+
+def set_tone(widget: QWidget, tone: Tone | None) -> None:
+    """Colour ``widget``'s text by what it means (None: the normal text colour). Unlike a
+    fixed style sheet, the colour follows a live theme switch (:class:`IconRefresher`)."""
+    widget.setProperty(_TONE_PROPERTY, tone.value if tone is not None else "")
+    widget.setStyleSheet("" if tone is None else f"color: {tone_color(tone).name()};")
+
+
+def _refresh_tone(widget: QWidget) -> int:
+    value = widget.property(_TONE_PROPERTY)
+    if not value:
+        return 0
+    set_tone(widget, Tone(value))
+    return 1
 
 
 def dark_palette() -> QPalette:
@@ -148,7 +190,8 @@ class ThemeController(QObject):
 
 
 class IconRefresher(QObject):
-    """Re-requests the icons of every widget and action after the palette changes."""
+    """Re-requests the icons of every widget and action after the palette changes, and
+    recolours the text given a :class:`Tone`."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -172,7 +215,7 @@ class IconRefresher(QObject):
         count = 0
         actions_seen: set[int] = set()
         for widget in QApplication.allWidgets():
-            count += _refresh_widget(widget)
+            count += _refresh_widget(widget) + _refresh_tone(widget)
             for action in widget.actions():
                 if id(action) not in actions_seen:
                     actions_seen.add(id(action))
@@ -194,6 +237,12 @@ def _refresh_widget(widget: QWidget) -> int:
         if name:
             widget.setIcon(icon(name))
             count += 1
+    if isinstance(widget, QTabBar):
+        for index in range(widget.count()):
+            name = name_of(widget.tabIcon(index))
+            if name:
+                widget.setTabIcon(index, icon(name))
+                count += 1
     if isinstance(widget, QListWidget):
         for row in range(widget.count()):
             item = widget.item(row)

@@ -26,7 +26,7 @@ from btt_desktop.errors import SpeedError
 from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.ui.fitting_scroll import FittingScrollArea
 from btt_desktop.ui.speed.amounts import parse_btt, plain_btt
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 
 DOCS_URL = "https://github.com/bttdesktop/btt-desktop/blob/main/docs/speed.md"
 INTRO_ROOM = 140  # the buttons, the error line and the title bar, around the page
@@ -76,7 +76,7 @@ class SpeedIntroDialog(QDialog):
         form.addRow(self.tr("Sell for at least, per GiB (BTT):"), self.reserve)
         self.error_label = QLabel()
         self.error_label.setObjectName("speed_intro_error")
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

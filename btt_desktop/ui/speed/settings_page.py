@@ -26,6 +26,7 @@ from btt_desktop.speed.settings import SpeedSettings
 from btt_desktop.speed.settlement import TYPICAL_CASH_FEE_SUN, FeeRule
 from btt_desktop.ui.fitting_scroll import FittingScrollArea
 from btt_desktop.ui.speed.amounts import glance_btt, parse_btt, plain_btt
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet.amounts import TRX, format_amount
 
 # Room left on the screen for the dialog around the page: its tabs and buttons, the
@@ -132,7 +133,7 @@ class SpeedSettingsPage(QWidget):
         run_locked_note = QLabel(self.tr(
             "Keeps your account's signing key in memory while the wallet is locked."))
         run_locked_note.setWordWrap(True)
-        run_locked_note.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(run_locked_note, Tone.MUTED)
         form.addRow(self.tr("Speed port:"), self.port_box)
         form.addRow(self.run_locked_check)
         form.addRow(run_locked_note)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from btt_desktop.speed.vault import CallQuote
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet.amounts import TRX, format_amount
 
 
@@ -50,7 +50,7 @@ class ConfirmSpendDialog(QDialog):
         self.warning_label = QLabel(warning)
         self.warning_label.setObjectName("speed_confirm_warning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(error_style())
+        set_tone(self.warning_label, Tone.ERROR)
         self.warning_label.setVisible(bool(warning))
         layout.addWidget(self.warning_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

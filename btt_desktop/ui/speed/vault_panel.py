@@ -37,7 +37,7 @@ from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.spend_dialog import ConfirmSpendDialog
 from btt_desktop.ui.speed.torrent_tab import _fill, _table
 from btt_desktop.ui.tasks import one_line, run_dialog
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.network_dialog import network_title
 from btt_desktop.wallet.types import WalletState
 
@@ -61,7 +61,7 @@ class AmountDialog(QDialog):
         self.field.setObjectName("speed_amount")
         self.field.setPlaceholderText(self.tr("Amount in BTT"))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from btt_desktop.ui.file_pickers import choose_save_file
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.clipboard import SecretClipboard
 from btt_desktop.ui.wallet.first_run import WARNING_STYLE, WordGrid
 from btt_desktop.ui.wallet.password_fields import NewPasswordFields
@@ -104,7 +104,7 @@ class ExportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("export_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.show_button = QPushButton(icon("unlock"), self.tr("Show…"))
         self.show_button.setObjectName("export_show")
         self.show_button.setDefault(True)

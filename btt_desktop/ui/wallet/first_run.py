@@ -35,7 +35,7 @@ from btt_desktop.errors import BttError, WrongPassword
 from btt_desktop.ui.file_pickers import choose_file
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.password_fields import NewPasswordFields
 from btt_desktop.ui.wallet.phrase_input import PhraseInput
 from btt_desktop.wallet.service import WalletService
@@ -66,7 +66,7 @@ def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(error_style())
+    set_tone(label, Tone.ERROR)
     return label
 
 
@@ -345,7 +345,7 @@ class FirstRunPage(QWidget):
         self.remember_reason = QLabel(self.tr("Looking for the system keyring…"))
         self.remember_reason.setObjectName("remember_reason")
         self.remember_reason.setWordWrap(True)
-        self.remember_reason.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(self.remember_reason, Tone.MUTED)
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_reason)
         self.password_error = _error_label("password_error")

@@ -18,16 +18,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
-from btt_desktop.ui.theme import error_color
+from btt_desktop.ui.theme import Tone, tone_color
 from btt_desktop.ui.wallet.amounts_text import glance_amount, group_digits
 from btt_desktop.wallet.amounts import TRX_DECIMALS, format_amount
 from btt_desktop.wallet.chain import TxRecord
 
 TXID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-RECEIVED_COLOR = "#1e8449"
 CONTEXT = "HistoryModel"
 
 
@@ -158,9 +157,9 @@ class HistoryModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if record.failed and column in (HistoryColumn.RESULT, HistoryColumn.KIND):
-                return QColor(error_color())
+                return tone_color(Tone.ERROR)
             if column == HistoryColumn.AMOUNT and record.direction == "in":
-                return QColor(RECEIVED_COLOR)
+                return tone_color(Tone.GOOD)
         if role == Qt.ItemDataRole.FontRole and record.failed \
                 and column == HistoryColumn.RESULT:
             font = QFont()

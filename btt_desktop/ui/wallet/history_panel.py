@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.clipboard import copy_text
 from btt_desktop.ui.wallet.history_model import HistoryColumn, HistoryModel
 from btt_desktop.wallet.history_sync import HistoryView
@@ -30,8 +31,6 @@ from btt_desktop.wallet.service import WalletService
 
 log = logging.getLogger(__name__)
 
-MUTED_STYLE = "color: palette(placeholder-text);"
-NOTE_STYLE = "color: #b9770e;"
 COLUMN_WIDTHS = ((HistoryColumn.TIME, 120), (HistoryColumn.KIND, 140),
                  (HistoryColumn.AMOUNT, 160), (HistoryColumn.FEE, 100),
                  (HistoryColumn.RESULT, 100))
@@ -53,11 +52,11 @@ class HistoryPanel(QWidget):
         self.note = QLabel()
         self.note.setObjectName("history_note")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
+        set_tone(self.note, Tone.WARNING)
         self.note.setVisible(False)
         self.empty = QLabel(self.tr("No transactions yet."))
         self.empty.setObjectName("history_empty")
-        self.empty.setStyleSheet(MUTED_STYLE)
+        set_tone(self.empty, Tone.MUTED)
         self.view = QTableView()
         self.view.setObjectName("history_view")
         self.view.setModel(self.model)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from btt_desktop.errors import BttError
 from btt_desktop.ui.tasks import TaskRunner
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet import networks
 from btt_desktop.wallet.networks import NetworkChoice
 from btt_desktop.wallet.service import WalletService
@@ -70,7 +70,7 @@ class NetworkDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("network_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         form = QFormLayout()
         form.addRow(self.tr("Network:"), self.name)
         form.addRow(self.tr("Node URL:"), self.node_url)

@@ -36,7 +36,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.amounts_text import clock, glance_token, token_amount
 from btt_desktop.ui.wallet.auto_lock import AutoLock
 from btt_desktop.ui.wallet.change_password_dialog import ChangePasswordDialog
@@ -56,8 +56,6 @@ from btt_desktop.wallet.walletfile import Account
 
 log = logging.getLogger(__name__)
 
-STALE_STYLE = "color: #b9770e;"
-MUTED_STYLE = "color: palette(placeholder-text);"
 SELECTABLE_NETWORKS = ("mainnet", "nile", "devnet")
 HISTORY_LIMIT = 20
 MESSAGE_MS = 10_000
@@ -195,7 +193,7 @@ class WalletPane(QWidget):
         card_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         caption = QLabel(self.tr("Address"))
-        caption.setStyleSheet(MUTED_STYLE)
+        set_tone(caption, Tone.MUTED)
         address_row = QHBoxLayout()
         self.address_label = QLabel()
         self.address_label.setObjectName("wallet_address")
@@ -230,16 +228,16 @@ class WalletPane(QWidget):
         self.btt_note = QLabel()
         self.btt_note.setObjectName("btt_note")
         self.btt_note.setWordWrap(True)
-        self.btt_note.setStyleSheet(MUTED_STYLE)
+        set_tone(self.btt_note, Tone.MUTED)
         self.btt_note.setVisible(False)
         right.addWidget(self.btt_note)
         self.updated_label = QLabel()
         self.updated_label.setObjectName("balances_updated")
-        self.updated_label.setStyleSheet(MUTED_STYLE)
+        set_tone(self.updated_label, Tone.MUTED)
         self.stale_label = QLabel()
         self.stale_label.setObjectName("balances_stale")
         self.stale_label.setWordWrap(True)
-        self.stale_label.setStyleSheet(STALE_STYLE)
+        set_tone(self.stale_label, Tone.WARNING)
         self.stale_label.setVisible(False)
         right.addWidget(self.updated_label)
         right.addWidget(self.stale_label)
@@ -343,14 +341,14 @@ class WalletPane(QWidget):
     def show_error(self, line: str) -> None:
         self.errors.append(line)
         self._message_timer.stop()
-        self.status_label.setStyleSheet(error_style())
+        set_tone(self.status_label, Tone.ERROR)
         self.status_label.setText(line)
         if self._report is not None:
             self._report(line)
 
     def show_message(self, line: str) -> None:
         """A passing notice (errors stay until the next message)."""
-        self.status_label.setStyleSheet("")
+        set_tone(self.status_label, None)
         self.status_label.setText(line)
         self._message_timer.start(MESSAGE_MS)
 

@@ -10,10 +10,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet import seedphrase
-
-GOOD = "color: #1e8449;"
 
 
 class PhraseEdit(QPlainTextEdit):
@@ -123,7 +121,7 @@ class PhraseInput(QWidget):
     def _check(self, text: str) -> None:
         words = seedphrase.normalize(text).split() if text.strip() else []
         valid = False
-        style = ""
+        tone: Tone | None = None
         last = words[-1] if words else ""
         typing = bool(last) and not text[-1].isspace() and last not in _WORDS and any(
             word.startswith(last) for word in _WORDS)
@@ -135,7 +133,7 @@ class PhraseInput(QWidget):
             unknown = [i for i, w in enumerate(words, 1) if w not in _WORDS]
             if unknown and (text[-1].isspace() or unknown[-1] != len(words)):
                 message = self.tr("Word {n} is not in the BIP39 word list.").format(n=unknown[0])
-                style = error_style()
+                tone = Tone.ERROR
             else:
                 message = self.tr("{count} words so far.").format(count=len(words))
         else:
@@ -143,14 +141,14 @@ class PhraseInput(QWidget):
                 seedphrase.validate(text)
             except seedphrase.InvalidMnemonic as exc:
                 message = str(exc)
-                style = error_style()
+                tone = Tone.ERROR
             else:
                 valid = True
                 message = self.tr("Valid recovery phrase: {count} words, checksum correct.").format(
                     count=len(words))
-                style = GOOD
+                tone = Tone.GOOD
         self.status.setText(message)
-        self.status.setStyleSheet(style)
+        set_tone(self.status, tone)
         if valid != self._valid:
             self._valid = valid
         self.validity.emit(valid)

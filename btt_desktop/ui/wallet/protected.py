@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from btt_desktop.errors import BttError, WrongPassword
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import one_line
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState
 
@@ -80,7 +80,7 @@ class PasswordDialog(QDialog):
         self.field.setPlaceholderText(self.tr("Wallet password"))
         self.error_label = QLabel()
         self.error_label.setObjectName("password_error")
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
