@@ -63,6 +63,12 @@ class WindowActions:
                            tip=_tr("Limit the speed of the selected torrents"))
         self.sequential = make(_tr("Download in Sequential Order"), "sequential", None,
                                checkable=True)
+        self.add_peers = make(_tr("Add Peers…"), None, None,
+                              tip=_tr("Connect to peers you name by IP:port"))
+        self.reannounce = make(_tr("Force Reannounce"), None, None,
+                               tip=_tr("Ask the trackers and the DHT for peers now"))
+        self.banned_peers = make(_tr("Banned Peers…"), None, None,
+                                 tip=_tr("See and unban the peers you banned"))
 
         self.find = make(_tr("Find"), "search", QKeySequence.StandardKey.Find)
         self.show_details = make(_tr("Details Pane"), None, "Ctrl+D", checkable=True)
@@ -78,4 +84,5 @@ class WindowActions:
         """The actions that act on the selected torrents."""
         return [self.resume, self.pause, self.remove, self.remove_with_files, self.recheck,
                 self.move, self.open_folder, self.copy_magnet, self.queue_up,
-                self.queue_down, self.limits, self.sequential]
+                self.queue_down, self.limits, self.sequential, self.add_peers,
+                self.reannounce]

@@ -44,6 +44,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.actions import WindowActions
 from btt_desktop.ui.add_dialog import AddTorrentDialog
+from btt_desktop.ui.add_peers_dialog import ask_add_peers, show_banned_peers
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.create_dialog import CreateTorrentDialog
 from btt_desktop.ui.details.details_panel import DetailsPanel
@@ -257,9 +258,10 @@ class MainWindow(QMainWindow):
             (self.tr("&Torrent"), [a.resume, a.pause, None, a.resume_all, a.pause_all, None,
                                    a.remove, a.remove_with_files, None, a.recheck, a.move,
                                    a.open_folder, a.copy_magnet, None, a.queue_up,
-                                   a.queue_down, None, a.limits, a.sequential]),
+                                   a.queue_down, None, a.limits, a.sequential, None,
+                                   a.add_peers, a.reannounce]),
             (self.tr("&View"), [a.find, None, a.show_toolbar, a.show_details]),
-            (self.tr("T&ools"), [a.alt_speed, None, a.settings]),
+            (self.tr("T&ools"), [a.alt_speed, a.banned_peers, None, a.settings]),
             (self.tr("&Help"), [a.about]),
         ]
         for title, actions in menus:
@@ -296,6 +298,12 @@ class MainWindow(QMainWindow):
         a.queue_down.triggered.connect(lambda: self._on_selected(self.engine.queue_down))
         a.limits.triggered.connect(self._limits)
         a.sequential.triggered.connect(self._set_sequential)
+        a.add_peers.triggered.connect(
+            lambda: (tid := self.current_id()) and self.tasks.run(
+                ask_add_peers(self, self.engine, tid)))
+        a.reannounce.triggered.connect(lambda: self._on_selected(self.engine.force_reannounce))
+        a.banned_peers.triggered.connect(
+            lambda: self.tasks.run(show_banned_peers(self, self.engine, self.tasks.run)))
         a.find.triggered.connect(self._focus_search)
         a.show_details.toggled.connect(self._show_details)
         a.alt_speed.triggered.connect(self._toggle_alt_speed)
@@ -578,7 +586,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         for action in (a.resume, a.pause, None, a.remove, None, a.move, a.recheck, None,
                        a.open_folder, a.copy_magnet, None, a.queue_up, a.queue_down, None,
-                       a.limits, a.sequential):
+                       a.limits, a.sequential, None, a.add_peers, a.reannounce):
             if action is None:
                 menu.addSeparator()
             else:

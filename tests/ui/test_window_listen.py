@@ -1,7 +1,9 @@
-"""A listen port held by another process is told to the user, not silently skipped."""
+"""A listen port held by another process: the window takes another free port and shows
+which, for as long as it uses it."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,8 @@ from tests.ui.conftest import loopback_settings
 pytestmark = pytest.mark.timeout(60)
 
 
-async def test_port_held_by_another_process_is_shown(qtbot: Any, tmp_path: Path) -> None:
+async def test_port_held_by_another_process_falls_back_and_shows_it(
+        qtbot: Any, tmp_path: Path) -> None:
     with socket.socket() as blocker:  # "another process": a plain listening socket
         blocker.bind(("0.0.0.0", 0))
         blocker.listen()
@@ -35,10 +38,20 @@ async def test_port_held_by_another_process_is_shown(qtbot: Any, tmp_path: Path)
         window.show()
         await engine.start()
         try:
-            line = f"cannot listen on 0.0.0.0:{port}: address already in use"
-            qtbot.waitUntil(lambda: line in window.errors, timeout=10_000)
-            assert window.errors.count(line) == 1
-            assert window.status.currentMessage() == line
+            await engine.wait_listening(within=10)
+            used = engine.listen_fallback_port
+            assert used is not None and used != port
+            label = window.status.port_label
+            qtbot.waitUntil(label.isVisible, timeout=10_000)
+            assert label.text() == f"⚠ Port {used}"
+            assert f"Port {port} is in use" in label.toolTip()
+            line = f"port {port} is in use; listening on port {used} instead"
+            assert window.errors == []
+            qtbot.waitUntil(lambda: window.status.currentMessage() == line, timeout=5_000)
+            # the message goes after 10 s; the indicator stays
+            window.status.clearMessage()
+            await asyncio.sleep(1.5)  # a few more session stats
+            assert label.isVisible()
         finally:
             await window.shutdown()
             await engine.close()

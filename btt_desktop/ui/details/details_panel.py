@@ -41,8 +41,8 @@ class DetailsPanel(QStackedWidget):
         self._refreshing: asyncio.Task[None] | None = None
         self.general = GeneralTab()
         self.files = FilesTab(engine, spawn)
-        self.peers = PeersTab()
-        self.trackers = TrackersTab()
+        self.peers = PeersTab(engine, spawn)
+        self.trackers = TrackersTab(engine, spawn)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.files, self.tr("Files"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from btt_desktop.engine.types import PeerEntry
+from btt_desktop.ui.details.peer_menu import Spawn, peer_menu, selected_records
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.formatting import format_percent, format_rate, format_size
 from btt_desktop.ui.progress_delegate import ProgressBarDelegate
@@ -40,8 +41,14 @@ def peer_columns() -> list[RecordColumn[PeerEntry]]:
 
 
 class PeersTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Right-click: add peers, copy IP:port, ban (peer_menu.py)."""
+
+    def __init__(self, engine: EngineApi, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._engine = engine
+        self._spawn = spawn
+        self._torrent_id: str | None = None
+        self.menu: QMenu | None = None  # the last context menu (tests look at it)
         self.model: RecordTableModel[PeerEntry] = RecordTableModel(
             peer_columns(), key=lambda p: (p.ip, p.port), parent=self)
         self.view = record_table_view(self.model, "peers_view", self)
@@ -51,9 +58,29 @@ class PeersTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
     async def refresh(self, engine: EngineApi, torrent_id: str) -> None:
-        self.model.set_records(await engine.peers(torrent_id))
+        peers = await engine.peers(torrent_id)
+        self._torrent_id = torrent_id
+        self.model.set_records(peers)
 
     def clear(self) -> None:
+        self._torrent_id = None
         self.model.clear()
+
+    def selected(self) -> list[PeerEntry]:
+        return selected_records(self.view, self.model)
+
+    def make_menu(self) -> QMenu | None:
+        if self._torrent_id is None:
+            return None
+        self.menu = peer_menu(self, self._engine, self._spawn, self._torrent_id,
+                              self.selected())
+        return self.menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.make_menu()
+        if menu is not None:
+            menu.popup(self.view.viewport().mapToGlobal(pos))
