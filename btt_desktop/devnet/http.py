@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -44,10 +44,16 @@ class HttpError(Exception):
 
 class JsonHttpServer:
     """Serves ``handler(path, params) -> (status, json)`` where params is the JSON body
-    object (POST) merged over the query parameters."""
+    object (POST) merged over the query parameters.
 
-    def __init__(self, handler: Handler) -> None:
+    ``ready``, if given, is awaited before each request is handled: the node holds requests
+    back with it while a block is being made durable.
+    """
+
+    def __init__(self, handler: Handler,
+                 ready: Callable[[], Awaitable[object]] | None = None) -> None:
         self.handler = handler
+        self.ready = ready
         self.server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
 
@@ -123,6 +129,8 @@ class JsonHttpServer:
         except HttpError as exc:
             await self._refuse(reader, writer, exc.status, exc.message)
             return False
+        if self.ready is not None:
+            await self.ready()
         try:
             status, payload = self.handler(path, params)
         except Exception as exc:  # the node must survive any request
