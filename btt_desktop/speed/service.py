@@ -248,7 +248,7 @@ class SpeedService:
             controls.set_client_version(self._engine.settings.client_version)
         self.groups.close()
         await self.seed_rule.release_all()
-        await asyncio.to_thread(self.provider.ledger.flush)
+        await self.provider.flush()  # a full disk is reported, not raised
         await asyncio.to_thread(self.requester.ledger.flush)
         self._bus.publish(SpeedStatusChanged(running=False, port=self.port, message=""))
 
