@@ -43,8 +43,9 @@ def params_from_bytes(data: bytes, label: str) -> Any:
         raise TorrentFileError(f"not a valid .torrent file (empty): {label}")
     try:
         return lt.load_torrent_buffer(bytes(data))
-    except RuntimeError:
-        raise TorrentFileError(f"not a valid .torrent file: {label}") from None
+    except RuntimeError as exc:  # libtorrent says why: "missing or invalid 'info' section"...
+        raise TorrentFileError(f"not a valid .torrent file ({exc_reason(exc)}): {label}"
+                               ) from None
 
 
 def params_from_magnet(uri: str) -> Any:

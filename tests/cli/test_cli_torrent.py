@@ -135,9 +135,11 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, good_torrent: Path)
     common = ["--no-discovery"]
     cases = [
         (["download", str(truncated), "--to", to, "--listen", endpoint(), *common],
-         f"not a valid .torrent file: {truncated}"),
+         f"not a valid .torrent file (unexpected end of file in bencoded string): "
+         f"{truncated}"),
         (["download", str(garbage), "--to", to, "--listen", endpoint(), *common],
-         f"not a valid .torrent file: {garbage}"),
+         f"not a valid .torrent file (expected value (list, dict, int or string) in "
+         f"bencoded string): {garbage}"),
         (["download", "magnet:?xt=urn:btih:1234", "--to", to, "--listen", endpoint(), *common],
          "not a valid magnet link (invalid info-hash): magnet:?xt=urn:btih:1234"),
         (["download", str(tmp_path / "missing.torrent"), "--to", to, "--listen", endpoint(),

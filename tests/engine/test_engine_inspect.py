@@ -54,15 +54,21 @@ def _bad_inputs(tmp_path: Path, good: bytes) -> list[tuple[AddParams, str]]:
     folder = tmp_path / "a-folder.torrent"
     folder.mkdir()
     p = AddParams
+    eof = "unexpected end of file in bencoded string"
     return [
         (p(save_path="", torrent_path=str(empty)), f"not a valid .torrent file (empty): {empty}"),
-        (p(save_path="", torrent_path=str(truncated)), f"not a valid .torrent file: {truncated}"),
-        (p(save_path="", torrent_path=str(garbage)), f"not a valid .torrent file: {garbage}"),
-        (p(save_path="", torrent_path=str(no_info)), f"not a valid .torrent file: {no_info}"),
+        (p(save_path="", torrent_path=str(truncated)),
+         f"not a valid .torrent file ({eof}): {truncated}"),
+        (p(save_path="", torrent_path=str(garbage)),
+         f"not a valid .torrent file (expected value (list, dict, int or string) in "
+         f"bencoded string): {garbage}"),
+        (p(save_path="", torrent_path=str(no_info)),
+         f"not a valid .torrent file (missing or invalid 'info' section in torrent "
+         f"file): {no_info}"),
         (p(save_path="", torrent_path=str(folder)), f"is a folder, not a .torrent file: {folder}"),
         (p(save_path="", torrent_path=str(tmp_path / "nope.torrent")),
          f"no such file: {tmp_path / 'nope.torrent'}"),
-        (p(save_path="", torrent_data=good[:-1]), "not a valid .torrent file: <data>"),
+        (p(save_path="", torrent_data=good[:-1]), f"not a valid .torrent file ({eof}): <data>"),
         (p(save_path="", magnet="magnet:?xt=urn:btih:zz"),
          "not a valid magnet link (invalid info-hash): magnet:?xt=urn:btih:zz"),
         (p(save_path="", magnet="magnet:?dn=nothing"),
