@@ -32,7 +32,10 @@ class Limits:
     """The Speed endpoint's defences; the defaults suit a desktop client."""
 
     max_per_ip: int = 4
+    max_per_prefix: int = 16  # incoming, per IPv4 /24 or IPv6 /64
     max_connections: int = 256
+    outgoing_reserve: int = 32  # slots incoming connections cannot take (admission.py)
+    productive_window: float = 60.0  # a peer useful this recently is never evicted
     handshake_timeout: float = 10.0
     idle_timeout: float = 120.0
     ping_interval: float = 40.0
@@ -99,6 +102,9 @@ class SpeedConnection:
         self.remote_port: int = int(peer[1])
         self.peer: PeerIdentity | None = None
         self.close_reason: str | None = None
+        # monotonic time of the last message other than ping/error either way, after the
+        # handshake: what makes a connection worth keeping when the endpoint is full
+        self.last_useful: float | None = None
         # frames waiting for the writer task: send() never waits for the peer
         self._queue: collections.deque[bytes] = collections.deque()
         self._queued_bytes = 0
@@ -150,6 +156,8 @@ class SpeedConnection:
         if self._closed.is_set():
             return
         data = encode_frame(message.to_frame())
+        if not isinstance(message, (Ping, ErrorNotice)):
+            self.last_useful = time.monotonic()
         if (len(self._queue) >= self._limits.send_queue_frames
                 or self._queued_bytes + len(data) > self._limits.send_queue_bytes):
             self._queue.clear()
@@ -183,6 +191,10 @@ class SpeedConnection:
             self._abort(CloseReason.WRITE_FAILED.value, hard=True)
 
     async def close(self, reason: str | None = None) -> None:
+        """Close, telling the peer ``reason`` first when given (see :meth:`shut`)."""
+        self.shut(reason)
+
+    def shut(self, reason: str | None = None) -> None:
         """Close, telling the peer ``reason`` first when given.
 
         Frames still queued, then the ``error`` frame, go to the socket; the socket closes
@@ -280,6 +292,7 @@ class SpeedConnection:
                 return
             if isinstance(message, (Hello, Auth)):
                 raise ProtocolError("handshake message after the handshake")
+            self.last_useful = time.monotonic()
             await self._handler.on_message(self, message)
 
     async def _keepalive(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import Counter
 
+from btt_desktop.speed.admission import Admission, Slot
 from btt_desktop.speed.auth import OwnAddresses
 from btt_desktop.speed.connection import Limits, ProtocolHandler, SpeedConnection
 from btt_desktop.speed.errors import ProtocolError
@@ -18,8 +18,10 @@ log = logging.getLogger(__name__)
 class SpeedServer:
     """Accepts Speed connections on a port and makes outgoing ones, all handled alike.
 
-    Each remote IP may hold at most ``limits.max_per_ip`` connections (handshaking or
-    open, both directions); the excess is closed at once without a byte read.
+    Connections are admitted under the caps of :class:`Limits` (see admission.py): when
+    one is reached, a newcomer takes the slot of an unproductive connection or, if there
+    is none, is closed at once without a byte read. Some slots are kept for connections
+    we dial, so incoming ones can never stop us dialling out.
     """
 
     def __init__(self, signer: Signer, net: str, bt_port: int, handler: ProtocolHandler,
@@ -40,9 +42,13 @@ class SpeedServer:
         self.limits = limits or Limits()
         self._server: asyncio.Server | None = None
         self._tasks: dict[SpeedConnection, asyncio.Task[None]] = {}
-        self._per_ip: Counter[str] = Counter()
+        self.admission = Admission(self.limits)
         self._spawned: set[asyncio.Task[None]] = set()
-        self.refused = 0  # connections closed by the per-IP / total caps
+
+    @property
+    def refused(self) -> int:
+        """Connections turned away by the caps."""
+        return self.admission.refused
 
     @property
     def connections(self) -> list[SpeedConnection]:
@@ -66,16 +72,10 @@ class SpeedServer:
             self.bind_host = host
         return self.port
 
-    def _admit(self, ip: str) -> bool:
-        if self._per_ip[ip] >= self.limits.max_per_ip or \
-                len(self._tasks) >= self.limits.max_connections:
-            self.refused += 1
-            return False
-        return True
-
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = writer.get_extra_info("peername") or ("?", 0)
-        if not self._admit(str(peer[0])):
+        slot = self.admission.admit(str(peer[0]), outgoing=False)
+        if slot is None:
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
@@ -86,11 +86,12 @@ class SpeedServer:
         # this task belongs to asyncio's stream server, whose done-callback logs a cancelled
         # task as an error: when close() cancels it, end it quietly instead
         with contextlib.suppress(asyncio.CancelledError):
-            await self._run(conn)
+            await self._run(conn, slot)
 
     async def connect(self, host: str, port: int) -> SpeedConnection:
         """Open and authenticate a connection; :class:`ProtocolError` if that fails."""
-        if not self._admit(host):
+        slot = self.admission.admit(host, outgoing=True)
+        if slot is None:
             raise ProtocolError(f"too many Speed connections to {host}")
         try:
             reader, writer = await asyncio.wait_for(
@@ -99,29 +100,31 @@ class SpeedServer:
                                         else None),
                 self.limits.handshake_timeout)
         except (OSError, TimeoutError) as exc:
+            self.admission.release(slot)
             raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
+        except BaseException:
+            self.admission.release(slot)
+            raise
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
                                self.limits, self.handler, outgoing=True,
                                vault_contract=self.vault_contract, own_ips=self.own_ips)
-        task = asyncio.create_task(self._run(conn))
+        task = asyncio.create_task(self._run(conn, slot))
         self._spawned.add(task)
         task.add_done_callback(self._spawned.discard)
         await conn.wait_open()
         return conn
 
-    async def _run(self, conn: SpeedConnection) -> None:
+    async def _run(self, conn: SpeedConnection, slot: Slot) -> None:
         task = asyncio.current_task()
         if task is None:
             raise RuntimeError("Speed connections run as tasks")
         self._tasks[conn] = task
-        self._per_ip[conn.remote_ip] += 1
+        self.admission.attach(slot, conn)
         try:
             await conn.run()
         finally:
             self._tasks.pop(conn, None)
-            self._per_ip[conn.remote_ip] -= 1
-            if self._per_ip[conn.remote_ip] <= 0:
-                del self._per_ip[conn.remote_ip]
+            self.admission.release(slot)
 
     async def close(self) -> None:
         if self._server is not None:

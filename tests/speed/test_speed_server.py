@@ -196,20 +196,42 @@ def test_frames_decode_as_messages() -> None:
 
 
 async def test_total_connection_cap() -> None:
+    """Full of connections that never said a word: a newcomer takes the oldest one's slot;
+    full of useful ones: the newcomer is refused."""
     host = next_loopback()
-    server = SpeedServer(signer(1), NET, 6881, RecordingHandler(),
-                         Limits(max_connections=2, handshake_timeout=5), vault_contract=VC)
+    handler = RecordingHandler()
+    server = SpeedServer(signer(1), NET, 6881, handler,
+                         Limits(max_connections=2, handshake_timeout=5, ping_interval=1.0),
+                         vault_contract=VC)
     await server.start(host, 0)
     try:
         endpoint = Endpoint(server, RecordingHandler(), host)
         held = [await raw(endpoint) for _ in range(2)]  # two IPs, still handshaking
         await wait_for(lambda: len(server.connections) == 2)
         reader, writer = await raw(endpoint)
+        await read_until_closed(held[0][0], 5)  # the oldest made room
+        (length,) = struct.unpack(">I", await reader.readexactly(4))
+        frames = FrameBuffer().feed(struct.pack(">I", length) + await reader.readexactly(length))
+        assert frames[0][b"t"] == b"hello"  # the newcomer is served
+        assert server.refused == 0 and server.admission.evicted == 1
+        for w in (writer, held[1][1]):
+            w.close()
+        await wait_for(lambda: not server.connections)
+        clients = []
+        for key in (2, 3):  # two peers that keep bidding fill it again
+            client = SpeedServer(signer(key), NET, 7000, RecordingHandler(), LIMITS,
+                                 vault_contract=VC)
+            clients.append(client)
+            conn = await client.connect(host, server.port)
+            await conn.send(Bid(ih=IH, rate=1, vault=address(key), exp=2_000_000_000))
+        await wait_for(lambda: len(handler.messages) == 2)
+        reader, writer = await raw(endpoint)
         assert await read_until_closed(reader, 5) == b""  # refused before a byte is sent
         assert server.refused == 1
+        assert all(c.is_open for client in clients for c in client.connections)
         writer.close()
-        for _, w in held:
-            w.close()
+        for client in clients:
+            await client.close()
     finally:
         await server.close()
 
