@@ -58,6 +58,12 @@ def params_from_magnet(uri: str) -> Any:
         raise TorrentFileError(f"not a valid magnet link ({exc_reason(exc)}): {shown}") from None
 
 
+def check_magnet(uri: str) -> None:
+    """Raise :class:`TorrentFileError` (one line, libtorrent's reason) unless ``uri`` is a
+    magnet link libtorrent can add. Fast: nothing is looked up."""
+    params_from_magnet(uri)
+
+
 def exc_reason(exc: BaseException) -> str:
     """libtorrent's message without its "[category:code]" suffix."""
     text = " ".join(str(exc).split())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,15 +40,33 @@ class AddLinksDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.text.textChanged.connect(self._validate)
         clipboard = QGuiApplication.clipboard().text().strip() if QGuiApplication.clipboard() \
             else ""
         if clipboard:
             sources, errors = classify_all(clipboard.splitlines())
             if sources and not errors and all(s.kind.value != "file" for s in sources):
                 self.text.setPlainText(clipboard)
+        self._validate()
 
     def links(self) -> list[str]:
         return [line.strip() for line in self.text.toPlainText().splitlines() if line.strip()]
+
+    @property
+    def add_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _validate(self) -> None:
+        """As the user types: Add only when every line is a usable link; the first bad
+        line says why (libtorrent's reason for a bad magnet link)."""
+        _sources, errors = classify_all(self.links())
+        if errors:
+            bad = len(errors)
+            self.error_label.setText(errors[0] if bad == 1 else self.tr(
+                "{first} (and {more} more)").format(first=errors[0], more=bad - 1))
+        else:
+            self.error_label.setText("")
+        self.add_button.setEnabled(bool(self.links()) and not errors)
 
     def _check_and_accept(self) -> None:
         _sources, errors = classify_all(self.links())

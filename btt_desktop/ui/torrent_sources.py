@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QMimeData
 
+from btt_desktop.engine.metainfo import check_magnet
 from btt_desktop.errors import TorrentFileError
 
 _INFO_HASH = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
@@ -61,6 +62,7 @@ def classify(text: str, base_dir: str | None = None) -> TorrentSource:
         raise TorrentFileError("empty link")
     lower = item.lower()
     if lower.startswith("magnet:?"):
+        check_magnet(item)  # a bad info-hash is refused here, not after the add dialog
         return TorrentSource(SourceKind.MAGNET, item)
     if _INFO_HASH.match(item):
         prefix = "urn:btih:" if len(item) == 40 else "urn:btmh:1220"
