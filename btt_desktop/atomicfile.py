@@ -3,16 +3,30 @@
 Every state file of the application (resume data, session state, settings, keystore,
 Speed ledgers) goes through here, so a crash or a full disk never leaves a half-written
 file behind: the reader sees either the old content or the new one.
+
+A writer killed between creating its temp file and the rename leaves that temp file
+behind. Temp files are named ``.NAME.PID.RANDOM.tmp`` (PID: the writer's process id) so
+that :func:`sweep_stale_temps` can remove the ones whose writer is gone without touching
+a live process's write in progress. Such a leftover can hold an old copy of a secret (a
+keystore that still opens with an old password), so whoever owns a folder sweeps it when
+it opens.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
 from btt_desktop.errors import BttError
+
+TEMP_SUFFIX = ".tmp"
+# mkstemp's random part: 8 characters of [a-z0-9_]
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})\.[a-z0-9_]{8}\.tmp$")
+_OLD_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # before the PID was in it
 
 
 class StateFileError(BttError, OSError):
@@ -32,7 +46,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX,
+                                    dir=target.parent)
     tmp = Path(tmp_name)
     try:
         try:
@@ -83,3 +98,53 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(dfd)
+
+
+def sweep_stale_temps(directory: str | os.PathLike[str], *, exclusive: bool = False) -> list[Path]:
+    """Remove the temp files :func:`write_atomic` left in ``directory`` when its writer died.
+
+    Only names of this module's own pattern are considered, only regular files, and only
+    those whose writer process is gone. ``exclusive`` says the caller holds the folder's
+    lock (no other process writes the state files there): then temp files of the older
+    naming, which carry no process id, are removed too. Returns what was removed; a file
+    that cannot be removed is left alone.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _is_stale(entry.name, exclusive):
+            continue
+        try:
+            if not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    if removed:
+        _fsync_dir(Path(directory))
+    return removed
+
+
+def _is_stale(name: str, exclusive: bool) -> bool:
+    match = _TEMP_NAME.match(name)
+    if match is not None:
+        return not _process_alive(int(match["pid"]))
+    return exclusive and _OLD_TEMP_NAME.match(name) is not None
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # one of our own threads may be writing it right now
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # it exists, owned by someone else (or an absurd number: keep the file)
+    return True

@@ -5,7 +5,8 @@ the wallet keystore and the Speed ledgers. ``--profile DIR`` on ``btt`` and
 ``btt-desktop`` selects it, so several instances can run side by side.
 
 One process at a time writes a profile: :meth:`Profile.lock` (see
-:mod:`btt_desktop.profile_lock`).
+:mod:`btt_desktop.profile_lock`). Opening a profile removes the temp files that writers
+killed mid-write left behind (:func:`btt_desktop.atomicfile.sweep_stale_temps`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from btt_desktop import profile_lock
+from btt_desktop.atomicfile import sweep_stale_temps
+
+# the folders whose state files are written with atomicfile (the devnet's folder is its own)
+_STATE_DIRS = ("", "wallet", "speed", "resume")
 
 
 def default_profile_dir() -> Path:
@@ -30,16 +35,24 @@ class Profile:
     def open(cls, root: str | os.PathLike[str] | None = None) -> Profile:
         path = Path(root).expanduser().resolve() if root else default_profile_dir()
         path.mkdir(parents=True, exist_ok=True)
-        return cls(path)
+        profile = cls(path)
+        profile.sweep_temps(exclusive=profile_lock.holds(path))
+        return profile
 
     def lock(self) -> Profile:
         """Become the one process writing this profile, until exit; returns ``self``.
 
         Raises :class:`~btt_desktop.profile_lock.ProfileInUse` (one line) when another
-        process holds it.
+        process holds it. Holding the lock, every leftover temp file is stale: swept.
         """
         profile_lock.acquire(self.root)
+        self.sweep_temps(exclusive=True)
         return self
+
+    def sweep_temps(self, *, exclusive: bool = False) -> None:
+        """Remove the temp files of dead writers (all of them with ``exclusive``)."""
+        for name in _STATE_DIRS:
+            sweep_stale_temps(self.root / name, exclusive=exclusive)
 
     @property
     def settings_file(self) -> Path:

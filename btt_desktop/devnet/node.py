@@ -8,7 +8,8 @@ A block is durable before anyone hears of it: from the moment a block with trans
 is sealed until the state file holding it is written, fsynced and renamed (its folder
 fsynced too), requests wait. So a transaction reported in a block, or confirmed, survives
 the node being killed right after (``kill -9``, power loss). One write covers every
-transaction of a block.
+transaction of a block. Temp files a killed writer left in the folder are removed when
+the node opens it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from btt_desktop.atomicfile import read_with_backup, write_atomic
+from btt_desktop.atomicfile import read_with_backup, sweep_stale_temps, write_atomic
 from btt_desktop.devnet.api import DevnetApi
 from btt_desktop.devnet.chain import DEFAULT_WITHDRAW_NOTICE, Chain, StateError
 from btt_desktop.devnet.http import JsonHttpServer
@@ -113,6 +114,8 @@ class DevnetNode:
             raise DevnetError(
                 f"devnet folder {self.data_dir} is in use by another devnet") from None
         self._lock_fd = fd
+        # holding the folder, no temp file in it is being written: all are leftovers
+        sweep_stale_temps(self.data_dir, exclusive=True)
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
