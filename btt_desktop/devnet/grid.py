@@ -321,8 +321,8 @@ def _account(text: str) -> bytes:
         value = "41" + value[2:]
     try:
         return parse_address(value)
-    except BadAddress:
-        raise GridError(f"invalid address {value[:60]!r}") from None
+    except BadAddress as exc:
+        raise GridError(str(exc)) from None
 
 
 def _flag(params: Params, key: str) -> bool:

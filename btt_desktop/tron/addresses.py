@@ -11,7 +11,8 @@ import base58
 
 
 class BadAddress(ValueError):
-    """Not a TRON address; ``str`` is one line naming the bad value (shortened)."""
+    """Not a TRON address; ``str`` is one line that never repeats the value (it could be a
+    private key pasted in the wrong place)."""
 
 
 def to_base58(raw: bytes) -> str:
@@ -34,8 +35,9 @@ def parse_address(value: object) -> bytes:
                 raw = b""
             if len(raw) == 21 and raw[0] == 0x41:
                 return raw
-    shown = repr(value)[:60]
-    raise BadAddress(f"invalid address {shown}")
+    what = f"{len(value)} characters" if isinstance(value, str) else type(value).__name__
+    raise BadAddress(f"invalid address ({what}; a TRON address starts with T and has 34 "
+                     f"characters, or 41 and 40 hexadecimal digits)")
 
 
 def to_tvm(raw: bytes) -> bytes:

@@ -78,15 +78,21 @@ def normalize_address(text: str) -> str:
 
 
 def _describe_bad_address(text: str) -> str:
-    # Echo the input only when it cannot be a pasted secret (a key or a phrase).
+    """Why ``text`` is not an address, without ever repeating it.
+
+    What lands in an address field by mistake is often a secret from the clipboard (a hex
+    or base64 private key, a recovery phrase): the message, which may be shown, logged or
+    kept in an exception, names at most the input's length.
+    """
     stripped = text[2:] if text.lower().startswith("0x") else text
     if len(stripped) == 64 and all(c in "0123456789abcdefABCDEF" for c in stripped):
         return "that is a private key, not an address: never share it"
-    if " " in text or len(text) > 48:
-        return "not a TRON address (an address has 34 characters and starts with T)"
+    if len(text.split()) >= 12:
+        return "that looks like a recovery phrase, not an address: never share it"
     if text.startswith("T") and len(text) == 34:
-        return f"not a TRON address: {text} (checksum does not match: a character is wrong)"
-    return f"not a TRON address: {text!r} (an address has 34 characters and starts with T)"
+        return "not a TRON address: the checksum does not match (a character is wrong)"
+    return (f"not a TRON address (it should start with T and be 34 characters; this has "
+            f"{len(text)})")
 
 
 def hex_address(address: str) -> str:

@@ -534,6 +534,7 @@ class WalletService:
         wallet = self._require_wallet()
         if wallet.kind is WalletKind.WATCH:
             raise WatchOnly()
+        hdkeys.normalize_address(to)  # a mistyped recipient fails before the node is asked
         sender = wallet.current_account if account is None else wallet.account(account)
         client = await self.chain()
         return await sending.quote_transfer(client, self._network, sender, to, amount, token)
