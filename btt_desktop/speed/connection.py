@@ -21,6 +21,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.speed.auth import OwnAddresses, PeerIdentity, handshake
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import encode_frame, read_frame
+from btt_desktop.speed.intake import MeteredReader
 from btt_desktop.speed.messages import Auth, ErrorNotice, Hello, Message, Ping, decode_message
 from btt_desktop.speed.signing import Signer
 
@@ -41,6 +42,13 @@ class Limits:
     ping_interval: float = 40.0
     messages_per_second: float = 50.0
     burst: int = 400  # a client with many torrents bids on all of them at connect
+    # bytes read (decoding costs about its length), see intake.py
+    bytes_per_second: int = 16 * 1024      # per connection ...
+    byte_burst: int = 64 * 1024            # ... 400 bids at connect are about 40 kB
+    address_bytes_per_second: int = 32 * 1024  # shared by an IPv4 address's / IPv6 /64's
+    address_byte_burst: int = 128 * 1024       # connections
+    handshake_frame: int = 1024  # longest frame before the handshake (a hello: ~250 bytes)
+    handshake_bytes: int = 8 * 1024  # all bytes before the handshake completes
     write_timeout: float = 30.0  # for the socket to take more of a peer's queued frames
     send_queue_bytes: int = 512 * 1024  # frames waiting for a slow reader, in bytes ...
     send_queue_frames: int = 4096       # ... and in number
@@ -112,6 +120,10 @@ class SpeedConnection:
         self._writer_task: asyncio.Task[None] | None = None
         self._opened = asyncio.Event()
         self._closed = asyncio.Event()
+
+    @property
+    def reader(self) -> asyncio.StreamReader:
+        return self._reader
 
     def __repr__(self) -> str:
         who = self.peer.addr if self.peer else "?"
@@ -235,6 +247,8 @@ class SpeedConnection:
                                                 outgoing=self.outgoing, own_ips=self._own_ips)
             except TimeoutError:
                 raise ProtocolError("handshake timed out") from None
+            if isinstance(self._reader, MeteredReader):
+                self._reader.handshake_done()
             self._writer_task = asyncio.create_task(self._write_loop())
             self._opened.set()
             await self._handler.on_open(self)

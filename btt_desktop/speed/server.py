@@ -10,6 +10,7 @@ from btt_desktop.speed.admission import Admission, Slot
 from btt_desktop.speed.auth import OwnAddresses
 from btt_desktop.speed.connection import Limits, ProtocolHandler, SpeedConnection
 from btt_desktop.speed.errors import ProtocolError
+from btt_desktop.speed.intake import Intake, MeteredReader
 from btt_desktop.speed.signing import Signer
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class SpeedServer:
         self._server: asyncio.Server | None = None
         self._tasks: dict[SpeedConnection, asyncio.Task[None]] = {}
         self.admission = Admission(self.limits)
+        self.intake = Intake(self.limits)
         self._spawned: set[asyncio.Task[None]] = set()
 
     @property
@@ -62,9 +64,11 @@ class SpeedServer:
 
     async def start(self, host: str, port: int) -> int:
         """Listen on ``host:port`` (0 picks a free port); returns the port."""
+        def protocol() -> asyncio.StreamReaderProtocol:
+            return asyncio.StreamReaderProtocol(self.intake.reader(), self._accept)
+
         try:
-            self._server = await asyncio.start_server(self._accept, host, port,
-                                                      limit=64 * 1024)
+            self._server = await asyncio.get_running_loop().create_server(protocol, host, port)
         except OSError as exc:
             raise ProtocolError(
                 f"cannot listen for Speed on {host}:{port}: {exc.strerror or exc}") from None
@@ -94,11 +98,8 @@ class SpeedServer:
         if slot is None:
             raise ProtocolError(f"too many Speed connections to {host}")
         try:
-            reader, writer = await asyncio.wait_for(
-                asyncio.open_connection(host, port, limit=64 * 1024,
-                                        local_addr=(self.bind_host, 0) if self.bind_host
-                                        else None),
-                self.limits.handshake_timeout)
+            reader, writer = await asyncio.wait_for(self._open(host, port),
+                                                    self.limits.handshake_timeout)
         except (OSError, TimeoutError) as exc:
             self.admission.release(slot)
             raise ProtocolError(f"cannot reach Speed peer {host}:{port}: {exc}") from None
@@ -114,17 +115,33 @@ class SpeedServer:
         await conn.wait_open()
         return conn
 
+    async def _open(self, host: str, port: int
+                    ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        """``asyncio.open_connection`` with a metered reader."""
+        loop = asyncio.get_running_loop()
+        reader = self.intake.reader()
+        protocol = asyncio.StreamReaderProtocol(reader)
+        transport, _ = await loop.create_connection(
+            lambda: protocol, host, port,
+            local_addr=(self.bind_host, 0) if self.bind_host else None)
+        return reader, asyncio.StreamWriter(transport, protocol, reader, loop)
+
     async def _run(self, conn: SpeedConnection, slot: Slot) -> None:
         task = asyncio.current_task()
         if task is None:
             raise RuntimeError("Speed connections run as tasks")
         self._tasks[conn] = task
         self.admission.attach(slot, conn)
+        reader = conn.reader
+        shared = self.intake.acquire(conn.remote_ip)
+        if isinstance(reader, MeteredReader):
+            reader.share(shared)
         try:
             await conn.run()
         finally:
             self._tasks.pop(conn, None)
             self.admission.release(slot)
+            self.intake.release(shared)
 
     async def close(self) -> None:
         if self._server is not None:

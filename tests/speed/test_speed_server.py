@@ -11,6 +11,7 @@ import pytest
 from btt_desktop.speed.connection import Limits
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import FrameBuffer, encode_frame
+from btt_desktop.speed.intake import ByteBucket
 from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_message
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
@@ -251,3 +252,24 @@ async def test_close_delivers_queued_frames_then_the_reason(provider: Endpoint) 
         assert conn.close_reason == "peer closed: going away"
     finally:
         await client.close()
+
+
+async def test_a_long_frame_before_the_handshake_closes_at_once(provider: Endpoint) -> None:
+    for length in (LIMITS.handshake_frame + 1, 16 * 1024):
+        reader, writer = await raw(provider)
+        start = time.monotonic()
+        writer.write(struct.pack(">I", length) + encode_frame({b"t": b"zz"})[4:] * 10)
+        await read_until_closed(reader, 5)
+        writer.close()
+        assert time.monotonic() - start < LIMITS.handshake_timeout / 2
+    await good_client_round_trip(provider)
+
+
+def test_byte_bucket_lends_and_makes_the_borrower_wait() -> None:
+    now = [0.0]
+    bucket = ByteBucket(rate=1000, burst=2000, clock=lambda: now[0])
+    assert bucket.reserve(1500) == 0
+    assert bucket.reserve(1500) == pytest.approx(1.0)  # 1000 bytes owed at 1000/s
+    assert bucket.reserve(1000) == pytest.approx(2.0)  # the next in line waits behind it
+    now[0] = 10.0
+    assert bucket.reserve(2000) == 0  # refilled, up to the burst
