@@ -27,7 +27,7 @@ from btt_desktop.speed.errors import ChequeRejected, ProtocolError
 from btt_desktop.speed.ledger import MIB, ForgedCheque, ProviderLedger, VaultView
 from btt_desktop.speed.messages import Award, Bid, Cancel, ChequeMsg, Demote, Message, Outbid
 from btt_desktop.speed.settlement import CashPlan, CashReport, FeeRule
-from btt_desktop.speed.standing import Demotions, funded
+from btt_desktop.speed.standing import Demotion, Demotions, funded
 from btt_desktop.speed.vault import CallQuote, ContractVault, TransactionSigner
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ class Provider:
             if self._serves(message.ih):
                 self._bids[(message.ih, peer.addr)] = _Standing(conn, message,
                                                                next(self._seq))
-                demotion = self.demotions.get(peer.addr)
+                demotion = self._demotion(peer.addr)
                 if demotion is not None:
                     await conn.send(Demote(ih=message.ih, reason=demotion.refusal()))
                 elif self._could_win(message.ih, peer.addr, message.rate):
@@ -199,6 +199,12 @@ class Provider:
         self._disk_failed(failure, f"a cheque from {cheque.vault}")
         await conn.close(disk_refusal(failure))
 
+    def _demotion(self, addr: str) -> Demotion | None:
+        """``addr``'s lasting demotion, unless the ledger now holds a cheque that ends it."""
+        if self.demotions.paid(addr, self.ledger.get(self.ledger.key(addr)).cum):
+            return None
+        return self.demotions.get(addr)
+
     def _paid(self, cheque: Cheque) -> None:
         """``cheque`` is now the best held from its vault: earnings grew."""
         self.demotions.paid(cheque.vault, cheque.cum)
@@ -260,8 +266,8 @@ class Provider:
         until it pays (:mod:`.standing`); its bids stay, refused with ``demote``."""
         self._account()
         prices = [h.price for (_, a), h in self._awards.items() if a == addr]
-        self.demotions.demote(addr, reason, self.ledger.get(self.ledger.key(addr)).owed,
-                              max(prices, default=0))
+        account = self.ledger.get(self.ledger.key(addr))
+        self.demotions.demote(addr, reason, account.owed, max(prices, default=0), account.cum)
         for key in [k for k in self._awards if k[1] == addr]:
             held = self._awards.pop(key)
             self._publish(key[0])
@@ -298,7 +304,7 @@ class Provider:
     def _could_win(self, ih: bytes, bidder: str, rate: int) -> bool:
         """A bid from someone who does not hold an award, that a round would award now."""
         if (ih, bidder) in self._awards or rate < self.config.reserve \
-                or bidder in self.demotions:
+                or self._demotion(bidder) is not None:
             return False
         held = [h.price for (i, _), h in self._awards.items() if i == ih]
         if len(held) < self.config.slots:
@@ -327,7 +333,7 @@ class Provider:
             for s in standings:
                 assert s.conn.peer is not None
                 addr = s.conn.peer.addr
-                demotion = self.demotions.get(addr)
+                demotion = self._demotion(addr)
                 ok = demotion is None and await self._funded(addr, s.bid.rate, balances)
                 if demotion is not None:
                     refused[s.placed] = demotion.refusal()

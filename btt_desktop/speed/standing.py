@@ -33,8 +33,9 @@ def funded(balance: int, owed: int, rate: int, credit_bytes: int) -> bool:
 @dataclass(frozen=True)
 class Demotion:
     reason: str
-    debt: int   # base units the peer owed when it was demoted
-    slack: int  # base units it may still owe and be served again (one MiB's worth)
+    debt: int      # base units the peer owed when it was demoted
+    slack: int     # base units it may still owe and be served again (one MiB's worth)
+    cum_then: int  # its best cheque when it was demoted: only a later one ends it
 
     def refusal(self) -> str:
         """The ``demote`` reason a demoted bidder gets, in at most 200 bytes."""
@@ -48,12 +49,14 @@ class Demotions:
     def __init__(self) -> None:
         self._by_addr: dict[str, Demotion] = {}
 
-    def demote(self, addr: str, reason: str, owed: int, price: int) -> Demotion:
+    def demote(self, addr: str, reason: str, owed: int, price: int, cum: int) -> Demotion:
         """Record that ``addr`` is demoted for ``reason`` while owing ``owed`` base units
-        (``price``: the highest price per MiB it was being served at, for the slack)."""
+        (``price``: the highest price per MiB it was being served at, for the slack;
+        ``cum``: the best cheque held from it now)."""
         old = self._by_addr.get(addr)
         demotion = Demotion(reason, max(owed, old.debt if old else 0),
-                            min(owed, price if price > 0 else 0))
+                            min(owed, price if price > 0 else 0),
+                            min(cum, old.cum_then) if old else cum)
         self._by_addr[addr] = demotion
         return demotion
 
@@ -61,12 +64,13 @@ class Demotions:
         return self._by_addr.get(addr)
 
     def paid(self, addr: str, cum: int) -> bool:
-        """A cheque for ``cum`` from ``addr`` was accepted: end its demotion if that
-        covers its debt. True when the peer is (now) in good standing."""
+        """The best cheque held from ``addr`` is for ``cum``: end its demotion if that is
+        a cheque accepted since and it covers the debt. True when the peer is (now) in
+        good standing. Depends only on the ledger's state, so it may be asked any time."""
         demotion = self._by_addr.get(addr)
         if demotion is None:
             return True
-        if cum + demotion.slack >= demotion.debt:
+        if cum > demotion.cum_then and cum + demotion.slack >= demotion.debt:
             del self._by_addr[addr]
             return True
         return False
