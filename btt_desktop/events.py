@@ -66,6 +66,13 @@ class SessionStatsUpdated:
 
 
 @dataclass(frozen=True)
+class AltLimitsChanged:
+    """The alternative rate limits were switched on or off (by hand or by the schedule)."""
+
+    enabled: bool
+
+
+@dataclass(frozen=True)
 class EngineMessage:
     """A one-line, user-facing notice from the engine (e.g. 'listen port in use')."""
 

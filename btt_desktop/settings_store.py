@@ -24,6 +24,9 @@ from btt_desktop.engine.types import EngineSettings
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+# never written to (nor read from) the settings file: it is plain JSON. The window
+# keeps the proxy password elsewhere and hands it to the engine in EngineSettings.
+SECRET_FIELDS = frozenset({"proxy_password"})
 
 
 def default_download_dir() -> str:
@@ -71,9 +74,10 @@ def _to_json_value(value: object) -> object:
 
 
 def dataclass_to_dict(obj: object) -> dict[str, object]:
-    """Field name -> JSON value (enums by value)."""
+    """Field name -> JSON value (enums by value); :data:`SECRET_FIELDS` are left out."""
     assert dataclasses.is_dataclass(obj) and not isinstance(obj, type)
-    return {f.name: _to_json_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    return {f.name: _to_json_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+            if f.name not in SECRET_FIELDS}
 
 
 def _coerce(default: object, raw: object) -> tuple[bool, object]:
@@ -107,7 +111,7 @@ def dataclass_from_dict(cls: type[D], data: object) -> D:
         return default
     values: dict[str, Any] = {}
     for f in dataclasses.fields(default):  # type: ignore[arg-type]
-        if f.name not in data:
+        if f.name not in data or f.name in SECRET_FIELDS:
             continue
         ok, value = _coerce(getattr(default, f.name), data[f.name])
         if ok:

@@ -12,7 +12,7 @@ from typing import Any
 
 import libtorrent as lt
 
-from btt_desktop.engine.snapshots import hash_hex
+from btt_desktop.engine.ids import hash_hex
 from btt_desktop.engine.types import AddParams, FileEntry, TorrentMeta
 from btt_desktop.errors import TorrentFileError
 

@@ -1,4 +1,5 @@
-"""libtorrent status objects -> the frozen values of engine/types.py."""
+"""libtorrent status objects -> the frozen values of engine/types.py (the engine then
+puts its smoothed rates, category and tags in: core.EngineCore._snapshot)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 import libtorrent as lt
 
+from btt_desktop.engine.ids import hash_hex, torrent_id
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
 
 _States = lt.torrent_status.states
@@ -13,18 +15,6 @@ _CHECKING = {_States.checking_files, _States.queued_for_checking, _States.checki
              _States.allocating}
 _CHECKING_NOW = {_States.checking_files, _States.checking_resume_data}
 _SEEDING = {_States.finished, _States.seeding}
-
-
-def torrent_id(hashes: Any) -> str:
-    """v1 info-hash hex, or the first 20 bytes of the v2 hash for a v2-only torrent."""
-    if hashes.has_v1():
-        return str(hashes.v1)
-    return str(hashes.v2)[:40]
-
-
-def hash_hex(hashes: Any) -> tuple[str | None, str | None]:
-    return (str(hashes.v1) if hashes.has_v1() else None,
-            str(hashes.v2) if hashes.has_v2() else None)
 
 
 def state_of(st: Any) -> TorrentState:
@@ -71,7 +61,7 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
     flags = int(st.flags)
     v1, v2 = hash_hex(st.info_hashes)
     return TorrentSnapshot(
-        torrent_id=v1 or (v2 or "")[:40],
+        torrent_id=torrent_id(v1, v2),
         name=st.name,
         save_path=st.save_path,
         state=state,
@@ -99,4 +89,5 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
         upload_limit=max(0, int(st.upload_limit)),
         info_hash_v1=v1,
         info_hash_v2=v2,
+        super_seeding=bool(flags & int(lt.torrent_flags.super_seeding)),
     )

@@ -54,6 +54,17 @@ class TorrentSnapshot:
     upload_limit: int = 0
     info_hash_v1: str | None = None  # hex; None for a v2-only torrent
     info_hash_v2: str | None = None  # hex; None for a v1-only torrent
+    category: str = ""               # "" = none
+    tags: tuple[str, ...] = ()       # sorted
+    super_seeding: bool = False
+
+
+@dataclass(frozen=True)
+class Category:
+    """A torrent category: a name and the folder its torrents are saved in ("": none)."""
+
+    name: str
+    save_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,9 @@ class TorrentDetails:
     seeding_time: int
     magnet_uri: str
     private: bool
+    # False for a magnet link whose metadata has not arrived: total_size, piece_length
+    # and num_pieces are then 0 and mean "unknown"
+    has_metadata: bool = True
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,8 @@ class AddParams:
     sequential: bool = False
     file_priorities: tuple[int, ...] | None = None
     peers: tuple[tuple[str, int], ...] = ()      # connect to these at once
+    category: str = ""               # must exist; its save path is used when save_path is ""
+    tags: tuple[str, ...] = ()       # created when new
 
 
 class DiskIO(enum.StrEnum):
@@ -178,6 +194,27 @@ class DiskIO(enum.StrEnum):
     MMAP = "mmap"
     POSIX = "posix"
     PREAD = "pread"
+
+
+class ProxyType(enum.StrEnum):
+    NONE = "none"
+    SOCKS5 = "socks5"
+    HTTP = "http"
+
+
+class ScheduleDays(enum.StrEnum):
+    """When the alternative-limits schedule applies (qBittorrent's choices)."""
+
+    EVERY_DAY = "every_day"
+    WEEKDAYS = "weekdays"
+    WEEKENDS = "weekends"
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
 
 
 class Encryption(enum.StrEnum):
@@ -215,4 +252,21 @@ class EngineSettings:
     seed_ratio_limit: float = 0.0    # 0 = no limit
     seed_time_limit: int = 0         # minutes, 0 = no limit
     client_version: str = ""         # handshake "v" string; empty = default
+    # new downloads are saved here and moved to their save path when finished ("": off)
+    incomplete_path: str = ""
+    # an IP block list: eMule ipfilter.dat or PeerGuardian .p2p, optionally gzipped
+    ip_filter_path: str = ""
+    proxy_type: ProxyType = ProxyType.NONE
+    proxy_host: str = ""
+    proxy_port: int = 1080
+    proxy_username: str = ""
+    # never written to the settings file (settings_store.SECRET_FIELDS)
+    proxy_password: str = field(default="", repr=False)
+    proxy_peers: bool = True         # peer connections through the proxy too, not only trackers
+    # alternative limits on a schedule: switched on at `from`, off at `to` (minutes
+    # after midnight, local time; from > to spans midnight) on the chosen days
+    alt_schedule_enabled: bool = False
+    alt_schedule_from: int = 8 * 60
+    alt_schedule_to: int = 20 * 60
+    alt_schedule_days: ScheduleDays = ScheduleDays.EVERY_DAY
     extra: dict[str, int | bool | str] = field(default_factory=dict)  # raw lt settings, tests

@@ -52,7 +52,7 @@ def record_all(bus: EventBus, sink: list[object]) -> None:
 
     for kind in (ev.TorrentAdded, ev.TorrentRemoved, ev.TorrentsUpdated, ev.MetadataReceived,
                  ev.TorrentFinished, ev.TorrentErrored, ev.SessionStatsUpdated,
-                 ev.EngineMessage):
+                 ev.EngineMessage, ev.AltLimitsChanged):
         bus.subscribe(kind, sink.append)
 
 
