@@ -17,6 +17,7 @@ from pathlib import Path
 
 from btt_desktop.cli.speed import speed_plan
 from btt_desktop.engine import Engine, create_torrent
+from btt_desktop.engine.ids import torrent_id
 from btt_desktop.engine.types import (
     AddParams,
     EngineSettings,
@@ -145,7 +146,7 @@ class _Run:
 
     async def add(self, params: AddParams, meta: TorrentMeta) -> str:
         """Add the torrent, or pick it up if the profile already holds it."""
-        tid = meta.info_hash_v1 or (meta.info_hash_v2 or "")[:40]
+        tid = torrent_id(meta.info_hash_v1, meta.info_hash_v2)
         if tid in self.engine.torrent_ids():
             await self.engine.resume([tid])
             return tid

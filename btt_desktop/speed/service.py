@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from btt_desktop import __version__
+from btt_desktop.engine.ids import id_of_info_hash
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
 from btt_desktop.errors import BttError, ChainError, SpeedError
 from btt_desktop.events import EventBus, SpeedCashedOut, SpeedStatusChanged
@@ -368,7 +369,7 @@ class SpeedService:
         tid = self._tid.get(ih)
         if tid is None:
             # a torrent's id is its v1 info-hash, or the first 40 hex digits of a v2-only one
-            candidate = ih.hex()[:40]
+            candidate = id_of_info_hash(ih)
             if candidate in self._engine.torrent_ids():
                 self._map(candidate, ih)
                 tid = candidate
