@@ -216,7 +216,9 @@ async def cmd_earnings(args: argparse.Namespace) -> int:
 async def cmd_cash(args: argparse.Namespace) -> int:
     """Cash every cheque held, whatever the thresholds; each is tried first (a cheque its
     vault would refuse costs nothing) and what counts as cashed is what the chain says."""
-    profile = writer_profile(args)  # records what was cashed in the provider ledger
+    # only reads the ledger (what counts as cashed is the chain's): no profile lock, so a
+    # running seeder can be cashed out
+    profile = _profile(args)
     async with unlocked_signer(args) as (signer, wallet):
         link = await open_vault(wallet.network, speed_dir=profile.speed_dir)
         try:
