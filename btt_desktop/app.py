@@ -19,18 +19,27 @@ import signal
 import sys
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from btt_desktop import APP_ID, APP_NAME, __version__
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
 from btt_desktop.profile import Profile
 
 if TYPE_CHECKING:
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
+    from btt_desktop.settings_store import Settings, SettingsStore
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.single_instance import InstanceServer
+    from btt_desktop.ui.speed import SpeedParts
+    from btt_desktop.ui.wallet import WalletPane
+    from btt_desktop.wallet.chain import ChainClient
+    from btt_desktop.wallet.keyring_store import KeyringStore
+    from btt_desktop.wallet.keystore import ScryptParams
+    from btt_desktop.wallet.networks import Network, NetworkChoice
+    from btt_desktop.wallet.service import WalletService
 
 log = logging.getLogger("btt_desktop.app")
 
@@ -117,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 class WindowApp:
-    """Owns the services and the window for one run of the event loop."""
+    """One run of the event loop: the window app of :func:`build_window_app`, hand-offs
+    from later launches, and the way out."""
 
     def __init__(self, profile: Profile, items: list[str], errors: list[str],
                  server: object) -> None:
@@ -128,7 +138,7 @@ class WindowApp:
         self.window: object | None = None
 
     def report(self, line: str) -> None:
-        """Show one line to the user (the status bar, or stderr before the window)."""
+        """Show one line to the user (the message area, or stderr before the window)."""
         from btt_desktop.ui.main_window import MainWindow
 
         if isinstance(self.window, MainWindow):
@@ -139,67 +149,145 @@ class WindowApp:
     async def run(self) -> int:
         from PySide6.QtWidgets import QApplication
 
-        from btt_desktop.engine import Engine
-        from btt_desktop.events import EventBus
-        from btt_desktop.settings_store import SettingsStore
-        from btt_desktop.ui.bridge import EventBridge
-        from btt_desktop.ui.main_window import MainWindow
         from btt_desktop.ui.single_instance import InstanceServer
 
         loop = asyncio.get_running_loop()
-        store = SettingsStore(self.profile.settings_file)
-        settings = await asyncio.to_thread(store.load)
-        self.translators = install_appearance(settings.app.language, settings.app.theme)
-        bus = EventBus()
-        engine = Engine(self.profile, bus, settings.engine)
-        bridge = EventBridge(bus)
-        window = MainWindow(engine, bridge, store, settings)
-        self.window = window
         quit_now: asyncio.Future[None] = loop.create_future()
 
         def request_quit() -> None:
             if not quit_now.done():
                 quit_now.set_result(None)
 
-        window.quit_requested.connect(request_quit)
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, window.request_quit)
+        def window_built(window: MainWindow) -> None:
+            self.window = window
+            window.quit_requested.connect(request_quit)
+            for sig in (signal.SIGINT, signal.SIGTERM):  # no question asked: quit now
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(sig, window.quit_now)
+
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.setQuitOnLastWindowClosed(False)
-        window.show()
-        if store.notice:
-            window.show_error(store.notice)
-        for line in self.errors:
-            window.show_error(line)
         try:
-            await engine.start()
-        except BttError as exc:
-            window.show_error(str(exc))
-            await _tell_and_wait(window, str(exc))
-            await window.shutdown()
-            window.close()
-            return 1
-        window.load_snapshots(engine.snapshots())
-        sections = await _install_sections(window, self.profile, bus, engine)
+            running = await build_window_app(self.profile, errors=self.errors,
+                                             on_window=window_built)
+        except BttError:
+            return 1  # the engine cannot start: said, and the window is closed
         if isinstance(self.server, InstanceServer):
-            accept_hand_offs(self.server, window)
-        window.add_items(self.items)
-
+            accept_hand_offs(self.server, running.window)
+        running.window.add_items(self.items)
         await quit_now
-        for close_section in sections:
+        await running.close()
+        return 0
+
+
+@dataclass
+class RunningWindow:
+    """The window app as :func:`build_window_app` started it."""
+
+    profile: Profile
+    store: SettingsStore
+    bus: EventBus
+    engine: Engine
+    window: MainWindow
+    translators: object = None
+    wallet: WalletService | None = None
+    wallet_pane: WalletPane | None = None
+    speed: SpeedParts | None = None
+    # Speed's service starts once the wallet is unlocked (at once when it already is)
+    speed_start: asyncio.Task[None] | None = None
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    async def close(self) -> None:
+        """The real shutdown order: the sections (Speed first: it pays what it owes with
+        the wallet's key), the window (timers, tasks, layout saved), the engine (resume
+        data saved), then the window closes."""
+        for close_section in self.closers:
             try:
                 await close_section()
             except Exception:  # one section failing to close must not keep others open
                 log.exception("closing a section")
-        await window.shutdown()
+        await self.window.shutdown()
         try:
-            await engine.close()
+            await self.engine.close()
         except BttError as exc:
             log.error("closing the engine: %s", exc)
+        self.window.close()
+
+
+@dataclass(frozen=True)
+class WalletOptions:
+    """How the wallet section is built. Tests pass a cheap key derivation, a keyring that
+    remembers nothing, a fast chain client and a devnet; ``prepare`` runs on the opened
+    service before the section starts (restoring a key, say)."""
+
+    kdf: ScryptParams | None = None
+    keyring: KeyringStore | None = None
+    chain_factory: Callable[[Network], ChainClient] | None = None
+    network: NetworkChoice | None = None
+    prepare: Callable[[WalletService], Awaitable[None]] | None = None
+
+
+async def build_window_app(
+    profile: Profile, *,
+    settings: Settings | None = None,
+    errors: Sequence[str] = (),
+    status_interval: float | None = None,
+    wallet: WalletOptions | None = WalletOptions(),
+    speed: bool = True,
+    appearance: bool = True,
+    on_window: Callable[[MainWindow], None] | None = None,
+) -> RunningWindow:
+    """Build and start the window with its engine, wallet and Speed, in the order of a
+    real start; ``await running.close()`` shuts it down in the real order.
+
+    1. the settings (read off the loop, unless given: a test's), the language and theme;
+    2. the event bus, the engine (not started), the bridge and the window; ``on_window``
+       sees the window now, before anything can go wrong;
+    3. the window shows, with any notice of the settings file and ``errors``;
+    4. the engine starts; when it cannot, the window says why, waits for the user, shuts
+       down and closes, and the :class:`BttError` is raised;
+    5. the torrents the engine restored fill the list;
+    6. the wallet section (``wallet=None``: none) and Speed (``speed``) are added.
+
+    ``status_interval`` (seconds between the engine's status batches) is a test's knob.
+    """
+    from btt_desktop.engine import Engine
+    from btt_desktop.events import EventBus
+    from btt_desktop.settings_store import SettingsStore
+    from btt_desktop.ui.bridge import EventBridge
+    from btt_desktop.ui.main_window import MainWindow
+
+    store = SettingsStore(profile.settings_file)
+    if settings is None:
+        settings = await asyncio.to_thread(store.load)
+    translators = (install_appearance(settings.app.language, settings.app.theme)
+                   if appearance else None)
+    bus = EventBus()
+    engine = (Engine(profile, bus, settings.engine) if status_interval is None else
+              Engine(profile, bus, settings.engine, status_interval=status_interval))
+    bridge = EventBridge(bus)
+    window = MainWindow(engine, bridge, store, settings)
+    if on_window is not None:
+        on_window(window)
+    window.show()
+    if store.notice:
+        window.show_error(store.notice)
+    for line in errors:
+        window.show_error(line)
+    try:
+        await engine.start()
+    except BttError as exc:
+        window.show_error(str(exc))
+        await _tell_and_wait(window, str(exc))
+        await window.shutdown()
         window.close()
-        return 0
+        raise
+    window.load_snapshots(engine.snapshots())
+    running = RunningWindow(profile, store, bus, engine, window, translators)
+    if wallet is not None:
+        await _install_sections(running, wallet, speed)
+    return running
 
 
 def _tr(text: str) -> str:
@@ -219,41 +307,53 @@ def install_appearance(language: str, theme: str) -> object:
     return translators
 
 
-async def _install_sections(window: MainWindow, profile: Profile, bus: EventBus,
-                            engine: Engine) -> list[Callable[[], Awaitable[None]]]:
-    """Add the sections beside the torrents (the wallet, Speed); returns their closers,
+async def _install_sections(running: RunningWindow, options: WalletOptions,
+                            with_speed: bool) -> None:
+    """Add the sections beside the torrents (the wallet, Speed) and their closers,
     Speed's first (it pays what it owes with the wallet's key before the wallet closes).
 
     A section that cannot start is reported in one line; the torrents still work.
     """
-    closers: list[Callable[[], Awaitable[None]]] = []
+    window = running.window
     try:
         from btt_desktop.ui.wallet import install_wallet_section
         from btt_desktop.wallet.service import WalletService
 
-        wallet = WalletService(profile, bus)
+        cheap: dict[str, Any] = {} if options.kdf is None else {"kdf": options.kdf}
+        wallet = WalletService(running.profile, running.bus, keyring=options.keyring,
+                               chain_factory=options.chain_factory, network=options.network,
+                               **cheap)
+        if options.prepare is not None:
+            await wallet.open()
+            await options.prepare(wallet)
         pane = install_wallet_section(window, wallet)
+        running.wallet, running.wallet_pane = wallet, pane
 
         async def close_wallet() -> None:
             await pane.shutdown()
             await wallet.close()
 
-        closers.append(close_wallet)
+        running.closers.append(close_wallet)
     except Exception as exc:
         log.exception("the wallet section could not start")
-        window.show_error(_tr("The wallet could not start: {reason}").format(reason=exc))
-        return closers
+        window.show_error(_tr("The wallet could not start: {reason}").format(
+            reason=one_line(exc)))
+        return
+    if not with_speed:
+        return
     try:
         from btt_desktop.ui.speed import install_speed
 
-        speed = install_speed(window, engine, bus, profile, wallet, pane)
-        closers.insert(0, speed.controller.close)
+        speed = install_speed(window, running.engine, running.bus, running.profile, wallet,
+                              pane)
+        running.speed = speed
+        running.closers.insert(0, speed.controller.close)
         # the Speed service starts when the wallet unlocks (at once if it already is)
-        window.tasks.run(speed.controller.start())
+        running.speed_start = window.tasks.run(speed.controller.start())
     except Exception as exc:
         log.exception("Speed could not start")
-        window.show_error(_tr("Speed could not start: {reason}").format(reason=exc))
-    return closers
+        window.show_error(_tr("Speed could not start: {reason}").format(
+            reason=one_line(exc)))
 
 
 def accept_hand_offs(server: InstanceServer, window: MainWindow) -> None:
@@ -286,8 +386,6 @@ def _refuse_to_start(line: str) -> None:
 
 def _install_error_hooks(loop: asyncio.AbstractEventLoop, runner: WindowApp) -> None:
     """Unexpected exceptions are logged in full and shown as one line."""
-    from btt_desktop.ui.tasks import one_line
-
     def excepthook(kind: type[BaseException], value: BaseException,
                    tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):

@@ -78,6 +78,10 @@ class WindowActions:
         self.alt_speed = make(_tr("Alternative Speed Limits"), "alt-speed", "Ctrl+Shift+A",
                               checkable=True, tip=_tr("Switch to the alternative speed limits"))
         self.settings = make(_tr("Settings…"), "settings", "Ctrl+,")
+        self.documentation = make(_tr("Documentation"), None, QKeySequence.StandardKey.HelpContents,
+                                  tip=_tr("Open the BTT Desktop documentation"))
+        self.licence = make(_tr("Licence"), None, None,
+                            tip=_tr("The terms under which you may use and share BTT Desktop"))
         self.about = make(_tr("About BTT Desktop"), "about", None)
 
     def torrent_actions(self) -> list[QAction]:

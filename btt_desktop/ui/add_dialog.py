@@ -3,6 +3,11 @@
 For a .torrent the file tree is there at once; for a magnet link the dialog asks the
 engine for the metadata and shows "Retrieving metadata…" until it arrives (the user may
 add the magnet without waiting, or cancel, which stops the lookup).
+
+The save path is checked as it is typed (off the loop): a path under a file, in a folder
+that cannot be written, or on a disk without room for the selected files says so under
+the field, and Add stays disabled. With a ``submit`` coroutine set, Add runs it and the
+dialog closes only once it succeeded; a refusal shows its reason and the dialog stays.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -31,14 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.engine.types import AddParams, TorrentMeta
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_directory
 from btt_desktop.ui.file_tree_model import FileColumn, FileTreeModel
 from btt_desktop.ui.formatting import format_size
-from btt_desktop.ui.free_space import free_bytes
+from btt_desktop.ui.free_space import PathProblem, free_bytes, save_path_problem
+from btt_desktop.ui.message_bar import sentence
 from btt_desktop.ui.priority_delegate import PriorityDelegate
-from btt_desktop.ui.tasks import one_line
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource, magnet_name_and_hash
 
 log = logging.getLogger(__name__)
@@ -64,8 +73,13 @@ class AddTorrentDialog(QDialog):
         self._source = source
         self._torrent_data = torrent_data
         self._meta: TorrentMeta | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet("add dialog task", logger=log)
         self._fetch_task: asyncio.Task[None] | None = None
+        self._path_problem: PathProblem | None = None
+        self._adding = False
+        # Add runs this (engine.add) and closes the dialog once it returns the new id
+        self.submit: Callable[[AddParams], Awaitable[str]] | None = None
+        self.added_id: str | None = None
         self.setWindowTitle(self.tr("Add Torrent"))
         self.setObjectName("add_torrent_dialog")
         self.resize(760, 560)
@@ -79,6 +93,11 @@ class AddTorrentDialog(QDialog):
         path_row.addWidget(self.save_path_edit, 1)
         path_row.addWidget(browse)
         self.free_space_label = QLabel()
+        self.path_error = QLabel()
+        self.path_error.setObjectName("save_path_error")
+        self.path_error.setWordWrap(True)
+        set_tone(self.path_error, Tone.ERROR)
+        self.path_error.hide()
         self.paused_check = QCheckBox(self.tr("Start paused"))
         self.paused_check.setChecked(start_paused)
         self.sequential_check = QCheckBox(self.tr("Download in sequential order"))
@@ -101,6 +120,7 @@ class AddTorrentDialog(QDialog):
         form.addRow(self.tr("Info hash:"), self.hash_label)
         form.addRow(self.tr("Comment:"), self.comment_label)
         form.addRow(self.tr("Save at:"), path_row)
+        form.addRow("", self.path_error)
         form.addRow("", self.free_space_label)
         options = QHBoxLayout()
         options.addWidget(self.paused_check)
@@ -166,9 +186,16 @@ class AddTorrentDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.add_error = QLabel()
+        self.add_error.setObjectName("add_error")
+        self.add_error.setWordWrap(True)
+        set_tone(self.add_error, Tone.ERROR)
+        self.add_error.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.add_error)
         layout.addWidget(self.buttons)
 
         self._free_timer = QTimer(self)
@@ -176,7 +203,7 @@ class AddTorrentDialog(QDialog):
         self._free_timer.setInterval(300)
         self._free_timer.timeout.connect(self._measure_free_space)
         self.save_path_edit.textChanged.connect(lambda _t: self._free_timer.start())
-        self.save_path_edit.textChanged.connect(lambda _t: self._update_ok())
+        self.save_path_edit.textChanged.connect(lambda _t: self._path_edited())
 
         if meta is not None:
             self.set_meta(meta)
@@ -244,16 +271,8 @@ class AddTorrentDialog(QDialog):
 
     # --- helpers ---------------------------------------------------------------------
 
-    def _spawn(self, coro: object) -> asyncio.Task[None]:
-        task: asyncio.Task[None] = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[None]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("add dialog task failed", exc_info=task.exception())
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        return self._tasks.spawn(coro)
 
     def _update_sizes(self, *_args: object) -> None:
         if self._meta is None:
@@ -264,14 +283,68 @@ class AddTorrentDialog(QDialog):
         else:
             self.size_label.setText(self.tr("{wanted} (of {total})").format(
                 wanted=format_size(wanted), total=format_size(total)))
+        self._free_timer.start()  # the room needed changed
         self._update_ok()
 
     def _update_ok(self) -> None:
-        ok = bool(self.save_path())
+        ok = bool(self.save_path()) and self._path_problem is None and not self._adding
         if self._meta is not None and self._meta.files and self.files.wanted_size() == 0 \
                 and self.files.total_size() > 0:
             ok = False
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    @property
+    def path_problem(self) -> PathProblem | None:
+        return self._path_problem
+
+    def _path_edited(self) -> None:
+        self.add_error.hide()
+        self._update_ok()
+
+    def _show_path_problem(self, problem: PathProblem | None) -> None:
+        self._path_problem = problem
+        texts = {
+            PathProblem.EMPTY: self.tr("Choose a folder to save into."),
+            PathProblem.NOT_ABSOLUTE: self.tr(
+                "Give the full path of a folder, starting at the root."),
+            PathProblem.NOT_A_FOLDER: self.tr(
+                "This path runs through a file, so no folder can be made there."),
+            PathProblem.NOT_WRITABLE: self.tr(
+                "This folder cannot be written to: choose one of yours."),
+            PathProblem.NO_SPACE: self.tr(
+                "This disk has not enough free space for the selected files."),
+        }
+        if problem is None:
+            self.path_error.hide()
+        else:
+            self.path_error.setText(texts[problem])
+            self.path_error.show()
+        self._update_ok()
+
+    def accept(self) -> None:
+        """Add: without ``submit`` the dialog just closes; with it, closes once the
+        torrent is added, and otherwise stays open with the reason."""
+        if self.submit is None:
+            super().accept()
+            return
+        if self._adding:
+            return
+        self._adding = True
+        self.add_error.hide()
+        self._update_ok()
+        self._spawn(self._run_submit(self.submit))
+
+    async def _run_submit(self, submit: Callable[[AddParams], Awaitable[str]]) -> None:
+        try:
+            self.added_id = await submit(self.params())
+        except BttError as exc:
+            self._adding = False
+            self.add_error.setText(sentence(one_line(exc)))
+            self.add_error.show()
+            self._update_ok()
+            return
+        self._adding = False
+        super().accept()
 
     def _browse(self) -> None:
         async def browse() -> None:
@@ -283,20 +356,24 @@ class AddTorrentDialog(QDialog):
 
     def _measure_free_space(self) -> None:
         async def measure() -> None:
-            free = await free_bytes(self.save_path())
+            path = self.save_path()
+            need = self.files.wanted_size() if self._meta is not None else 0
+            free = await free_bytes(path)
+            problem = await save_path_problem(path, need)
+            if path != self.save_path():
+                return  # edited meanwhile: the next measure is due
             text = "" if free is None else self.tr("Free space: {size}").format(
                 size=format_size(free))
             self.free_space_label.setText(text)
+            self._show_path_problem(problem)
         self._spawn(measure())
 
     def done(self, result: int) -> None:
         # closing the dialog (add, cancel, Escape, window close) stops the metadata lookup
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         with contextlib.suppress(RuntimeError):
-            for task in list(self._tasks):
-                task.cancel()
+            self._tasks.cancel()
         super().closeEvent(event)

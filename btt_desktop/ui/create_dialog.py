@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from btt_desktop.engine import create_torrent
 from btt_desktop.engine.types import AddParams
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_directory, choose_file, choose_save_file
 from btt_desktop.ui.formatting import format_size
-from btt_desktop.ui.tasks import one_line
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +56,7 @@ class CreateTorrentDialog(QDialog):
         self._engine = engine
         self._start_dir = start_dir
         self._task: asyncio.Task[None] | None = None
-        self._helpers: set[asyncio.Task[None]] = set()
+        self._helpers = TaskSet("create dialog task")
         self.setWindowTitle(self.tr("Create Torrent"))
         self.setObjectName("create_torrent_dialog")
         self.resize(620, 430)
@@ -135,7 +137,7 @@ class CreateTorrentDialog(QDialog):
     def start(self, output: str) -> asyncio.Task[None]:
         """Start hashing into ``output`` with the dialog's current choices."""
         self._set_busy(True)
-        self._task = asyncio.get_event_loop().create_task(self._create(output))
+        self._task = self._helpers.spawn(self._create(output))
         self._task.add_done_callback(self._finished)
         return self._task
 
@@ -152,10 +154,8 @@ class CreateTorrentDialog(QDialog):
         return [line.strip() for line in self.trackers_edit.toPlainText().splitlines()
                 if line.strip()]
 
-    def _spawn(self, coro: object) -> None:
-        task: asyncio.Task[None] = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
-        self._helpers.add(task)
-        task.add_done_callback(self._helpers.discard)
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        self._helpers.spawn(coro)
 
     def _pick(self, *, folder: bool) -> None:
         async def pick() -> None:

@@ -1,78 +1,52 @@
-"""The main window: torrent list with status filters and search, details, actions.
+"""The main window: the sections (torrents, wallet...), the toolbar, the menus, the
+message area, the status bar and the tray, and the way out (quit, close to tray).
 
-Sections other than the torrents (the wallet, Speed) are added with
-:meth:`MainWindow.add_section`; the section switcher appears once there are two.
+What happens in the torrents section lives in :mod:`torrent_panel` (the list and the
+actions on the selection), adding torrents in :mod:`add_flow`, settings in
+:mod:`settings_flow`. Sections other than the torrents (the wallet, Speed) are added
+with :meth:`MainWindow.add_section`; the section switcher appears once there are two.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
-import os
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QIcon,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
-    QDialog,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from btt_desktop import APP_NAME, __version__
-from btt_desktop.engine.types import AddParams, SessionTotals, TorrentMeta, TorrentSnapshot
+from btt_desktop import APP_NAME
+from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
 from btt_desktop.errors import BttError
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.actions import WindowActions
-from btt_desktop.ui.add_dialog import AddTorrentDialog
-from btt_desktop.ui.add_peers_dialog import ask_add_peers, show_banned_peers
+from btt_desktop.ui.add_flow import AddFlow
+from btt_desktop.ui.add_peers_dialog import show_banned_peers
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.create_dialog import CreateTorrentDialog
-from btt_desktop.ui.details.details_panel import DetailsPanel
 from btt_desktop.ui.engine_api import EngineApi
-from btt_desktop.ui.file_pickers import choose_directory, choose_files
 from btt_desktop.ui.formatting import format_rate
 from btt_desktop.ui.free_space import free_bytes
+from btt_desktop.ui.help_menu import HelpMenu
 from btt_desktop.ui.icons import app_icon, icon
-from btt_desktop.ui.limits_dialog import LimitsDialog
-from btt_desktop.ui.links_dialog import AddLinksDialog
-from btt_desktop.ui.remove_dialog import RemoveDialog
-from btt_desktop.ui.settings_dialog import SettingsDialog
-from btt_desktop.ui.sidebar import StatusSidebar
+from btt_desktop.ui.message_bar import Level, MessageBar
+from btt_desktop.ui.quit_guard import QuitGuard
+from btt_desktop.ui.settings_flow import SettingsFlow, SettingsHook
 from btt_desktop.ui.status_bar import StatusBar
-from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.theme import controller as theme_controller
-from btt_desktop.ui.theme import parse_theme
-from btt_desktop.ui.torrent_download import download_torrent
-from btt_desktop.ui.torrent_filter import TorrentFilterProxy
-from btt_desktop.ui.torrent_model import TORRENT_ID_ROLE, Column, TorrentTableModel
-from btt_desktop.ui.torrent_sources import (
-    SourceKind,
-    TorrentSource,
-    classify_all,
-    mime_has_sources,
-    sources_from_mime,
-)
-from btt_desktop.ui.torrent_view import make_torrent_view
+from btt_desktop.ui.tasks import TaskRunner
+from btt_desktop.ui.torrent_panel import TorrentPanel
+from btt_desktop.ui.torrent_sources import mime_has_sources, sources_from_mime
 from btt_desktop.ui.tray import TrayIcon, tray_available
 
 log = logging.getLogger(__name__)
@@ -90,12 +64,8 @@ class MainWindow(QMainWindow):
         self.engine = engine
         self.bridge = bridge
         self.store = store
-        self.settings = settings
         self.tasks = TaskRunner(self.show_error)
-        self.errors: list[str] = []           # every line shown to the user (for the log)
-        # sections' settings pages: each adds its page to the dialog and returns what
-        # applies it once the dialog is accepted
-        self.settings_hooks: list[Callable[[SettingsDialog], Callable[[], Awaitable[None]]]] = []
+        self.errors: list[str] = []           # every error shown to the user (for the log)
         self._quitting = False
         self._may_close = False
         self.setObjectName("main_window")
@@ -105,45 +75,43 @@ class MainWindow(QMainWindow):
         self.resize(_first_size(self))
 
         self.actions_ = WindowActions(self)
-        self.model = TorrentTableModel(self)
-        self.proxy = TorrentFilterProxy(self.model, self)
+        self.tray: TrayIcon | None = None
+        self.settings_flow = SettingsFlow(engine, store, settings, self.tasks,
+                                          tray_available=lambda: self.tray is not None,
+                                          parent=self)
+        self.torrents = TorrentPanel(engine, bridge, self.actions_, self.tasks,
+                                     report=self.show_error, note=self._note,
+                                     app_settings=lambda: self.settings.app)
+        self.add_flow = AddFlow(engine, self.settings_flow, self.tasks, tell=self.tell,
+                                note=self._note, select=self.torrents.select_torrent,
+                                parent=self)
+        # the torrents section's parts, as the sections and tests reach them
+        self.model = self.torrents.model
+        self.proxy = self.torrents.proxy
+        self.view: QTableView = self.torrents.view
+        self.sidebar = self.torrents.sidebar
+        self.details = self.torrents.details
+        self.search = self.torrents.search
+        self.main_splitter = self.torrents
+        self.list_splitter = self.torrents.list_splitter
 
-        self.view = self._make_view()
-        self.sidebar = StatusSidebar(self.model)
-        self.sidebar.group_selected.connect(self.proxy.set_group)
-        self.details = DetailsPanel(engine, self.tasks.run)
-
-        self.list_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.list_splitter.setObjectName("list_splitter")
-        self.list_splitter.addWidget(self.view)
-        self.list_splitter.addWidget(self.details)
-        self.list_splitter.setStretchFactor(0, 3)
-        self.list_splitter.setStretchFactor(1, 2)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.sidebar)
-        self.main_splitter.addWidget(self.list_splitter)
-        self.main_splitter.setStretchFactor(0, 0)
-        self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([180, 1000])
-
+        self.messages = MessageBar()
         self.sections = QStackedWidget()
         self.sections.setObjectName("sections")
-        self.setCentralWidget(self.sections)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.messages)
+        central_layout.addWidget(self.sections, 1)
+        self.setCentralWidget(central)
         self._section_bar = QToolBar(self.tr("Sections"))
         self._section_bar.setObjectName("section_bar")
         self._section_bar.setMovable(False)
         self._section_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._section_group = QActionGroup(self)
         self._section_actions: dict[str, QAction] = {}
-        self.add_section("torrents", self.tr("Torrents"), icon("filter-all"), self.main_splitter)
-
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Filter torrent names…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(280)
-        self.search.textChanged.connect(self.proxy.set_search_text)
+        self.add_section("torrents", self.tr("Torrents"), icon("filter-all"), self.torrents)
 
         self.toolbar = self._make_toolbar()
         # one row: the section switcher (shown once there are two), then the torrent tools
@@ -155,23 +123,23 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.set_limits(settings.engine)
         self.actions_.alt_speed.setChecked(settings.engine.alt_limits_enabled)
+        self.help = HelpMenu(self.actions_, self)
         self._make_menus()
         self._connect_actions()
+        self.quit_guard = QuitGuard(self.settings_flow, self.model, self)
 
-        self.tray: TrayIcon | None = None
         if tray_available():
             a = self.actions_
             self.tray = TrayIcon(self, [a.add_file, a.add_links, None, a.resume_all,
                                         a.pause_all, a.alt_speed, None, a.quit])
             self.tray.show()
 
-        bridge.torrents_added.connect(self.model.apply)
-        bridge.torrents_updated.connect(self.model.apply)
-        bridge.torrent_removed.connect(self._on_removed)
         bridge.torrent_finished.connect(self._on_finished)
-        bridge.torrent_errored.connect(lambda _tid, message: self.show_error(message))
+        bridge.torrent_errored.connect(self._on_torrent_errored)
         bridge.engine_message.connect(self._on_engine_message)
         bridge.session_stats.connect(self._on_stats)
+        self.settings_flow.engine_changed.connect(self._engine_settings_changed)
+        self.settings_flow.app_changed.connect(self._app_settings_changed)
 
         self._free_timer = QTimer(self)
         self._free_timer.setInterval(FREE_SPACE_MS)
@@ -179,7 +147,35 @@ class MainWindow(QMainWindow):
         self._free_timer.start()
         self._measure_free_space()
         self._restore_layout()
-        self._selection_changed()
+
+    # --- what the sections and app.py reach ------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.settings_flow.settings
+
+    @property
+    def settings_hooks(self) -> list[SettingsHook]:
+        """Sections' settings pages: each adds its page to the dialog and returns what
+        applies it once the dialog is accepted."""
+        return self.settings_flow.hooks
+
+    async def update_settings(self, settings: Settings) -> None:
+        await self.settings_flow.update(settings)
+
+    def add_items(self, items: Sequence[str], base_dir: str | None = None) -> None:
+        """Paths, magnets and URLs from the command line or another launch."""
+        self.add_flow.add_items(items, base_dir)
+
+    def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
+        """Show torrents the engine already holds (those restored before the window)."""
+        self.torrents.load_snapshots(snapshots)
+
+    def select_torrent(self, torrent_id: str) -> bool:
+        return self.torrents.select_torrent(torrent_id)
+
+    def selected_ids(self) -> list[str]:
+        return self.torrents.selected_ids()
 
     # --- sections --------------------------------------------------------------------
 
@@ -203,8 +199,8 @@ class MainWindow(QMainWindow):
         self._tools_menu.insertAction(self.actions_.settings, action)
 
     def add_help(self, action: QAction) -> None:
-        """Another entry of the Help menu (before About)."""
-        self._help_menu.insertAction(self.actions_.about, action)
+        """Another entry of the Help menu (before the licence and About)."""
+        self.help.menu.insertAction(self.help.first_fixed, action)
 
     def section_keys(self) -> list[str]:
         """The sections' keys, in the switcher's order."""
@@ -214,18 +210,6 @@ class MainWindow(QMainWindow):
         self._section_actions[key].trigger()
 
     # --- building --------------------------------------------------------------------
-
-    def _make_view(self) -> QTableView:
-        view = make_torrent_view(self.proxy)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(self._list_context_menu)
-        view.doubleClicked.connect(lambda _index: self._open_folder())
-        header = view.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        view.selectionModel().selectionChanged.connect(self._on_selection_signal)
-        view.selectionModel().currentRowChanged.connect(self._on_selection_signal)
-        return view
 
     def _make_toolbar(self) -> QToolBar:
         a = self.actions_
@@ -248,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def _update_toolbar(self) -> None:
         """The torrent tools show with the torrents (and when the user wants a toolbar)."""
-        torrents = self.sections.currentWidget() is self.main_splitter
+        torrents = self.sections.currentWidget() is self.torrents
         self.toolbar.setVisible(torrents and self.actions_.show_toolbar.isChecked())
 
     def _make_menus(self) -> None:
@@ -262,101 +246,60 @@ class MainWindow(QMainWindow):
                                    a.add_peers, a.reannounce]),
             (self.tr("&View"), [a.find, None, a.show_toolbar, a.show_details]),
             (self.tr("T&ools"), [a.alt_speed, a.banned_peers, None, a.settings]),
-            (self.tr("&Help"), [a.about]),
         ]
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
             if a.settings in actions:
-                self._tools_menu = menu
-            if a.about in actions:
-                self._help_menu = menu
+                self._tools_menu: QMenu = menu
             for action in actions:
                 if action is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
+        self.menuBar().addMenu(self.help.menu)
 
     def _connect_actions(self) -> None:
         a = self.actions_
-        a.add_file.triggered.connect(self._add_file)
-        a.add_links.triggered.connect(self._add_links)
+        a.add_file.triggered.connect(self.add_flow.add_file)
+        a.add_links.triggered.connect(self.add_flow.add_links)
         a.create.triggered.connect(self._create_torrent)
         a.quit.triggered.connect(self.request_quit)
-        a.resume.triggered.connect(lambda: self._on_selected(self.engine.resume))
-        a.pause.triggered.connect(lambda: self._on_selected(self.engine.pause))
-        a.resume_all.triggered.connect(
-            lambda: self.tasks.run(self.engine.resume(self.model.torrent_ids())))
-        a.pause_all.triggered.connect(
-            lambda: self.tasks.run(self.engine.pause(self.model.torrent_ids())))
-        a.remove.triggered.connect(lambda: self._remove(delete_files=False))
-        a.remove_with_files.triggered.connect(lambda: self._remove(delete_files=True))
-        a.recheck.triggered.connect(lambda: self._on_selected(self.engine.force_recheck))
-        a.move.triggered.connect(self._move_storage)
-        a.open_folder.triggered.connect(self._open_folder)
-        a.copy_magnet.triggered.connect(self._copy_magnet)
-        a.queue_up.triggered.connect(lambda: self._on_selected(self.engine.queue_up))
-        a.queue_down.triggered.connect(lambda: self._on_selected(self.engine.queue_down))
-        a.limits.triggered.connect(self._limits)
-        a.sequential.triggered.connect(self._set_sequential)
-        a.add_peers.triggered.connect(
-            lambda: (tid := self.current_id()) and self.tasks.run(
-                ask_add_peers(self, self.engine, tid)))
-        a.reannounce.triggered.connect(lambda: self._on_selected(self.engine.force_reannounce))
         a.banned_peers.triggered.connect(
             lambda: self.tasks.run(show_banned_peers(self, self.engine, self.tasks.run)))
-        a.find.triggered.connect(self._focus_search)
-        a.show_details.toggled.connect(self._show_details)
-        a.alt_speed.triggered.connect(self._toggle_alt_speed)
-        a.settings.triggered.connect(self._open_settings)
-        a.about.triggered.connect(self._about)
+        a.alt_speed.triggered.connect(self.settings_flow.toggle_alt_speed)
+        a.settings.triggered.connect(self.settings_flow.open)
 
-    # --- selection -------------------------------------------------------------------
+    def _create_torrent(self) -> None:
+        dialog = CreateTorrentDialog(self.engine, self.settings.app.default_save_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
-    def selected_ids(self) -> list[str]:
-        rows = self.view.selectionModel().selectedRows()
-        return [str(index.data(TORRENT_ID_ROLE)) for index in rows]
+    # --- messages --------------------------------------------------------------------
 
-    def current_id(self) -> str | None:
-        index = self.view.selectionModel().currentIndex()
-        if index.isValid() and self.view.selectionModel().isRowSelected(index.row(),
-                                                                        index.parent()):
-            return str(index.data(TORRENT_ID_ROLE))
-        selected = self.selected_ids()
-        return selected[0] if selected else None
+    def show_error(self, line: str) -> None:
+        """An error, in the message area until dismissed: how every error reaches the
+        user."""
+        self.errors.append(line)
+        del self.errors[:-100]
+        log.info("shown to the user: %s", line)
+        self.messages.show_message(Level.ERROR, line)
 
-    def select_torrent(self, torrent_id: str) -> bool:
-        row = self.model.row_of(torrent_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.view.selectionModel().setCurrentIndex(
-            index, self.view.selectionModel().SelectionFlag.ClearAndSelect
-            | self.view.selectionModel().SelectionFlag.Rows)
-        self.view.scrollTo(index)
-        return True
+    def tell(self, level: Level, line: str) -> None:
+        """A message of any level in the message area (an error also joins ``errors``)."""
+        if level is Level.ERROR:
+            self.show_error(line)
+        else:
+            log.info("shown to the user: %s", line)
+            self.messages.show_message(level, line)
 
-    def _on_selection_signal(self, *_args: object) -> None:
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        ids = self.selected_ids()
-        for action in self.actions_.torrent_actions():
-            action.setEnabled(bool(ids))
-        current = self.current_id()
-        snapshot = self.model.snapshot(current) if current else None
-        self.actions_.sequential.setChecked(bool(snapshot and snapshot.sequential))
-        self.details.set_torrent(current)
+    def _note(self, line: str, ms: int) -> None:
+        """A passing line in the status bar (``ms`` 0: until replaced)."""
+        if line:
+            self.status.showMessage(line, ms)
+        else:
+            self.status.clearMessage()
 
     # --- engine events ---------------------------------------------------------------
-
-    def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
-        """Show torrents the engine already holds (those restored before the window)."""
-        self.model.apply(snapshots)
-
-    def _on_removed(self, torrent_id: str) -> None:
-        self.model.remove([torrent_id])
 
     def _on_finished(self, _torrent_id: str, name: str) -> None:
         if not self.settings.app.notify_on_finish:
@@ -366,12 +309,19 @@ class MainWindow(QMainWindow):
             self.tray.notify(title, name)
         self.status.showMessage(self.tr("Finished: {name}").format(name=name), 10_000)
 
+    def _on_torrent_errored(self, torrent_id: str, message: str) -> None:
+        self.show_error(self.tr("{name} stopped: {reason}").format(
+            name=self.torrents.name_of(torrent_id), reason=message))
+
     def _on_engine_message(self, level: str, text: str) -> None:
         if level == "error":
             self.show_error(text)
-            # the status bar line is gone in seconds: a notification stays in view
             if self.tray is not None and self.tray.isVisible():
                 self.tray.notify(QCoreApplication.applicationName(), text)
+        elif level == "warning":
+            # e.g. the listen port was taken: it matters until the user acts on it
+            self.tell(Level.WARNING, text)
+            self.status.showMessage(text, 10_000)
         else:
             self.status.showMessage(text, 10_000)
 
@@ -386,83 +336,20 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.update_totals(totals)
 
-    def show_error(self, line: str) -> None:
-        """One line in the status bar: how every error reaches the user."""
-        self.errors.append(line)
-        del self.errors[:-100]
-        log.info("shown to the user: %s", line)
-        self.status.show_error(line)
+    def _engine_settings_changed(self, engine: object) -> None:
+        self.status.set_limits(self.settings.engine)
+        self.actions_.alt_speed.setChecked(self.settings.engine.alt_limits_enabled)
 
-    # --- adding ----------------------------------------------------------------------
+    def _app_settings_changed(self, app: object) -> None:
+        self._measure_free_space()
+        self.app_settings_changed.emit(app)
 
-    def add_items(self, items: Sequence[str], base_dir: str | None = None) -> None:
-        """Paths, magnets and URLs from the command line or another launch."""
-        sources, errors = classify_all(items, base_dir)
-        for line in errors:
-            self.show_error(line)
-        self.add_sources(sources)
+    def _measure_free_space(self) -> None:
+        async def measure() -> None:
+            self.status.set_free_space(await free_bytes(self.settings.app.default_save_path))
+        self.tasks.run(measure())
 
-    def add_sources(self, sources: Sequence[TorrentSource]) -> None:
-        for source in sources:
-            self.tasks.run(self.add_source(source))
-
-    async def add_source(self, source: TorrentSource) -> str | None:
-        """Show the add dialog for one source; returns the new torrent id, or None."""
-        dialog = await self.prepare_add_dialog(source)
-        try:
-            if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return None
-            return await self.add_from_dialog(dialog)
-        finally:
-            dialog.deleteLater()
-
-    async def prepare_add_dialog(self, source: TorrentSource) -> AddTorrentDialog:
-        """Read the torrent (download it for a URL) and build its add dialog."""
-        app = self.settings.app
-        meta: TorrentMeta | None = None
-        data: bytes | None = None
-        if source.kind is SourceKind.URL:
-            self.status.showMessage(self.tr("Downloading {url}…").format(url=source.label))
-            fetched = await download_torrent(source.value)
-            self.status.clearMessage()
-            if isinstance(fetched, str):
-                source = TorrentSource(SourceKind.MAGNET, fetched)
-            else:
-                data = fetched
-                meta = await self.engine.inspect(AddParams(save_path=app.default_save_path,
-                                                           torrent_data=data))
-        elif source.kind is SourceKind.FILE:
-            meta = await self.engine.inspect(AddParams(save_path=app.default_save_path,
-                                                       torrent_path=source.value))
-        dialog = AddTorrentDialog(
-            self.engine, source, save_path=app.default_save_path,
-            start_paused=app.start_paused, sequential=app.sequential_by_default,
-            meta=meta, torrent_data=data, parent=self)
-        return dialog
-
-    async def add_from_dialog(self, dialog: AddTorrentDialog) -> str:
-        params = dialog.params()
-        torrent_id = await self.engine.add(params)
-        if params.save_path != self.settings.app.default_save_path:
-            await self.update_settings(dataclasses.replace(
-                self.settings, app=dataclasses.replace(
-                    self.settings.app, default_save_path=params.save_path)))
-        return torrent_id
-
-    def _add_file(self) -> None:
-        async def pick() -> None:
-            paths = await choose_files(self, self.tr("Add Torrent Files"),
-                                       self.settings.app.default_save_path,
-                                       self.tr("Torrent files (*.torrent);;All files (*)"))
-            self.add_items(paths)
-        self.tasks.run(pick())
-
-    def _add_links(self) -> None:
-        async def ask() -> None:
-            dialog = AddLinksDialog(self)
-            if await run_dialog(dialog) == QDialog.DialogCode.Accepted:
-                self.add_items(dialog.links())
-        self.tasks.run(ask())
+    # --- drag and drop ---------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if mime_has_sources(event.mimeData()):
@@ -478,190 +365,7 @@ class MainWindow(QMainWindow):
             return
         if sources:
             event.acceptProposedAction()
-            self.add_sources(sources)
-
-    # --- torrent actions -------------------------------------------------------------
-
-    def _on_selected(self, operation: Callable[[list[str]], Coroutine[Any, Any, None]]) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.tasks.run(operation(ids))
-
-    def _remove(self, *, delete_files: bool) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.tasks.run(self.remove_torrents(ids, delete_files=delete_files))
-
-    async def remove_torrents(self, ids: list[str], *, delete_files: bool) -> bool:
-        delete = delete_files
-        if self.settings.app.confirm_remove or delete_files:
-            names = [s.name for t in ids if (s := self.model.snapshot(t)) is not None]
-            dialog = RemoveDialog(names or ids, delete_files=delete_files, parent=self)
-            if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-            delete = dialog.delete_files()
-        await self.engine.remove(ids, delete_files=delete)
-        return True
-
-    def _move_storage(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-
-        async def move() -> None:
-            first = self.model.snapshot(ids[0])
-            start = first.save_path if first else self.settings.app.default_save_path
-            target = await choose_directory(self, self.tr("Move Storage To"), start)
-            if not target:
-                return
-            for torrent_id in ids:
-                await self.engine.move_storage(torrent_id, target)
-            self.status.showMessage(self.tr("Moved to {path}").format(path=target), 10_000)
-        self.tasks.run(move())
-
-    def folder_of(self, torrent_id: str) -> str | None:
-        snapshot = self.model.snapshot(torrent_id)
-        if snapshot is None:
-            return None
-        inside = os.path.join(snapshot.save_path, snapshot.name)
-        return inside if snapshot.name and os.path.isdir(inside) else snapshot.save_path
-
-    def _open_folder(self) -> None:
-        torrent_id = self.current_id()
-        folder = self.folder_of(torrent_id) if torrent_id else None
-        if folder is None:
-            return
-        if not os.path.isdir(folder):
-            self.show_error(self.tr("The folder does not exist: {path}").format(path=folder))
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
-            self.show_error(self.tr("No application opens folders here: {path}").format(
-                path=folder))
-
-    def _copy_magnet(self) -> None:
-        links = []
-        for torrent_id in self.selected_ids():
-            try:
-                links.append(self.engine.magnet_uri(torrent_id))
-            except BttError as exc:
-                self.show_error(str(exc))
-        if links:
-            QGuiApplication.clipboard().setText("\n".join(links))
-            self.status.showMessage(self.tr("Magnet link copied"), 5000)
-
-    def _limits(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-
-        async def ask() -> None:
-            first = self.model.snapshot(ids[0])
-            names = [s.name for t in ids if (s := self.model.snapshot(t)) is not None]
-            dialog = LimitsDialog(names or ids, first.download_limit if first else 0,
-                                  first.upload_limit if first else 0, self)
-            if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return
-            for torrent_id in ids:
-                await self.engine.set_limits(torrent_id, download=dialog.download_limit(),
-                                             upload=dialog.upload_limit())
-        self.tasks.run(ask())
-
-    def _set_sequential(self, on: bool) -> None:
-        async def apply(ids: list[str]) -> None:
-            for torrent_id in ids:
-                await self.engine.set_sequential(torrent_id, on)
-        ids = self.selected_ids()
-        if ids:
-            self.tasks.run(apply(ids))
-
-    def _create_torrent(self) -> None:
-        dialog = CreateTorrentDialog(self.engine, self.settings.app.default_save_path, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
-    def _list_context_menu(self, pos: QPoint) -> None:
-        if not self.selected_ids():
-            return
-        a = self.actions_
-        menu = QMenu(self)
-        for action in (a.resume, a.pause, None, a.remove, None, a.move, a.recheck, None,
-                       a.open_folder, a.copy_magnet, None, a.queue_up, a.queue_down, None,
-                       a.limits, a.sequential, None, a.add_peers, a.reannounce):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _header_menu(self, pos: QPoint) -> None:
-        header = self.view.horizontalHeader()
-        menu = QMenu(self)
-        for column in Column:
-            if column == Column.NAME:
-                continue
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            action = menu.addAction(str(title))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: header.setSectionHidden(c, not shown))
-        menu.popup(header.mapToGlobal(pos))
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def _show_details(self, shown: bool) -> None:
-        self.details.setVisible(shown)
-        if shown:
-            self.details.refresh_now()
-
-    # --- settings --------------------------------------------------------------------
-
-    async def update_settings(self, settings: Settings) -> None:
-        """Apply what changed, then persist ``settings`` (off the loop)."""
-        old = self.settings
-        self.settings = settings
-        if settings.engine != old.engine:
-            await self.engine.apply_settings(settings.engine)
-        if settings.app.theme != old.app.theme:
-            theme_controller().apply(parse_theme(settings.app.theme))
-        self.status.set_limits(settings.engine)
-        self.actions_.alt_speed.setChecked(settings.engine.alt_limits_enabled)
-        await asyncio.to_thread(self.store.save, settings)
-        if settings.app.default_save_path != old.app.default_save_path:
-            self._measure_free_space()
-        if settings.app != old.app:
-            self.app_settings_changed.emit(settings.app)
-
-    def _toggle_alt_speed(self, enabled: bool) -> None:
-        engine = dataclasses.replace(self.settings.engine, alt_limits_enabled=enabled)
-        self.tasks.run(self.update_settings(dataclasses.replace(self.settings, engine=engine)))
-
-    def _open_settings(self) -> None:
-        async def edit() -> None:
-            dialog = SettingsDialog(self.settings, tray_available=self.tray is not None,
-                                    parent=self)
-            appliers = [hook(dialog) for hook in self.settings_hooks]
-            if await run_dialog(dialog) == QDialog.DialogCode.Accepted:
-                await self.update_settings(dialog.settings())
-                for apply in appliers:
-                    await apply()
-        self.tasks.run(edit())
-
-    def _measure_free_space(self) -> None:
-        async def measure() -> None:
-            self.status.set_free_space(await free_bytes(self.settings.app.default_save_path))
-        self.tasks.run(measure())
-
-    def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About BTT Desktop"),
-                          self.tr("{app} {version}\nA BitTorrent client with a TRON wallet.")
-                          .format(app=APP_NAME, version=__version__),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+            self.add_flow.add_sources(sources)
 
     # --- window layout and closing ---------------------------------------------------
 
@@ -693,6 +397,12 @@ class MainWindow(QMainWindow):
         }
 
     def request_quit(self) -> None:
+        """Quit, after asking when torrents are active (see :class:`QuitGuard`)."""
+        if not self._quitting:
+            self.quit_guard.ask_then(self.quit_now)
+
+    def quit_now(self) -> None:
+        """Quit without asking (SIGTERM, the session ending)."""
         if not self._quitting:
             self._quitting = True
             self.quit_requested.emit()
@@ -710,14 +420,13 @@ class MainWindow(QMainWindow):
         """Stop timers and tasks, save the window layout; the window can then close."""
         self._quitting = True
         self._free_timer.stop()
-        self.details.stop()
+        self.torrents.stop()
         self.bridge.detach()
         await self.tasks.cancel_all()
         self.status.showMessage(self.tr("Saving resume data…"))
-        app = dataclasses.replace(self.settings.app, window_layout=self.layout_state())
-        self.settings = dataclasses.replace(self.settings, app=app)
+        settings = self.settings_flow.keep_layout(self.layout_state())
         try:
-            await asyncio.to_thread(self.store.save, self.settings)
+            await asyncio.to_thread(self.store.save, settings)
         except BttError as exc:
             log.error("%s", exc)
         if self.tray is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Callable
 
@@ -27,10 +26,26 @@ from PySide6.QtWidgets import (
 from btt_desktop.engine.types import DiskIO, Encryption
 from btt_desktop.errors import BttError
 from btt_desktop.settings_store import AppSettings, Settings
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.file_pickers import choose_directory
 from btt_desktop.ui.i18n import LANGUAGES, language_label
 from btt_desktop.ui.limits_dialog import KIB, rate_spinbox
-from btt_desktop.ui.theme import Theme, error_style, parse_theme, theme_label
+from btt_desktop.ui.theme import Theme, Tone, parse_theme, set_tone, theme_label
+
+# Kept in AppSettings.window_layout, the window's free-form part of the settings file
+CONFIRM_QUIT_KEY = "confirm_quit_active"
+
+
+def confirm_quit(app: AppSettings) -> bool:
+    """Whether quitting with active torrents asks first (on unless turned off)."""
+    value = app.window_layout.get(CONFIRM_QUIT_KEY, True)
+    return value if isinstance(value, bool) else True
+
+
+def with_confirm_quit(app: AppSettings, on: bool) -> AppSettings:
+    layout = dict(app.window_layout)
+    layout[CONFIRM_QUIT_KEY] = on
+    return dataclasses.replace(app, window_layout=layout)
 
 
 def _page(*groups: QWidget) -> QWidget:
@@ -62,7 +77,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settings_dialog")
         self.resize(620, 520)
         self._original = settings
-        self._helpers: set[asyncio.Task[None]] = set()
+        self._helpers = TaskSet("settings dialog task")
         e, a = settings.engine, settings.app
 
         # downloads
@@ -179,6 +194,10 @@ class SettingsDialog(QDialog):
             self.tray_check.setToolTip(self.tr("This desktop has no system tray."))
         self.notify_check = QCheckBox(self.tr("Notify when a download finishes"))
         self.notify_check.setChecked(a.notify_on_finish)
+        self.confirm_quit_check = QCheckBox(self.tr("Confirm when quitting with active "
+                                                    "torrents"))
+        self.confirm_quit_check.setObjectName("confirm_quit")
+        self.confirm_quit_check.setChecked(confirm_quit(a))
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language")
         for code in LANGUAGES:
@@ -196,6 +215,7 @@ class SettingsDialog(QDialog):
         form = _compact_form(behaviour)
         form.addRow("", self.tray_check)
         form.addRow("", self.notify_check)
+        form.addRow("", self.confirm_quit_check)
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow("", language_note)
         form.addRow(self.tr("Theme:"), self.theme_combo)
@@ -250,7 +270,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.error_label = QLabel()
         self.error_label.setObjectName("settings_error")
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self._checks: list[tuple[QWidget, Callable[[], object]]] = []
@@ -289,9 +309,7 @@ class SettingsDialog(QDialog):
                                             self.save_path_edit.text())
             if chosen:
                 self.save_path_edit.setText(chosen)
-        task = asyncio.get_event_loop().create_task(browse())
-        self._helpers.add(task)
-        task.add_done_callback(self._helpers.discard)
+        self._helpers.spawn(browse())
 
     def settings(self) -> Settings:
         """The settings as edited (the original ones for anything not on these pages)."""
@@ -330,4 +348,5 @@ class SettingsDialog(QDialog):
             wallet_lock_minutes=self.lock_box.value(),
             password_every_send=self.password_send_check.isChecked(),
         )
+        app = with_confirm_quit(app, self.confirm_quit_check.isChecked())
         return Settings(engine=engine, app=app)

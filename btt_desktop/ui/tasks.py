@@ -1,9 +1,11 @@
 """Running engine coroutines from slots, and awaiting dialogs without nested event loops.
 
 A slot must return at once. ``TaskRunner.run`` starts the coroutine as an asyncio task
-(on the qasync loop, the GUI thread), keeps a reference until it ends, and turns a
-:class:`BttError` into one line shown to the user. Anything else is logged in full and
-shown as one line too: no traceback reaches the user.
+(on the qasync loop, the GUI thread), keeps a reference until it ends
+(:class:`btt_desktop.tasks.TaskSet`), and turns a :class:`BttError` into one line shown
+to the user. Anything else is logged in full and shown as one line too: no traceback
+reaches the user. ``run(coro, failing=...)`` puts what was being done in front of the
+reason ("Cannot pause the torrents: ...").
 
 Dialogs are opened with ``open()`` and awaited (``await run_dialog(d)``); ``exec()``
 would start a nested event loop inside a task, which asyncio does not allow.
@@ -19,20 +21,12 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QDialog
 
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
+from btt_desktop.tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-def one_line(exc: BaseException) -> str:
-    """The user-facing line for an exception."""
-    if isinstance(exc, BttError):
-        text = str(exc)
-    else:
-        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return " ".join(text.split())[:300]
 
 
 class TaskRunner:
@@ -40,44 +34,31 @@ class TaskRunner:
 
     def __init__(self, report: Callable[[str], None]) -> None:
         self._report = report
-        self._tasks: set[asyncio.Task[Any]] = set()
-        # The loop the window was built on: a Qt timer may call run() while that loop is
-        # between iterations (no loop is "running" then); its tasks still belong to it.
-        self._loop: asyncio.AbstractEventLoop | None = None
-        with contextlib.suppress(RuntimeError):
-            self._loop = asyncio.get_event_loop()
+        self._failing: dict[asyncio.Task[Any], str] = {}
+        self._tasks = TaskSet("window task", on_error=self._failed, logger=log)
 
-    def run(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = self._loop if self._loop is not None else asyncio.get_event_loop()
-        task = loop.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
+    def run(self, coro: Coroutine[Any, Any, T], *, failing: str = "") -> asyncio.Task[T]:
+        """Start ``coro``; a failure is reported as ``"{failing}: {reason}"`` (or the
+        reason alone)."""
+        task = self._tasks.spawn(coro)
+        if failing:
+            self._failing[task] = failing
+            task.add_done_callback(lambda t: self._failing.pop(t, None))
         return task
 
     @property
     def pending(self) -> int:
         return len(self._tasks)
 
-    def _done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is None:
-            return
+    def _failed(self, task: asyncio.Task[Any], exc: BaseException) -> None:
         if not isinstance(exc, BttError):
             log.error("unexpected error in %s", task.get_coro(), exc_info=exc)
-        self._report(one_line(exc))
+        failing = self._failing.get(task, "")
+        line = one_line(exc)
+        self._report(f"{failing}: {line}" if failing else line)
 
     async def cancel_all(self) -> None:
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
+        await self._tasks.cancel_all()
 
 
 async def run_dialog(dialog: QDialog) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from btt_desktop.errors import TorrentFileError
+from btt_desktop.errors import TorrentFileError, one_line
 
 MAX_TORRENT_BYTES = 32 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
@@ -36,5 +36,5 @@ async def download_torrent(url: str) -> bytes | str:
                     return bytes(data)
             raise TorrentFileError(f"cannot download {url}: too many redirects")
     except httpx.HTTPError as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise TorrentFileError(f"cannot download {url}: {reason}") from exc
+        raise TorrentFileError(
+            f"cannot download {url}: {one_line(exc, typed=False)}") from exc

@@ -26,7 +26,7 @@ from tronpy.async_contract import AsyncContract
 from tronpy.keys import to_hex_address
 from tronpy.providers.async_http import AsyncHTTPProvider
 
-from btt_desktop.errors import ChainError
+from btt_desktop.errors import ChainError, one_line
 from btt_desktop.wallet import hdkeys, history
 from btt_desktop.wallet.amounts import TRX, Token, format_amount
 from btt_desktop.wallet.history import TxRecord
@@ -108,10 +108,6 @@ class TransactionSigner(Protocol):
     def sign_transaction(self, tx: Any) -> Any: ...
 
 
-def _one_line(text: object, limit: int = 200) -> str:
-    return " ".join(str(text).split())[:limit]
-
-
 class ChainClient:
     """One node connection. Create per network; ``await close()`` when done."""
 
@@ -174,7 +170,7 @@ class ChainClient:
         except (tron_errors.ValidationError, tron_errors.TransactionError,
                 tron_errors.TaposError, tron_errors.BadSignature, tron_errors.UnknownError,
                 tron_errors.ApiError, tron_errors.TvmError) as exc:
-            detail = _one_line(exc.args[0] if exc.args else type(exc).__name__)
+            detail = one_line(exc.args[0] if exc.args else type(exc).__name__, 200)
             raise ChainError(f"node refused: {detail}") from None
 
     # --- chain parameters ---------------------------------------------------------------
@@ -449,7 +445,7 @@ class ChainClient:
                     reason = bytes.fromhex(reason).decode("utf-8", "replace")
             if notify:
                 notify("failed", txid)
-            raise ChainError(f"transaction {txid} failed on chain: {_one_line(reason)}")
+            raise ChainError(f"transaction {txid} failed on chain: {one_line(reason, 200)}")
         if notify:
             notify("confirmed", txid)
         return dict(info)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from keyring.backend import KeyringBackend
 
-from btt_desktop.errors import WalletError
+from btt_desktop.errors import WalletError, one_line
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def detect_backend() -> tuple[KeyringBackend | None, str | None]:
     try:
         configured = keyring.core.load_env() or keyring.core.load_config()
     except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
-        return None, f"keyring configuration is broken: {_one_line(exc)}"
+        return None, f"keyring configuration is broken: {one_line(exc, 200)}"
     if configured is not None:
         reason = unsafe_reason(configured)
         if reason:
@@ -127,13 +127,8 @@ def detect_backend() -> tuple[KeyringBackend | None, str | None]:
     try:
         default = keyring.core.get_keyring()
     except Exception as exc:
-        return None, f"no OS keyring: {_one_line(exc)}"
+        return None, f"no OS keyring: {one_line(exc, 200)}"
     return None, unsafe_reason(default) or "no secure OS keyring is running"
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())[:200]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class KeyringStore:
@@ -240,4 +235,4 @@ class KeyringStore:
             raise
         except Exception as exc:
             log.debug("keyring call failed: %s", type(exc).__name__)
-            raise KeyringUnavailable(f"the OS keyring failed: {_one_line(exc)}") from None
+            raise KeyringUnavailable(f"the OS keyring failed: {one_line(exc, 200)}") from None

@@ -19,12 +19,12 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from btt_desktop.app import RunningWindow, WalletOptions, build_window_app
 from btt_desktop.engine import Engine
 from btt_desktop.engine.types import EngineSettings
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
-from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.event_loop import make_event_loop
 from btt_desktop.ui.main_window import MainWindow
 from tests.conftest import free_port, next_loopback
@@ -126,6 +126,7 @@ class WindowRig:
     profile: Profile
     store: SettingsStore
     bus: EventBus
+    running: RunningWindow
 
     @property
     def endpoint(self) -> tuple[str, int]:
@@ -133,23 +134,46 @@ class WindowRig:
         return (s.listen_interface, s.listen_port)
 
 
+def cheap_wallet(**overrides: Any) -> WalletOptions:
+    """The wallet as the window builds it, with a cheap scrypt and the keyring's "fail"
+    backend (this machine has no session keyring; nothing is remembered)."""
+    from keyring.backends import fail
+
+    from btt_desktop.wallet.keyring_store import KeyringStore
+    from btt_desktop.wallet.keystore import ScryptParams
+
+    options: dict[str, Any] = dict(kdf=ScryptParams(n=1 << 10, r=8, p=1),
+                                   keyring=KeyringStore(fail.Keyring()))
+    options.update(overrides)
+    return WalletOptions(**options)
+
+
+async def open_rig(root: Path, engine_settings: EngineSettings | None = None,
+                   **options: Any) -> WindowRig:
+    """The window over a real, started engine, built by ``app.build_window_app`` (its
+    wallet section and Speed included) from settings saved in ``root/profile``."""
+    profile = Profile.open(root / "profile")
+    store = SettingsStore(profile.settings_file)
+    settings = Settings(engine=engine_settings or loopback_settings())
+    settings = dataclasses.replace(settings, app=dataclasses.replace(
+        settings.app, default_save_path=str(root / "downloads")))
+    store.save(settings)
+    options.setdefault("wallet", cheap_wallet())
+    options.setdefault("status_interval", 0.2)
+    running = await build_window_app(profile, **options)
+    return WindowRig(running.window, running.engine, profile, running.store, running.bus,
+                     running)
+
+
+async def close_rig(rig: WindowRig) -> None:
+    """The real shutdown order (sections, window, engine), then the window goes."""
+    await rig.running.close()
+    rig.window.deleteLater()
+
+
 @pytest.fixture
 async def rig(qtbot: Any, tmp_path: Path) -> AsyncIterator[WindowRig]:
-    """The main window over a real, started engine, as ``app.py`` builds it."""
-    profile = Profile.open(tmp_path / "profile")
-    store = SettingsStore(profile.settings_file)
-    settings = Settings(engine=loopback_settings())
-    settings = dataclasses.replace(settings, app=dataclasses.replace(
-        settings.app, default_save_path=str(tmp_path / "downloads")))
-    store.save(settings)
-    bus = EventBus()
-    engine = Engine(profile, bus, settings.engine, status_interval=0.2)
-    window = MainWindow(engine, EventBridge(bus), store, settings)
-    window.show()
-    await engine.start()
-    window.load_snapshots(engine.snapshots())
-    yield WindowRig(window, engine, profile, store, bus)
-    await window.shutdown()
-    await engine.close()
-    window.close()
-    window.deleteLater()
+    """The main window as ``app.py`` builds and starts it."""
+    window_rig = await open_rig(tmp_path)
+    yield window_rig
+    await close_rig(window_rig)

@@ -34,7 +34,9 @@ async def test_excepthook_shows_one_line_and_logs_the_traceback(
         caplog.clear()
         error = EngineError("cannot listen on 127.0.0.9:1: address in use")
         sys.excepthook(type(error), error, None)
-        assert rig.window.status.currentMessage() == str(error)
+        assert rig.window.errors[-1] == str(error)
+        # in the message area as a sentence, until dismissed
+        assert rig.window.messages.texts()[0] == "Cannot listen on 127.0.0.9:1: address in use."
         assert "Traceback" not in caplog.text
         # an exception nobody awaited in a task takes the same path
         async def fail() -> None:

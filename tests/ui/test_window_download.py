@@ -41,7 +41,7 @@ async def test_add_download_prioritise_pause_resume_remove(
 
     # the add dialog shows the file tree; the user unchecks one file and adds
     adding = asyncio.ensure_future(
-        window.add_source(TorrentSource(SourceKind.FILE, str(torrent))))
+        window.add_flow.add_source(TorrentSource(SourceKind.FILE, str(torrent))))
     dialog = await until(lambda: find_widget(window, AddTorrentDialog), what="add dialog")
     assert dialog.name_label.text() == "Album"
     files = dialog.files
@@ -133,11 +133,14 @@ async def test_add_download_prioritise_pause_resume_remove(
     assert general["hash_v1"].text() == tid
     assert general["save_path"].text() == down
 
-    # adding the same torrent again: one line in the status bar, nothing lost
-    window.tasks.run(rig.engine.add(AddParams(save_path=down, torrent_path=str(torrent))))
-    await until(lambda: window.errors, what="duplicate error")
-    assert window.errors[-1] == "already in the list: Album"
-    assert window.status.currentMessage() == "already in the list: Album"
+    # adding the same torrent again: no add dialog, a message that it is there already
+    window.add_items([str(torrent)])
+    await until(lambda: window.messages.texts(), what="the duplicate message")
+    assert window.messages.texts()[0] == (
+        "“Album” is already in the list, with all the trackers of the new source.")
+    assert find_widget(window, AddTorrentDialog) is None
+    assert window.errors == []
+    window.messages.dismiss_all()
 
     # pause and resume act on the engine
     window.actions_.pause.trigger()

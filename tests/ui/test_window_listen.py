@@ -16,6 +16,7 @@ from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.main_window import MainWindow
+from btt_desktop.ui.message_bar import Level
 from tests.ui.conftest import loopback_settings
 
 pytestmark = pytest.mark.timeout(60)
@@ -48,6 +49,10 @@ async def test_port_held_by_another_process_falls_back_and_shows_it(
             line = f"port {port} is in use; listening on port {used} instead"
             assert window.errors == []
             qtbot.waitUntil(lambda: window.status.currentMessage() == line, timeout=5_000)
+            # and it stays in the message area, as a warning, until dismissed
+            assert window.messages.texts() == [
+                f"Port {port} is in use; listening on port {used} instead."]
+            assert window.messages.messages()[0].level is Level.WARNING
             # the message goes after 10 s; the indicator stays
             window.status.clearMessage()
             await asyncio.sleep(1.5)  # a few more session stats

@@ -63,7 +63,7 @@ async def test_add_a_peer_copy_it_and_ban_it(rig: WindowRig, make_peer: PeerFact
     await until(lambda: tab.make_menu() is not None, 10, "the peers tab")
 
     # the torrent's context menu has the same two entries
-    window._list_context_menu(QPoint(5, 5))
+    window.torrents.context_menu(QPoint(5, 5))
     list_menu = await until(lambda: find_widget(window, QMenu), 5, "the list menu")
     assert {"Add Peers…", "Force Reannounce"} <= set(_texts(list_menu))
     list_menu.close()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from btt_desktop.errors import BttError
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.details.files_tab import FilesTab, Spawn
 from btt_desktop.ui.details.general_tab import GeneralTab
 from btt_desktop.ui.details.peers_tab import PeersTab
@@ -39,6 +40,7 @@ class DetailsPanel(QStackedWidget):
         self._engine = engine
         self._torrent_id: str | None = None
         self._refreshing: asyncio.Task[None] | None = None
+        self._tasks = TaskSet("details refresh")
         self.general = GeneralTab()
         self.files = FilesTab(engine, spawn)
         self.peers = PeersTab(engine, spawn)
@@ -87,7 +89,7 @@ class DetailsPanel(QStackedWidget):
         tab = self.tabs.currentWidget()
         assert tab is not None
         self.refresh_count += 1
-        self._refreshing = asyncio.get_event_loop().create_task(
+        self._refreshing = self._tasks.spawn(
             self._refresh(tab, self._torrent_id))  # type: ignore[arg-type]
 
     async def _refresh(self, tab: _Tab, torrent_id: str) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
 from btt_desktop.speed.chainlink import (
@@ -32,7 +32,7 @@ from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, load_settings, save_settings
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.speed.intro import SpeedIntroDialog
-from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
+from btt_desktop.ui.tasks import TaskRunner, run_dialog
 from btt_desktop.ui.wallet.protected import Policy, run_protected
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.signer import WalletSigner

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
 from btt_desktop.speed.chainlink import vault_networks
 from btt_desktop.speed.service import SpeedService, VaultStatus
 from btt_desktop.speed.vault import CallQuote, DepositStep
@@ -36,7 +36,7 @@ from btt_desktop.ui.speed.amounts import btt_text, glance_btt, parse_btt
 from btt_desktop.ui.speed.controller import SpeedController
 from btt_desktop.ui.speed.spend_dialog import ConfirmSpendDialog
 from btt_desktop.ui.speed.torrent_tab import _fill, _table
-from btt_desktop.ui.tasks import one_line, run_dialog
+from btt_desktop.ui.tasks import run_dialog
 from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.network_dialog import network_title
 from btt_desktop.wallet.types import WalletState

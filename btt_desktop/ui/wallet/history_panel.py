@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.errors import BttError
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.clipboard import copy_text
 from btt_desktop.ui.wallet.history_model import HistoryColumn, HistoryModel
@@ -47,6 +48,7 @@ class HistoryPanel(QWidget):
         self.limit = limit
         self.model = HistoryModel(self)
         self._task: asyncio.Task[None] | None = None
+        self._tasks = TaskSet("wallet history")
         self._again: bool | None = None  # a reload asked for while one runs (refresh?)
 
         self.note = QLabel()
@@ -99,7 +101,7 @@ class HistoryPanel(QWidget):
         if self._task is not None and not self._task.done():
             self._again = bool(self._again) or refresh
             return
-        self._task = asyncio.get_event_loop().create_task(self._load(refresh))
+        self._task = self._tasks.spawn(self._load(refresh))
 
     async def stop(self) -> None:
         self._again = None

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.errors import BttError, WrongPassword
+from btt_desktop.errors import BttError, WrongPassword, one_line
 from btt_desktop.ui.icons import icon
-from btt_desktop.ui.tasks import one_line
 from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.wallet.service import WalletService
 from btt_desktop.wallet.types import WalletState

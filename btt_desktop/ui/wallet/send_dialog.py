@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.errors import BttError
+from btt_desktop.errors import BttError, one_line
+from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
-from btt_desktop.ui.tasks import TaskRunner, one_line, run_dialog
+from btt_desktop.ui.tasks import TaskRunner, run_dialog
 from btt_desktop.ui.theme import error_style
 from btt_desktop.ui.wallet.amounts_text import group_digits, token_amount
 from btt_desktop.ui.wallet.clipboard import copy_text
@@ -131,6 +132,8 @@ class SendDialog(QDialog):
         self.bridge = bridge
         self.balances = balances
         self.tasks = TaskRunner(self._show_error)
+        # the transfer itself: awaited by _follow, which reports how it ended
+        self._transfers = TaskSet("transfer", on_error=lambda _task, _exc: None)
         self.quote: SendQuote | None = None
         self.transfer: TransferResult | None = None
         self.states: list[str] = []
@@ -386,7 +389,7 @@ class SendDialog(QDialog):
             self._first_status = loop.create_future()
             self._sending = (quote.to, quote.amount, quote.token)
             self._request_id = None
-            task = loop.create_task(self.service.send(quote, password=password))
+            task = self._transfers.spawn(self.service.send(quote, password=password))
             waited: list[asyncio.Future[Any]] = [task, self._first_status]
             await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
             if task.done():

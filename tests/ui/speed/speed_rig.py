@@ -8,7 +8,6 @@ address).
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,24 +16,24 @@ from pathlib import Path
 import pytest
 from tronpy.keys import PrivateKey
 
+from btt_desktop.app import RunningWindow
 from btt_desktop.engine import Engine
 from btt_desktop.engine.types import EngineSettings
 from btt_desktop.events import EventBus
 from btt_desktop.profile import Profile
-from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.speed.chainlink import VaultLink, open_vault
 from btt_desktop.speed.service import SpeedService
 from btt_desktop.speed.settings import SpeedSettings, save_settings
-from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.main_window import MainWindow
-from btt_desktop.ui.speed import SpeedParts, install_speed
-from btt_desktop.ui.wallet import WalletPane, install_wallet_section
+from btt_desktop.ui.speed import SpeedParts
+from btt_desktop.ui.wallet import WalletPane
 from btt_desktop.wallet.chain import ChainClient
 from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice, network
 from btt_desktop.wallet.service import WalletService
 from tests.speed.speed_keys import KeySigner
+from tests.ui.conftest import cheap_wallet, open_rig
 
 CHEAP = ScryptParams(n=1 << 10, r=8, p=1)
 PASSWORD = "correct horse battery"
@@ -64,6 +63,7 @@ class SpeedWindow:
     wallet: WalletService
     wallet_pane: WalletPane
     speed: SpeedParts
+    running: RunningWindow
 
     @property
     def endpoint(self) -> tuple[str, int]:
@@ -71,47 +71,36 @@ class SpeedWindow:
         return (s.listen_interface, s.listen_port)
 
     async def close(self) -> None:
-        await self.speed.controller.close()
-        await self.wallet_pane.shutdown()
-        await self.wallet.close()
-        await self.window.shutdown()
-        await self.engine.close()
-        self.window.close()
+        """The real shutdown order: Speed, the wallet, the window, the engine."""
+        await self.running.close()
         self.window.deleteLater()
 
 
 async def open_window(tmp: Path, engine_settings: EngineSettings, *, node_url: str,
                       speed: SpeedSettings | None = None, key_hex: str | None = None,
                       locked: bool = False, network: str = "devnet") -> SpeedWindow:
-    """The window as app.py builds it; a wallet restored from ``key_hex`` (unlocked unless
-    ``locked``); ``speed`` saved in the profile first, as a user's earlier choices."""
-    profile = Profile.open(tmp / "profile")
-    store = SettingsStore(profile.settings_file)
-    settings = Settings(engine=engine_settings)
-    settings = dataclasses.replace(settings, app=dataclasses.replace(
-        settings.app, default_save_path=str(tmp / "downloads")))
-    store.save(settings)
+    """The window as app.py builds it (``build_window_app``); a wallet restored from
+    ``key_hex`` (unlocked unless ``locked``); ``speed`` saved in the profile first, as a
+    user's earlier choices."""
     if speed is not None:
-        save_settings(profile.speed_dir, speed)
-    bus = EventBus()
-    engine = Engine(profile, bus, settings.engine, status_interval=0.2)
-    window = MainWindow(engine, EventBridge(bus), store, settings)
-    window.resize(1300, 800)
-    window.show()
-    await engine.start()
-    window.load_snapshots(engine.snapshots())
-    wallet = WalletService(profile, bus, kdf=CHEAP, keyring=fail_keyring(),
-                           chain_factory=fast_client,
-                           network=NetworkChoice(network, node_url=node_url))
-    await wallet.open()
-    if key_hex is not None:
-        await wallet.restore_private_key(key_hex, PASSWORD)
-        if locked:
-            wallet.lock()
-    pane = install_wallet_section(window, wallet)
-    parts = install_speed(window, engine, bus, profile, wallet, pane)
-    await parts.controller.start()
-    return SpeedWindow(window, engine, bus, profile, wallet, pane, parts)
+        save_settings(Profile.open(tmp / "profile").speed_dir, speed)
+
+    async def prepare(wallet: WalletService) -> None:
+        if key_hex is not None:
+            await wallet.restore_private_key(key_hex, PASSWORD)
+            if locked:
+                wallet.lock()
+
+    rig = await open_rig(tmp, engine_settings, wallet=cheap_wallet(
+        chain_factory=fast_client, network=NetworkChoice(network, node_url=node_url),
+        prepare=prepare))
+    running = rig.running
+    rig.window.resize(1300, 800)
+    assert running.wallet is not None and running.wallet_pane is not None
+    assert running.speed is not None and running.speed_start is not None
+    await running.speed_start
+    return SpeedWindow(rig.window, rig.engine, rig.bus, rig.profile, running.wallet,
+                       running.wallet_pane, running.speed, running)
 
 
 @dataclass
