@@ -55,8 +55,6 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     download.add_argument("source", metavar="TORRENT_OR_MAGNET")
     download.add_argument("--to", metavar="DIR", required=True, help="where to save the data")
     _network_options(download)
-    download.add_argument("--peer", metavar="IP:PORT", action="append", default=[],
-                          help="connect to this peer at once (repeat for more)")
     download.add_argument("--exit-when-done", action="store_true",
                           help="exit once the data is complete and verified")
     _limit_options(download, download=True)
@@ -76,6 +74,13 @@ def _limit_options(parser: argparse.ArgumentParser, *, download: bool) -> None:
 
 def _network_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--listen", metavar="IP:PORT",
-                        help=f"listen here, and fail if it cannot (default 0.0.0.0:{DEFAULT_PORT})")
+                        help=f"listen here, and fail if it cannot (default 0.0.0.0:"
+                             f"{DEFAULT_PORT}, or a free port near it if that is taken)")
     parser.add_argument("--no-discovery", action="store_true",
                         help="no DHT, local discovery, UPnP or NAT-PMP: only the given peers")
+    parser.add_argument("--peer", metavar="IP:PORT", action="append", default=[],
+                        help="connect to this peer at once, [IPv6]:PORT in brackets "
+                             "(repeat for more)")
+    parser.add_argument("--tracker", metavar="URL", action="append", default=[],
+                        help="add this tracker (http, https, udp, ws, wss; kept with the "
+                             "torrent in the profile; repeat for more)")

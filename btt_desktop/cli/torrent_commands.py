@@ -17,6 +17,7 @@ from pathlib import Path
 
 from btt_desktop.cli.speed import speed_plan
 from btt_desktop.engine import Engine, create_torrent
+from btt_desktop.engine.addresses import check_tracker_url, parse_peer
 from btt_desktop.engine.ids import torrent_id
 from btt_desktop.engine.types import (
     AddParams,
@@ -86,17 +87,23 @@ def engine_settings(args: argparse.Namespace) -> EngineSettings:
     unspecified = ipaddress.ip_address(ip).is_unspecified
     discovery = not args.no_discovery
     return EngineSettings(listen_interface=ip, listen_port=port,
+                          listen_port_strict=bool(args.listen),  # asked for: this or fail
                           outgoing_interface="" if unspecified else ip,
                           dht=discovery, lsd=discovery, upnp=discovery, natpmp=discovery)
 
 
-def open_profile(args: argparse.Namespace) -> Profile:
-    """The profile of the engine's state, locked: one process writes it at a time.
+def engine_profile_dir(args: argparse.Namespace) -> Path:
+    """Where the engine's state is: ``--profile``, else the CLI's own folder.
 
     Without ``--profile`` the CLI keeps its torrents apart from the window's (``cli/``);
     the wallet and the Speed ledgers are still the default profile's.
     """
-    return Profile.open(getattr(args, "profile", None) or default_profile_dir() / "cli").lock()
+    return Path(getattr(args, "profile", None) or default_profile_dir() / "cli")
+
+
+def open_profile(args: argparse.Namespace) -> Profile:
+    """The profile of the engine's state, locked: one process writes it at a time."""
+    return Profile.open(engine_profile_dir(args)).lock()
 
 
 class _Run:
@@ -108,17 +115,24 @@ class _Run:
         self.stop = asyncio.Event()
         self.errors: list[str] = []
         self.listening = False
+        self._early: list[str] = []
         self.bus.subscribe(EngineMessage, self._on_message)
         self.bus.subscribe(TorrentErrored, lambda e: self.errors.append(e.message))
 
     def _on_message(self, message: EngineMessage) -> None:
-        # before the listen socket is confirmed, a failure is raised by wait_listening
+        # before the listen socket is confirmed, a failure is raised by wait_listening;
+        # anything else said meanwhile (a port that was taken) is shown once it listens
         if self.listening:
             print(f"btt: {message.text}", file=sys.stderr, flush=True)
+        else:
+            self._early.append(message.text)
 
     async def wait_listening(self) -> tuple[str, ...]:
         endpoints = await self.engine.wait_listening()
         self.listening = True
+        for text in self._early:
+            print(f"btt: {text}", file=sys.stderr, flush=True)
+        self._early.clear()
         return endpoints
 
     async def __aenter__(self) -> _Run:
@@ -156,6 +170,7 @@ class _Run:
 async def cmd_seed(args: argparse.Namespace) -> int:
     data = await asyncio.to_thread(_existing_folder, args.data)
     _check_limits(args)
+    peers, trackers = _peers_and_trackers(args)
     params = AddParams(save_path=data, torrent_path=args.torrent)
     run = _Run(args)
     meta = await run.engine.inspect(params)  # bad input fails before the session starts
@@ -166,6 +181,7 @@ async def cmd_seed(args: argparse.Namespace) -> int:
             await speed.enter_async_context(plan.attach(run.engine, run.bus))
         tid = await run.add(params, meta)
         await _apply_limits(run, tid, args)
+        await _by_hand(run, tid, trackers, peers)
         if args.peer_stats:
             speed.push_async_callback(_peer_stats(run, tid))
         snap = await _until_checked(run, tid)
@@ -194,7 +210,7 @@ async def _until_checked(run: _Run, tid: str) -> TorrentSnapshot | None:
 
 
 async def cmd_download(args: argparse.Namespace) -> int:
-    peers = tuple(parse_endpoint(p, "--peer value") for p in args.peer)
+    peers, trackers = _peers_and_trackers(args)
     source = args.source
     params = AddParams(save_path=_absolute(args.to), peers=peers,
                        **({"magnet": source} if source.startswith("magnet:")
@@ -211,10 +227,35 @@ async def cmd_download(args: argparse.Namespace) -> int:
         await _apply_limits(run, tid, args)
         if args.peer_stats:
             speed.push_async_callback(_peer_stats(run, tid))
-        for ip, port in peers:  # a torrent picked up from the profile needs them too
-            await run.engine.connect_peer(tid, ip, port)
+        await _by_hand(run, tid, trackers, peers)  # a torrent picked up from the profile too
         await _follow(run, tid, args.exit_when_done)
     return 0
+
+
+def _peers_and_trackers(args: argparse.Namespace
+                        ) -> tuple[tuple[tuple[str, int], ...], list[tuple[str, int]]]:
+    """``--peer`` and ``--tracker`` values, each checked (one line naming a bad one)."""
+    peers = tuple(_peer_option(p) for p in args.peer)
+    trackers = [(check_tracker_url(url), 0) for url in args.tracker]  # tier 0, as added
+    return peers, trackers
+
+
+def _peer_option(text: str) -> tuple[str, int]:
+    try:
+        return parse_peer(text)
+    except EngineError as exc:  # "not IP:port: TEXT" -> "bad --peer value (...): TEXT"
+        reason = str(exc).rsplit(": ", 1)[0]
+        reason = "IP:PORT expected" if reason == "not IP:port" else reason
+        raise BttError(f"bad --peer value ({reason}): {text}") from None
+
+
+async def _by_hand(run: _Run, tid: str, trackers: list[tuple[str, int]],
+                   peers: tuple[tuple[str, int], ...]) -> None:
+    """Extra trackers (kept in the profile with the torrent) and peers to dial now."""
+    if trackers:
+        await run.engine.add_trackers(tid, trackers)
+    if peers:
+        await run.engine.add_peers(tid, peers)
 
 
 def _check_limits(args: argparse.Namespace) -> None:

@@ -49,6 +49,11 @@ class PeerAdmin:
     def banned(self) -> tuple[str, ...]:
         return tuple(sorted(self._banned, key=_ip_order))
 
+    async def load(self) -> tuple[str, ...]:
+        """Read the saved bans without a session (``btt peers``); the banned IPs."""
+        self._banned = await asyncio.to_thread(self._load)
+        return self.banned
+
     async def attach(self, controls: PeerControls) -> None:
         """Read the saved bans and put them in the session's filter (at start)."""
         self._banned = await asyncio.to_thread(self._load)
