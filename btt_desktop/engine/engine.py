@@ -25,6 +25,7 @@ from btt_desktop.engine.alert_pump import AlertPump
 from btt_desktop.engine.core import ANSWER_TIMEOUT, RESUME_FLAGS, clamp_priority
 from btt_desktop.engine.ip_blocklist import load_blocklist
 from btt_desktop.engine.label_ops import LabelOps
+from btt_desktop.engine.labels import TorrentLabels
 from btt_desktop.engine.peer_admin import connect_peers, normalise_ip
 from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.queries import Queries
@@ -245,7 +246,7 @@ class Engine(AddFlow, LabelOps, Queries):
             finally:
                 self._torrents.pop(torrent_id)
                 await self._resume.delete(torrent_id)
-                if record.labels() != type(record.labels())():
+                if record.labels() != TorrentLabels():
                     await self._save_labels()
             self._bus.publish(TorrentRemoved(torrent_id))
         if problems:

@@ -129,7 +129,7 @@ class Queries(EngineCore):
         trackers. Built from fresh resume data: v2 and hybrid torrents need their piece
         layers, which ``torrent_file()`` leaves out."""
         record = self._record(torrent_id)
-        if not record.handle.has_metadata():
+        if await asyncio.to_thread(record.handle.torrent_file) is None:
             raise EngineError(f"{record.name} has no metadata yet: nothing to export")
         data = None
         for _ in range(3):  # a save of another caller that found nothing to save answers None
