@@ -10,6 +10,7 @@ A callback must not block; it may schedule work on the loop.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -78,6 +79,21 @@ class EngineMessage:
 
     level: str  # "info" | "warning" | "error"
     text: str
+
+
+class WatchOutcome(enum.Enum):
+    ADDED = "added"
+    ALREADY_THERE = "already there"   # the torrent was in the list already
+    REFUSED = "refused"               # not a torrent or magnet link libtorrent accepts
+
+
+@dataclass(frozen=True)
+class WatchedFileHandled:
+    """A file from the watched folder was taken (btt_desktop.watched_folder)."""
+
+    path: str
+    outcome: WatchOutcome
+    text: str  # one line: what happened, or why it was refused
 
 
 # --- wallet ------------------------------------------------------------------------
