@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 
 T = TypeVar("T")
 Parse = Callable[[str], tuple[list[T], list[str]]]
@@ -45,7 +45,7 @@ class CheckedLinesDialog(QDialog, Generic[T]):
         self.error_label = QLabel()
         self.error_label.setObjectName("lines_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button.setText(ok_text)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from btt_desktop.engine.types import EngineSettings, SessionTotals
 from btt_desktop.ui.formatting import format_limit, format_rate, format_size
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 
 MESSAGE_MS = 10_000
 
@@ -86,7 +86,7 @@ class StatusBar(QStatusBar):
         if not moved:
             return
         self.port_label.setText("⚠ " + self.tr("Port {port}").format(port=ports[0]))
-        self.port_label.setStyleSheet(error_style())
+        set_tone(self.port_label, Tone.ERROR)
         self.port_label.setToolTip(self.tr(
             "Port {wanted} is in use by another program, so peers reach BTT Desktop on "
             "port {port} for now. Choose a free port in Settings → Connection to keep "

@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -191,7 +191,10 @@ class ThemeController(QObject):
 
 class IconRefresher(QObject):
     """Re-requests the icons of every widget and action after the palette changes, and
-    recolours the text given a :class:`Tone`."""
+    recolours the text given a :class:`Tone`; then emits ``refreshed`` for widgets that
+    draw with theme colours of their own (the message area's tints)."""
+
+    refreshed_signal = Signal()
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -224,6 +227,7 @@ class IconRefresher(QObject):
                         action.setIcon(icon(name))
                         count += 1
         self.refreshed = count
+        self.refreshed_signal.emit()
 
 
 def _refresh_widget(widget: QWidget) -> int:

@@ -18,7 +18,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.lines_dialog import CheckedLinesDialog
 from btt_desktop.ui.tasks import run_dialog
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 
 
 def _tr(text: str) -> str:
@@ -51,7 +51,7 @@ class EditTrackerDialog(QDialog):
         self.edit.setObjectName("tracker_url")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.icons import icon
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.theme import error_style
+from btt_desktop.ui.theme import Tone, set_tone
 from btt_desktop.ui.wallet.amounts_text import group_digits, token_amount
 from btt_desktop.ui.wallet.clipboard import copy_text
 from btt_desktop.ui.wallet.protected import Policy, run_protected
@@ -46,7 +46,6 @@ from btt_desktop.wallet.types import BalanceSnapshot, SendQuote, TransferUpdate
 log = logging.getLogger(__name__)
 
 QUOTE_DELAY_MS = 400
-GOOD = "color: #1e8449;"
 SendAction = Callable[[str | None], Awaitable["asyncio.Task[TransferResult]"]]
 
 
@@ -145,8 +144,17 @@ class SendDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._form_page())
         self.pages.addWidget(self._progress_page())
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if page is not None:
+                page.installEventFilter(self)  # a label's new text asks for a new layout
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        # grow when a line wraps (a long address error): never clip it
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_height)
         self._quote_timer = QTimer(self)
         self._quote_timer.setSingleShot(True)
         self._quote_timer.setInterval(QUOTE_DELAY_MS)
@@ -196,7 +204,7 @@ class SendDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("send_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_style())
+        set_tone(self.error_label, Tone.ERROR)
         buttons = QDialogButtonBox()
         self.review_button = buttons.addButton(self.tr("Send…"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -281,6 +289,23 @@ class SendDialog(QDialog):
             self.balances = snapshot
             self._show_available()  # a refresh must not throw away the quote under review
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_timer.start()
+        return False
+
+    def _fit_height(self) -> None:
+        """Labels that wrap need more height at this width than the layout's size hint
+        says; grow the dialog to what the wrapped text takes."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
+
     def _check_recipient(self) -> str | None:
         text = self.to_field.text().strip()
         if not text:
@@ -290,15 +315,15 @@ class SendDialog(QDialog):
             address = hdkeys.normalize_address(text)
         except BttError as exc:
             self.to_check.setText(str(exc))
-            self.to_check.setStyleSheet(error_style())
+            set_tone(self.to_check, Tone.ERROR)
             return None
         own = self.service.info.address
         if address == own:
             self.to_check.setText(self.tr("This is your own address."))
-            self.to_check.setStyleSheet(error_style())
+            set_tone(self.to_check, Tone.ERROR)
             return None
         self.to_check.setText(self.tr("Valid TRON address"))
-        self.to_check.setStyleSheet(GOOD)
+        set_tone(self.to_check, Tone.GOOD)
         return address
 
     def _inputs_changed(self, *_args: object) -> None:
@@ -421,7 +446,7 @@ class SendDialog(QDialog):
             else self.tr("Confirmed.")
         self.progress_label.setText(line + " " + self.tr("Fee paid: {fee} TRX.").format(
             fee=format_amount(self.transfer.fee_sun, TRX_DECIMALS)))
-        self.progress_label.setStyleSheet(GOOD)
+        set_tone(self.progress_label, Tone.GOOD)
         self.txid_label.setText(self.tr("Transaction ID: {txid}").format(txid=self.transfer.txid))
         self.copy_txid.setVisible(True)
         self.explorer.setVisible(self.service.network.tx_url(self.transfer.txid) is not None)
@@ -430,7 +455,7 @@ class SendDialog(QDialog):
     def _failed(self, line: str) -> None:
         self.progress_title.setText(self.tr("The transfer failed"))
         self.progress_label.setText(line)
-        self.progress_label.setStyleSheet(error_style())
+        set_tone(self.progress_label, Tone.ERROR)
 
     def _on_status(self, update: TransferUpdate) -> None:
         if self._sending != (update.to, update.amount, update.token):
