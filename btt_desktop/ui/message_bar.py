@@ -5,7 +5,7 @@ message is one sentence (what happened and why), in a tinted row with an icon an
 close button, like KDE's KMessageWidget or Firefox's notification bar. The newest row is
 on top; the same message again counts up on its row ("3×") instead of stacking a copy;
 beyond :data:`MAX_SHOWN` rows the rest are counted in a last row with "Dismiss All".
-The tint follows a live theme switch.
+The tint follows a live theme switch (``IconRefresher.refreshed_signal``).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QToolButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from btt_desktop.ui.theme import Tone, tone_color
+from btt_desktop.ui.theme import controller as theme_controller
 
 MAX_SHOWN = 3
 MAX_KEPT = 50
@@ -108,7 +110,7 @@ class _Row(QFrame):
     def recolour(self) -> None:
         """A background tinted by the level, a border in its colour; the text keeps the
         palette's colour, so it reads on either theme."""
-        palette = self.palette()
+        palette = QGuiApplication.palette()
         window = palette.color(QPalette.ColorRole.Window)
         tone = _TONE[self.message.level]
         accent = tone_color(tone) if tone is not None else palette.color(
@@ -125,16 +127,27 @@ def _mix(base: QColor, over: QColor, amount: float) -> QColor:
                   round(base.blue() + (over.blue() - base.blue()) * amount))
 
 
-class MessageBar(QWidget):
-    """Rows of messages; hidden while there is none."""
+class MessageBar(QScrollArea):
+    """Rows of messages; hidden while there is none.
+
+    It asks for the height of every shown row but takes no more than one row from a
+    small screen (1024x600): the rest then scrolls, and the window never grows past the
+    screen because of a message.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("message_bar")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._inner = QWidget()
+        self._inner.setObjectName("message_rows")
+        self.setWidget(self._inner)
         self._rows: list[_Row] = []  # newest first
-        self._layout = QVBoxLayout(self)
+        self._layout = QVBoxLayout(self._inner)
         self._layout.setContentsMargins(6, 6, 6, 0)
         self._layout.setSpacing(4)
         self.more = QFrame()
@@ -151,6 +164,36 @@ class MessageBar(QWidget):
         self._layout.addWidget(self.more)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._arrange()
+        # after a theme switch, once the application's palette is the new one
+        theme_controller().refresher.refreshed_signal.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        for row in self._rows:
+            row.recolour()
+
+    def _content_height(self) -> int:
+        layout = self._layout
+        width = max(1, self.viewport().width())
+        if layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return layout.totalSizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._content_height())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.shown_rows()
+        if not shown:
+            return QSize(0, 0)
+        margins = self._layout.contentsMargins()
+        first = shown[0].heightForWidth(max(1, self.viewport().width() - margins.left()
+                                            - margins.right()))
+        first = first if first > 0 else shown[0].sizeHint().height()
+        return QSize(0, min(self._content_height(), first + margins.top() + 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the rows wrap differently at another width
 
     # --- reading ---------------------------------------------------------------------
 
@@ -213,11 +256,6 @@ class MessageBar(QWidget):
             self.more_label.setText(self.tr("{count} more messages").format(count=hidden)
                                     if hidden > 1 else self.tr("1 more message"))
         self.setVisible(bool(self._rows))
+        self.updateGeometry()
         self.changed.emit()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
-                            QEvent.Type.StyleChange):
-            for row in self._rows:
-                row.recolour()
-        return super().event(event)
