@@ -54,8 +54,8 @@ echo "== install BTT Desktop (non-editable)"
 SRC="$BUILD/src"
 rm -rf "$SRC" "$BUILD/wheel"
 mkdir -p "$SRC"
-tar -c --exclude=__pycache__ --exclude='*.pyc' pyproject.toml README.md btt_desktop resources \
-    | tar -x -C "$SRC"
+tar -c --exclude=__pycache__ --exclude='*.pyc' pyproject.toml README.md LICENSE btt_desktop \
+    resources | tar -x -C "$SRC"
 "$VENV/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$BUILD/wheel" "$SRC"
 "$VENV/bin/python" -m pip install -q --no-deps --force-reinstall "$BUILD"/wheel/btt_desktop-*.whl
 installed="$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("btt-desktop"))')"
@@ -70,12 +70,16 @@ echo "== PyInstaller"
     --distpath "$DIST" --workpath "$BUILD/pyinstaller" "$ROOT/packaging/btt-desktop.spec")
 APP="$DIST/btt-desktop"
 test -x "$APP/btt-desktop" && test -x "$APP/btt"
+# the GPL beside the programs, where a user of the folder looks for it (Help ▸ Licence
+# reads the copy in btt_desktop/resources)
+cp LICENSE "$APP/LICENSE"
+test -f "$APP/_internal/btt_desktop/resources/LICENSE"
 
 echo "== AppDir"
 APPDIR="$BUILD/AppDir"
 rm -rf "$APPDIR"
 mkdir -p "$APPDIR/usr/lib" "$APPDIR/usr/bin" "$APPDIR/usr/share/applications" \
-    "$APPDIR/usr/share/metainfo"
+    "$APPDIR/usr/share/metainfo" "$APPDIR/usr/share/doc/btt-desktop"
 cp -a "$APP" "$APPDIR/usr/lib/btt-desktop"
 ln -s ../lib/btt-desktop/btt-desktop "$APPDIR/usr/bin/btt-desktop"
 ln -s ../lib/btt-desktop/btt "$APPDIR/usr/bin/btt"
@@ -84,6 +88,7 @@ chmod +x "$APPDIR/AppRun"
 cp "resources/linux/$APP_ID.desktop" "$APPDIR/usr/share/applications/"
 cp "resources/linux/$APP_ID.desktop" "$APPDIR/"
 cp "resources/linux/$APP_ID.metainfo.xml" "$APPDIR/usr/share/metainfo/"
+cp LICENSE "$APPDIR/usr/share/doc/btt-desktop/LICENSE"
 "$VENV/bin/python" packaging/render_icons.py "$APPDIR/usr/share/icons/hicolor" --hicolor >/dev/null
 cp "$APPDIR/usr/share/icons/hicolor/256x256/apps/$APP_ID.png" "$APPDIR/$APP_ID.png"
 ln -s "$APP_ID.png" "$APPDIR/.DirIcon"

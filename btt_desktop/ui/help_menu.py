@@ -3,13 +3,16 @@ About.
 
 Documentation opens the README of a source checkout (it leads to ``docs/``), else the
 project page the installed package names; with neither the entry is disabled. Licence
-shows the LICENSE file when one is installed beside the package, else the licence the
-package declares (its SPDX expression) with the GPL's own notice.
+shows the full text of the GPL from the LICENSE the package carries
+(``btt_desktop/resources/LICENSE``, also in the one-folder app), else from the source
+checkout or the package metadata (``dist-info/licenses/LICENSE``); only with none of
+them, the licence the package declares (its SPDX expression) with the GPL's notice.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.resources
 import tomllib
 from pathlib import Path
 
@@ -70,13 +73,23 @@ def licence_name() -> str:
 
 
 def licence_file_text() -> str | None:
-    for name in ("LICENSE", "LICENSE.txt", "LICENCE", "COPYING"):
-        path = _SOURCE_ROOT / name
+    """The full licence text: the package's resource, the source checkout's LICENSE (a
+    folder with pyproject.toml, never a bare site-packages), or the wheel's metadata."""
+    try:
+        resources = importlib.resources.files("btt_desktop").joinpath("resources")
+        return resources.joinpath("LICENSE").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        pass
+    if (_SOURCE_ROOT / "pyproject.toml").is_file():
         try:
-            return path.read_text(encoding="utf-8")
+            return (_SOURCE_ROOT / "LICENSE").read_text(encoding="utf-8")
         except OSError:
-            continue
-    return None
+            pass
+    try:
+        text = importlib.metadata.distribution(DISTRIBUTION).read_text("licenses/LICENSE")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return text or None
 
 
 class LicenceDialog(QDialog):
