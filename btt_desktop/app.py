@@ -28,9 +28,12 @@ from btt_desktop.errors import BttError, one_line
 from btt_desktop.profile import Profile
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
-    from btt_desktop.settings_store import Settings, SettingsStore
+    from btt_desktop.proxy_password import ProxyPasswordStore
+    from btt_desktop.settings_store import AppSettings, Settings, SettingsStore
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.single_instance import InstanceServer
     from btt_desktop.ui.speed import SpeedParts
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from btt_desktop.wallet.keystore import ScryptParams
     from btt_desktop.wallet.networks import Network, NetworkChoice
     from btt_desktop.wallet.service import WalletService
+    from btt_desktop.watched_folder import WatchedFolder, WatchSettings
 
 log = logging.getLogger("btt_desktop.app")
 
@@ -191,6 +195,7 @@ class RunningWindow:
     engine: Engine
     window: MainWindow
     translators: object = None
+    watched: WatchedFolder | None = None
     wallet: WalletService | None = None
     wallet_pane: WalletPane | None = None
     speed: SpeedParts | None = None
@@ -237,37 +242,45 @@ async def build_window_app(
     speed: bool = True,
     appearance: bool = True,
     on_window: Callable[[MainWindow], None] | None = None,
+    proxy_keyring: KeyringBackend | None = None,
 ) -> RunningWindow:
     """Build and start the window with its engine, wallet and Speed, in the order of a
     real start; ``await running.close()`` shuts it down in the real order.
 
     1. the settings (read off the loop, unless given: a test's), the language and theme;
+       the proxy password from the OS keyring (when the proxy has a user name);
     2. the event bus, the engine (not started), the bridge and the window; ``on_window``
        sees the window now, before anything can go wrong;
     3. the window shows, with any notice of the settings file and ``errors``;
     4. the engine starts; when it cannot, the window says why, waits for the user, shuts
        down and closes, and the :class:`BttError` is raised;
-    5. the torrents the engine restored fill the list;
+    5. the torrents the engine restored fill the list; the watched folder starts;
     6. the wallet section (``wallet=None``: none) and Speed (``speed``) are added.
 
-    ``status_interval`` (seconds between the engine's status batches) is a test's knob.
+    ``status_interval`` (seconds between the engine's status batches) and
+    ``proxy_keyring`` (a keyring backend instead of the OS's) are tests' knobs.
     """
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
+    from btt_desktop.proxy_password import ProxyPasswordStore
     from btt_desktop.settings_store import SettingsStore
     from btt_desktop.ui.bridge import EventBridge
     from btt_desktop.ui.main_window import MainWindow
+    from btt_desktop.ui.message_bar import Level
+    from btt_desktop.watched_folder import WatchedFolder
 
     store = SettingsStore(profile.settings_file)
     if settings is None:
         settings = await asyncio.to_thread(store.load)
     translators = (install_appearance(settings.app.language, settings.app.theme)
                    if appearance else None)
+    proxy_passwords = ProxyPasswordStore(profile.root, proxy_keyring)
+    settings, keyring_problem = await _with_proxy_password(settings, proxy_passwords)
     bus = EventBus()
     engine = (Engine(profile, bus, settings.engine) if status_interval is None else
               Engine(profile, bus, settings.engine, status_interval=status_interval))
     bridge = EventBridge(bus)
-    window = MainWindow(engine, bridge, store, settings)
+    window = MainWindow(engine, bridge, store, settings, proxy_passwords=proxy_passwords)
     if on_window is not None:
         on_window(window)
     window.show()
@@ -275,6 +288,8 @@ async def build_window_app(
         window.show_error(store.notice)
     for line in errors:
         window.show_error(line)
+    if keyring_problem:
+        window.tell(Level.WARNING, keyring_problem)
     try:
         await engine.start()
     except BttError as exc:
@@ -285,9 +300,56 @@ async def build_window_app(
         raise
     window.load_snapshots(engine.snapshots())
     running = RunningWindow(profile, store, bus, engine, window, translators)
+    watched = WatchedFolder(engine, bus, watch_settings(settings.app))
+    watched.start()
+    running.watched = watched
+    running.closers.append(watched.close)
+
+    def follow_watch(app: object) -> None:
+        new = watch_settings(window.settings.app)
+        if new != watched.settings:
+            window.tasks.run(watched.apply(new),
+                             failing=_tr("Cannot watch the folder"))
+
+    window.app_settings_changed.connect(follow_watch)
     if wallet is not None:
         await _install_sections(running, wallet, speed)
     return running
+
+
+def watch_settings(app: AppSettings) -> WatchSettings:
+    """What the watched folder does, from the window's settings (its save path "": the
+    default save path)."""
+    from btt_desktop.watched_folder import WatchSettings
+
+    return WatchSettings(folder=app.watched_folder,
+                         save_path=app.watched_save_path or app.default_save_path,
+                         paused=app.watched_paused)
+
+
+async def _with_proxy_password(settings: Settings, passwords: ProxyPasswordStore
+                               ) -> tuple[Settings, str]:
+    """``settings`` with the proxy password read from the OS keyring (only for a proxy
+    with a user name), and a line for the user when a keyring was there but failed."""
+    import dataclasses
+
+    from btt_desktop.engine.types import ProxyType
+    from btt_desktop.proxy_password import KeyringUnavailable
+
+    e = settings.engine
+    if e.proxy_type is ProxyType.NONE or not e.proxy_username or e.proxy_password:
+        return settings, ""
+    try:
+        password = await passwords.load()
+    except KeyringUnavailable as exc:
+        status = await passwords.status()
+        log.warning("the proxy password could not be read from the keyring: %s", exc)
+        if not status.available:
+            return settings, ""  # nothing could have been saved: the dialog says so
+        return settings, _tr("The proxy password could not be read from the OS keyring: "
+                             "{reason}").format(reason=str(exc))
+    return dataclasses.replace(settings, engine=dataclasses.replace(
+        e, proxy_password=password)), ""
 
 
 def _tr(text: str) -> str:

@@ -52,6 +52,13 @@ class AppSettings:
     wallet_lock_minutes: int = 15
     # the wallet password is asked for every transfer the window sends, unlocked or not
     password_every_send: bool = True
+    # quitting while torrents are active asks first (until "Don't ask again")
+    confirm_quit_active: bool = True
+    # .torrent and .magnet files dropped here are added ("": no watched folder)
+    watched_folder: str = ""
+    # where torrents from the watched folder are saved ("": the default save path)
+    watched_save_path: str = ""
+    watched_paused: bool = False
     # window geometry, column layout and splitter positions (base64 of Qt's saveState)
     window_layout: dict[str, int | bool | str] = field(default_factory=dict)
 
@@ -135,10 +142,29 @@ def settings_from_json(data: bytes) -> Settings:
     document = json.loads(data.decode("utf-8"))
     if not isinstance(document, dict):
         raise ValueError("not a JSON object")
+    raw_app = document.get("app")
     return Settings(
         engine=dataclass_from_dict(EngineSettings, document.get("engine")),
-        app=dataclass_from_dict(AppSettings, document.get("app")),
+        app=_migrated(dataclass_from_dict(AppSettings, raw_app), raw_app),
     )
+
+
+# AppSettings.confirm_quit_active was kept among the window's layout values before it
+# became a field of its own
+_OLD_CONFIRM_QUIT = "confirm_quit_active"
+
+
+def _migrated(app: AppSettings, raw: object) -> AppSettings:
+    """Values an older settings file kept elsewhere, moved to their fields (once: the
+    old place is dropped, so the next save no longer has it)."""
+    if _OLD_CONFIRM_QUIT not in app.window_layout:
+        return app
+    layout = dict(app.window_layout)
+    old = layout.pop(_OLD_CONFIRM_QUIT)
+    app = dataclasses.replace(app, window_layout=layout)
+    if isinstance(old, bool) and not (isinstance(raw, dict) and _OLD_CONFIRM_QUIT in raw):
+        app = dataclasses.replace(app, confirm_quit_active=old)
+    return app
 
 
 class SettingsStore:

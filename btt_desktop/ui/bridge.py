@@ -1,10 +1,10 @@
 """The one place where the window subscribes to the EventBus.
 
-Each event (torrents, the wallet, Speed) becomes a Qt signal; the window builds one
-bridge and every section connects to it (``window.bridge``). The bus calls its handlers
-on the asyncio loop's thread; with qasync that loop runs on the GUI thread, so the
-signals are emitted there and every connected slot may touch widgets. The bridge
-refuses to be used from another thread.
+Each event (torrents, the alternative limits, the watched folder, the wallet, Speed)
+becomes a Qt signal; the window builds one bridge and every section connects to it
+(``window.bridge``). The bus calls its handlers on the asyncio loop's thread; with qasync
+that loop runs on the GUI thread, so the signals are emitted there and every connected
+slot may touch widgets. The bridge refuses to be used from another thread.
 
 ``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
 at once, the ones that follow gathered into one batch per interval, which doubles from
@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from btt_desktop.engine.types import TorrentSnapshot
 from btt_desktop.events import (
+    AltLimitsChanged,
     BalancesUpdated,
     EngineMessage,
     EventBus,
@@ -43,6 +44,7 @@ from btt_desktop.events import (
     WalletChanged,
     WalletLocked,
     WalletUnlocked,
+    WatchedFileHandled,
 )
 
 ADD_BATCH_MS = 50
@@ -58,6 +60,8 @@ class EventBridge(QObject):
     torrent_errored = Signal(str, str)      # torrent id, message
     session_stats = Signal(object)          # SessionTotals
     engine_message = Signal(str, str)       # level, text
+    alt_limits_changed = Signal(bool)       # the alternative limits on or off
+    watched_file = Signal(str, object, str)  # path, WatchOutcome, one line
     # the wallet
     wallet_changed = Signal(object)         # WalletInfo
     wallet_locked = Signal(str)             # wallet id
@@ -86,6 +90,8 @@ class EventBridge(QObject):
             bus.subscribe(TorrentErrored, self._on_errored),
             bus.subscribe(SessionStatsUpdated, self._on_stats),
             bus.subscribe(EngineMessage, self._on_message),
+            bus.subscribe(AltLimitsChanged, self._on_alt_limits),
+            bus.subscribe(WatchedFileHandled, self._on_watched_file),
             bus.subscribe(WalletChanged, self._on_wallet_changed),
             bus.subscribe(WalletLocked, self._on_wallet_locked),
             bus.subscribe(WalletUnlocked, self._on_wallet_unlocked),
@@ -165,6 +171,15 @@ class EventBridge(QObject):
     def _on_message(self, event: EngineMessage) -> None:
         self._check_thread()
         self.engine_message.emit(event.level, event.text)
+
+    def _on_alt_limits(self, event: AltLimitsChanged) -> None:
+        self._check_thread()
+        self.alt_limits_changed.emit(event.enabled)
+
+    def _on_watched_file(self, event: WatchedFileHandled) -> None:
+        self._check_thread()
+        self.flush_added()  # the torrent's row first, then what the folder says of it
+        self.watched_file.emit(event.path, event.outcome, event.text)
 
     # --- the wallet -----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 from btt_desktop import APP_NAME
 from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
 from btt_desktop.errors import BttError
+from btt_desktop.events import WatchOutcome
+from btt_desktop.proxy_password import ProxyPasswordStore
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.actions import WindowActions
 from btt_desktop.ui.add_flow import AddFlow
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
     app_settings_changed = Signal(object)  # AppSettings, after the user changed them
 
     def __init__(self, engine: EngineApi, bridge: EventBridge, store: SettingsStore,
-                 settings: Settings, parent: QWidget | None = None) -> None:
+                 settings: Settings, parent: QWidget | None = None, *,
+                 proxy_passwords: ProxyPasswordStore | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.bridge = bridge
@@ -78,7 +82,7 @@ class MainWindow(QMainWindow):
         self.tray: TrayIcon | None = None
         self.settings_flow = SettingsFlow(engine, store, settings, self.tasks,
                                           tray_available=lambda: self.tray is not None,
-                                          parent=self)
+                                          parent=self, proxy_passwords=proxy_passwords)
         self.torrents = TorrentPanel(engine, bridge, self.actions_, self.tasks,
                                      report=self.show_error, note=self._note,
                                      app_settings=lambda: self.settings.app)
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
         bridge.torrent_errored.connect(self._on_torrent_errored)
         bridge.engine_message.connect(self._on_engine_message)
         bridge.session_stats.connect(self._on_stats)
+        bridge.alt_limits_changed.connect(self._on_alt_limits)
+        bridge.watched_file.connect(self._on_watched_file)
+        self.settings_flow.warning.connect(lambda line: self.tell(Level.WARNING, line))
         self.settings_flow.engine_changed.connect(self._engine_settings_changed)
         self.settings_flow.app_changed.connect(self._app_settings_changed)
 
@@ -335,6 +342,30 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
         if self.tray is not None:
             self.tray.update_totals(totals)
+
+    def _on_alt_limits(self, enabled: bool) -> None:
+        """The alternative limits switched (by hand or by the schedule): the turtle in
+        the toolbar, the menu, the tray and the status bar follow."""
+        self.settings_flow.follow_alt_limits(enabled)
+        self.actions_.alt_speed.setChecked(enabled)
+        self.status.set_limits(self.settings.engine)
+        if self.settings.engine.alt_schedule_enabled:
+            self.status.showMessage(
+                self.tr("Alternative speed limits on") if enabled else
+                self.tr("Alternative speed limits off"), 10_000)
+
+    def _on_watched_file(self, path: str, outcome: WatchOutcome, text: str) -> None:
+        name = PurePath(path).name
+        if outcome is WatchOutcome.REFUSED:
+            self.show_error(self.tr("A file in the watched folder was refused: {name}: "
+                                    "{reason}").format(name=name, reason=text))
+        elif outcome is WatchOutcome.ADDED:
+            self.status.showMessage(
+                self.tr("Added from the watched folder: {name}").format(name=name), 10_000)
+        else:
+            self.status.showMessage(self.tr(
+                "Already in the list (from the watched folder): {name}").format(name=name),
+                10_000)
 
     def _engine_settings_changed(self, engine: object) -> None:
         self.status.set_limits(self.settings.engine)

@@ -1,7 +1,8 @@
 """Asking before quitting while torrents are active (downloading, or seeding to peers).
 
 On by default, like qBittorrent's "Confirm when exiting with active torrents"; turned off
-in Settings → Downloads → Window, or with "Don't ask again" in the question itself.
+in Settings → Behaviour (``AppSettings.confirm_quit_active``), or with "Don't ask again"
+in the question itself.
 SIGTERM and the session ending quit without asking (``MainWindow.quit_now``).
 """
 
@@ -13,7 +14,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from btt_desktop.engine.types import TorrentSnapshot, TorrentState
-from btt_desktop.ui.settings_dialog import confirm_quit, with_confirm_quit
 from btt_desktop.ui.settings_flow import SettingsFlow
 from btt_desktop.ui.tasks import run_dialog
 from btt_desktop.ui.torrent_model import TorrentTableModel
@@ -46,7 +46,7 @@ class QuitGuard(QObject):
             self.box.activateWindow()
             return
         active = self.active()
-        if not active or not confirm_quit(self._settings.settings.app):
+        if not active or not self._settings.settings.app.confirm_quit_active:
             quit_()
             return
         self._settings.tasks.run(self._ask(active, quit_))
@@ -79,6 +79,5 @@ class QuitGuard(QObject):
         if not confirmed:
             return
         if never_again:
-            app = with_confirm_quit(self._settings.settings.app, False)
-            await self._settings.update_app(window_layout=app.window_layout)
+            await self._settings.update_app(confirm_quit_active=False)
         quit_()

@@ -16,7 +16,7 @@ from btt_desktop.ui.add_dialog import AddTorrentDialog
 from btt_desktop.ui.free_space import PathProblem
 from btt_desktop.ui.help_menu import LicenceDialog, licence_name
 from btt_desktop.ui.message_bar import MAX_SHOWN, Level, MessageBar, sentence
-from btt_desktop.ui.settings_dialog import SettingsDialog, confirm_quit
+from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.theme import Theme, Tone, controller, tone_color
 from tests.ui.conftest import WindowRig
 from tests.ui.ui_helpers import find_widget, make_torrent, until
@@ -213,21 +213,22 @@ async def test_quitting_with_active_torrents_asks(rig: WindowRig, tmp_path: Path
     checkbox.setChecked(True)
     next(b for b in box.buttons() if b.text() == "Quit").click()
     await until(lambda: quits, 10, "quit")
-    assert not confirm_quit(window.settings.app)
+    assert not window.settings.app.confirm_quit_active
     saved = await asyncio.to_thread(rig.store.load)
-    assert not confirm_quit(saved.app)
+    assert not saved.app.confirm_quit_active
 
 
 def test_the_setting_is_in_the_settings_dialog(rig: WindowRig, qtbot: Any) -> None:
     dialog = SettingsDialog(rig.window.settings, tray_available=False)
     qtbot.addWidget(dialog)
     assert dialog.confirm_quit_check.isChecked()
+    assert dialog.tabs.currentWidget() is dialog.behaviour  # the first page, as in qBittorrent
     dialog.confirm_quit_check.setChecked(False)
-    assert not confirm_quit(dialog.settings().app)
-    # the layout keeps it when the window saves its own on the way out
+    assert not dialog.settings().app.confirm_quit_active
+    # kept when the window saves its layout on the way out
     kept = rig.window.settings_flow
     kept.settings = dialog.settings()
-    assert not confirm_quit(kept.keep_layout(rig.window.layout_state()).app)
+    assert not kept.keep_layout(rig.window.layout_state()).app.confirm_quit_active
 
 
 async def test_help_menu(rig: WindowRig) -> None:
@@ -240,7 +241,10 @@ async def test_help_menu(rig: WindowRig) -> None:
     assert isinstance(dialog, LicenceDialog) and dialog.isVisible()
     assert licence_name() == "GPL-3.0-or-later"
     assert "GPL-3.0-or-later" in dialog.summary.text()
-    assert "GNU General Public License" in dialog.text.toPlainText()
+    # the full text, from the LICENSE the package carries
+    text = dialog.text.toPlainText()
+    assert text.splitlines()[0].strip() == "GNU GENERAL PUBLIC LICENSE"
+    assert "Version 3, 29 June 2007" in text and "END OF TERMS AND CONDITIONS" in text
     dialog.close()
     about = window.help.show_about()
     assert "BTT Desktop" in about.text()

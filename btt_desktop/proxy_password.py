@@ -1,0 +1,92 @@
+"""The proxy password in the OS keyring (never in the settings file, which is plain JSON).
+
+One entry per profile: service ``"BTT Desktop proxy"``, account the profile's folder. Only
+a real OS secret store is used (the same checks as the wallet's "remember on this
+computer", :mod:`btt_desktop.wallet.keyring_store`); without one the window keeps the
+password for the session only and says so. Every call runs off the loop with a timeout.
+The password itself is never logged. No Qt here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from typing import Any
+
+from keyring.backend import KeyringBackend
+
+from btt_desktop.wallet.keyring_store import (
+    DEFAULT_TIMEOUT,
+    KeyringStatus,
+    KeyringStore,
+    KeyringUnavailable,
+)
+
+SERVICE_NAME = "BTT Desktop proxy"
+
+__all__ = ["SERVICE_NAME", "KeyringUnavailable", "ProxyPasswordStore"]
+
+
+class _Keyring(KeyringStore):
+    """The wallet's keyring access (secure backends only, calls in a thread with a
+    timeout), under the proxy's service name."""
+
+    async def call(self, method: str, *args: Any) -> Any:
+        backend = await self._ensure_backend()
+        return await self._run(getattr(backend, method), SERVICE_NAME, *args)
+
+    async def forget(self, account: str) -> None:
+        backend = await self._ensure_backend()
+
+        def delete() -> None:
+            import keyring.errors
+
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                backend.delete_password(SERVICE_NAME, account)
+
+        await self._run(delete)
+
+
+class ProxyPasswordStore:
+    """``status()``, ``load()``, ``save(password)`` (an empty one removes the entry).
+
+    ``backend`` is for tests (keyring's "fail" backend, say); by default the secure OS
+    keyring is detected on first use.
+    """
+
+    def __init__(self, profile_root: str | os.PathLike[str],
+                 backend: KeyringBackend | None = None, *,
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.account = os.fspath(profile_root)
+        self._keyring = _Keyring(backend, timeout=timeout)
+        self._status: KeyringStatus | None = None
+        self._checking: asyncio.Future[KeyringStatus] | None = None
+
+    def __repr__(self) -> str:
+        return f"<ProxyPasswordStore account={self.account!r}>"
+
+    @property
+    def known_status(self) -> KeyringStatus | None:
+        """The last answer of :meth:`status`, without asking again (None: not asked)."""
+        return self._status
+
+    async def status(self) -> KeyringStatus:
+        """Whether a secure keyring remembers the password (asked once; callers at the
+        same time share the one question, since the keyring answers one at a time)."""
+        if self._status is None:
+            if self._checking is None:
+                self._checking = asyncio.ensure_future(self._keyring.status())
+            self._status = await asyncio.shield(self._checking)
+        return self._status
+
+    async def load(self) -> str:
+        """The saved password, or "" (none saved). ``KeyringUnavailable`` says why not."""
+        value = await self._keyring.call("get_password", self.account)
+        return value if isinstance(value, str) else ""
+
+    async def save(self, password: str) -> None:
+        if password:
+            await self._keyring.call("set_password", self.account, password)
+        else:
+            await self._keyring.forget(self.account)
