@@ -63,7 +63,10 @@ def address_key(ip: str) -> str:
 
 
 class Intake:
-    """The per-address buckets of one endpoint, kept while a connection uses them."""
+    """The per-address buckets of one endpoint.
+
+    A bucket outlives its address's connections until it has refilled, so reconnecting
+    does not buy an address a fresh burst."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -71,19 +74,23 @@ class Intake:
 
     def acquire(self, ip: str) -> ByteBucket:
         key = address_key(ip)
+        if key not in self._shared:
+            self._prune()
         bucket, users = self._shared.get(key) or (
             ByteBucket(self.limits.address_bytes_per_second, self.limits.address_byte_burst), 0)
         self._shared[key] = (bucket, users + 1)
         return bucket
 
     def release(self, bucket: ByteBucket) -> None:
-        for key, (held, users) in list(self._shared.items()):
+        for key, (held, users) in self._shared.items():
             if held is bucket:
-                if users <= 1:
-                    del self._shared[key]
-                else:
-                    self._shared[key] = (held, users - 1)
+                self._shared[key] = (held, max(0, users - 1))
                 return
+
+    def _prune(self) -> None:
+        for key, (bucket, users) in list(self._shared.items()):
+            if users == 0 and bucket.reserve(0) == 0 and bucket.tokens >= bucket.burst:
+                del self._shared[key]
 
     def reader(self) -> MeteredReader:
         return MeteredReader(self.limits)

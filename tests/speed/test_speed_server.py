@@ -11,7 +11,7 @@ import pytest
 from btt_desktop.speed.connection import Limits
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import FrameBuffer, encode_frame
-from btt_desktop.speed.intake import ByteBucket
+from btt_desktop.speed.intake import ByteBucket, Intake
 from btt_desktop.speed.messages import Bid, Cancel, ErrorNotice, Ping, decode_message
 from btt_desktop.speed.server import SpeedServer
 from tests.conftest import next_loopback
@@ -273,3 +273,12 @@ def test_byte_bucket_lends_and_makes_the_borrower_wait() -> None:
     assert bucket.reserve(1000) == pytest.approx(2.0)  # the next in line waits behind it
     now[0] = 10.0
     assert bucket.reserve(2000) == 0  # refilled, up to the burst
+
+
+def test_reconnecting_buys_an_address_no_fresh_burst() -> None:
+    intake = Intake(Limits())
+    bucket = intake.acquire("192.0.2.7")
+    bucket.reserve(Limits().address_byte_burst * 2)  # in debt
+    intake.release(bucket)
+    assert intake.acquire("192.0.2.7") is bucket  # the debt is still owed
+    assert intake.acquire("2001:db8::1") is intake.acquire("2001:db8::2")  # one /64
