@@ -233,8 +233,13 @@ class SpeedConnection:
             self._writer.close()
             if transport.get_write_buffer_size():
                 asyncio.get_running_loop().call_later(self._limits.close_flush,
-                                                      transport.abort)
+                                                      self._abort_if_stuck)
         self._closed.set()
+
+    def _abort_if_stuck(self) -> None:
+        transport = self._writer.transport
+        if transport.get_write_buffer_size():  # still undelivered: the peer is not reading
+            transport.abort()
 
     async def run(self) -> None:
         """Handshake, then dispatch messages until the connection ends. Never raises."""
