@@ -60,6 +60,7 @@ THEME_NAMES: dict[str, str | None] = {
     "filter-paused": None,
     "filter-checking": None,
     "filter-error": None,
+    "tag": None,
     "limits": None,
     "alt-speed": None,
     "sequential": None,

@@ -1,9 +1,14 @@
-"""Sorting and filtering of the torrent list (status group from the sidebar + search text)."""
+"""Sorting and filtering of the torrent list: the sidebar's status group, category and
+tag, and the search text, all at once."""
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from btt_desktop.engine.types import TorrentSnapshot
 from btt_desktop.ui.torrent_model import (
     SORT_KEYS,
     Column,
@@ -15,6 +20,37 @@ from btt_desktop.ui.torrent_model import (
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+class LabelRow(enum.Enum):
+    """The kinds of row in the sidebar's Categories and Tags lists."""
+
+    ALL = "all"      # every torrent
+    NONE = "none"    # Uncategorised / Untagged
+    NAMED = "named"  # one category or tag
+
+
+class LabelKind(enum.Enum):
+    CATEGORY = "category"
+    TAG = "tag"
+
+
+@dataclass(frozen=True)
+class LabelFilter:
+    """One row of the Categories or Tags list: which torrents it lets through."""
+
+    kind: LabelKind
+    row: LabelRow = LabelRow.ALL
+    name: str = ""
+
+    def accepts(self, s: TorrentSnapshot) -> bool:
+        if self.row is LabelRow.ALL:
+            return True
+        if self.kind is LabelKind.CATEGORY:
+            return s.category == (self.name if self.row is LabelRow.NAMED else "")
+        if self.row is LabelRow.NONE:
+            return not s.tags
+        return self.name in s.tags
+
+
 class TorrentFilterProxy(QSortFilterProxyModel):
     """Sorts by plain Python keys taken from the snapshots (no string compares of cells)."""
 
@@ -23,6 +59,8 @@ class TorrentFilterProxy(QSortFilterProxyModel):
         self._source = source
         self._group = StatusFilter.ALL
         self._words: tuple[str, ...] = ()
+        self._category = LabelFilter(LabelKind.CATEGORY)
+        self._tag = LabelFilter(LabelKind.TAG)
         self.setSourceModel(source)
         self.setDynamicSortFilter(True)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -37,6 +75,25 @@ class TorrentFilterProxy(QSortFilterProxyModel):
             self._group = group
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def category(self) -> LabelFilter:
+        return self._category
+
+    @property
+    def tag(self) -> LabelFilter:
+        return self._tag
+
+    def set_label(self, label: LabelFilter) -> None:
+        """Show only the torrents of a category or tag row (with the other filters)."""
+        current = self._category if label.kind is LabelKind.CATEGORY else self._tag
+        if label != current:
+            self.beginFilterChange()
+            if label.kind is LabelKind.CATEGORY:
+                self._category = label
+            else:
+                self._tag = label
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_search_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
         if words != self._words:
@@ -47,6 +104,8 @@ class TorrentFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         s = self._source.rows[source_row]
         if self._group is not StatusFilter.ALL and status_group(s) is not self._group:
+            return False
+        if not (self._category.accepts(s) and self._tag.accepts(s)):
             return False
         if self._words:
             name = s.name.casefold()

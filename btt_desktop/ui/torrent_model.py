@@ -8,6 +8,7 @@ reset. Removing a row shifts the rows after it (a rare event, not per tick).
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -54,6 +55,8 @@ class Column(enum.IntEnum):
     QUEUE = 10
     ADDED = 11
     EARNED = 12   # Speed: what the bytes sold on this torrent are worth (set_earnings)
+    CATEGORY = 13
+    TAGS = 14
 
 
 def _tr(text: str) -> str:
@@ -75,6 +78,8 @@ def column_title(column: Column) -> str:
         Column.QUEUE: _tr("Queue"),
         Column.ADDED: _tr("Added On"),
         Column.EARNED: _tr("Earned (BTT)"),
+        Column.CATEGORY: _tr("Category"),
+        Column.TAGS: _tr("Tags"),
     }
     return titles[column]
 
@@ -137,6 +142,8 @@ _COLUMN_FIELDS: tuple[tuple[str, ...], ...] = (
     ("queue_position",),
     ("added_time",),
     (),  # EARNED comes from Speed, not from the snapshot
+    ("category",),
+    ("tags",),
 )
 assert len(_COLUMN_FIELDS) == len(Column)
 COLUMN_COUNT = len(Column)
@@ -170,6 +177,10 @@ def _display(column: int, s: TorrentSnapshot) -> str:
         return "" if s.queue_position < 0 else str(s.queue_position + 1)
     if column == Column.ADDED:
         return format_timestamp(s.added_time)
+    if column == Column.CATEGORY:
+        return s.category
+    if column == Column.TAGS:
+        return ", ".join(s.tags)
     return ""
 
 
@@ -189,6 +200,8 @@ SORT_KEYS: dict[int, Callable[[TorrentSnapshot], Any]] = {
     Column.RATIO: lambda s: s.ratio,
     Column.QUEUE: lambda s: s.queue_position if s.queue_position >= 0 else _NO_ETA,
     Column.ADDED: lambda s: s.added_time,
+    Column.CATEGORY: lambda s: s.category.casefold(),
+    Column.TAGS: lambda s: tuple(t.casefold() for t in s.tags),
 }
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -209,6 +222,9 @@ class TorrentTableModel(QAbstractTableModel):
         self._rows: list[TorrentSnapshot] = []
         self._row_of: dict[str, int] = {}
         self._counts: dict[StatusFilter, int] = dict.fromkeys(StatusFilter, 0)
+        self._categories: Counter[str] = Counter()  # category ("" = none) -> torrents
+        self._tags: Counter[str] = Counter()        # tag -> torrents
+        self._untagged = 0
         self._earned: dict[str, int] = {}  # torrent id -> BTT base units (Speed)
         self._earned_text: Callable[[int], str] = str
 
@@ -290,6 +306,17 @@ class TorrentTableModel(QAbstractTableModel):
     def count(self, group: StatusFilter) -> int:
         return self._counts[group]
 
+    def category_counts(self) -> Counter[str]:
+        """Torrents per category ("" for those in none); names with no torrent are absent."""
+        return +self._categories
+
+    def tag_counts(self) -> Counter[str]:
+        """Torrents per tag; tags on no torrent are absent."""
+        return +self._tags
+
+    def untagged_count(self) -> int:
+        return self._untagged
+
     def earned(self, torrent_id: str) -> int:
         return self._earned.get(torrent_id, 0)
 
@@ -328,6 +355,10 @@ class TorrentTableModel(QAbstractTableModel):
                 self._counts[old_group] -= 1
                 self._counts[new_group] += 1
                 counts_dirty = True
+            if old.category != s.category or old.tags != s.tags:
+                self._count_labels(old, -1)
+                self._count_labels(s, 1)
+                counts_dirty = True
             if span is not None:
                 changed.append((row, span[0], span[1]))
         for first, last, col_first, col_last in _merge_rows(changed):
@@ -357,6 +388,7 @@ class TorrentTableModel(QAbstractTableModel):
                 del self._row_of[s.torrent_id]
                 self._counts[StatusFilter.ALL] -= 1
                 self._counts[status_group(s)] -= 1
+                self._count_labels(s, -1)
             del self._rows[first:last + 1]
             self.endRemoveRows()
         for row in range(rows[-1], len(self._rows)):
@@ -371,7 +403,15 @@ class TorrentTableModel(QAbstractTableModel):
             self._row_of[s.torrent_id] = first + offset
             self._counts[StatusFilter.ALL] += 1
             self._counts[status_group(s)] += 1
+            self._count_labels(s, 1)
         self.endInsertRows()
+
+    def _count_labels(self, s: TorrentSnapshot, sign: int) -> None:
+        self._categories[s.category] += sign
+        for tag in s.tags:
+            self._tags[tag] += sign
+        if not s.tags:
+            self._untagged += sign
 
 
 def _changed_columns(old: TorrentSnapshot, new: TorrentSnapshot) -> tuple[int, int] | None:

@@ -24,11 +24,13 @@ from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.details.details_panel import DetailsPanel
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_directory
+from btt_desktop.ui.label_menus import LabelActions
+from btt_desktop.ui.labels_sidebar import LabelList, SidebarColumn
 from btt_desktop.ui.limits_dialog import LimitsDialog
 from btt_desktop.ui.remove_dialog import RemoveDialog
 from btt_desktop.ui.sidebar import StatusSidebar
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.torrent_filter import TorrentFilterProxy
+from btt_desktop.ui.torrent_filter import LabelKind, TorrentFilterProxy
 from btt_desktop.ui.torrent_model import TORRENT_ID_ROLE, Column, TorrentTableModel
 from btt_desktop.ui.torrent_view import make_torrent_view
 
@@ -57,6 +59,15 @@ class TorrentPanel(QSplitter):
         self.view = self._make_view()
         self.sidebar = StatusSidebar(self.model)
         self.sidebar.group_selected.connect(self.proxy.set_group)
+        self.category_list = LabelList(LabelKind.CATEGORY, self.model)
+        self.tag_list = LabelList(LabelKind.TAG, self.model)
+        for labels in (self.category_list, self.tag_list):
+            labels.label_selected.connect(self.proxy.set_label)
+        self.sidebar_column = SidebarColumn(self.sidebar, self.category_list, self.tag_list)
+        self.labels = LabelActions(
+            engine, tasks, self.category_list, self.tag_list, selected=self.selected_ids,
+            snapshot=self.model.snapshot,
+            start_folder=lambda: self._app_settings().default_save_path, parent=self)
         self.details = DetailsPanel(engine, tasks.run)
 
         self.search = QLineEdit()
@@ -72,13 +83,15 @@ class TorrentPanel(QSplitter):
         self.list_splitter.addWidget(self.details)
         self.list_splitter.setStretchFactor(0, 3)
         self.list_splitter.setStretchFactor(1, 2)
-        self.addWidget(self.sidebar)
+        self.addWidget(self.sidebar_column)
         self.addWidget(self.list_splitter)
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
         self.setSizes([180, 1000])
 
         bridge.torrents_added.connect(self.model.apply)
+        # a torrent may come with a category or tags new to the lists
+        bridge.torrents_added.connect(lambda _snapshots: self.labels.refresh())
         bridge.torrents_updated.connect(self.model.apply)
         bridge.torrent_removed.connect(lambda torrent_id: self.model.remove([torrent_id]))
         self._connect_actions()
@@ -168,6 +181,7 @@ class TorrentPanel(QSplitter):
     def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
         """Show torrents the engine already holds (those restored before the window)."""
         self.model.apply(snapshots)
+        self.labels.refresh()
 
     def name_of(self, torrent_id: str) -> str:
         snapshot = self.model.snapshot(torrent_id)
@@ -283,12 +297,18 @@ class TorrentPanel(QSplitter):
         if not self.selected_ids():
             return None
         a = self.actions_
+        ids = self.selected_ids()
         menu = QMenu(self)
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.labels.update_super_seeding(ids)
         for action in (a.resume, a.pause, None, a.remove, None, a.move, a.recheck, None,
-                       a.open_folder, a.copy_magnet, None, a.queue_up, a.queue_down, None,
-                       a.limits, a.sequential, None, a.add_peers, a.reannounce):
+                       "labels", None, a.open_folder, a.copy_magnet, self.labels.export,
+                       None, a.queue_up, a.queue_down, None, a.limits, a.sequential,
+                       self.labels.super_seeding, None, a.add_peers, a.reannounce):
             if action is None:
                 menu.addSeparator()
+            elif action == "labels":
+                self.labels.add_to_menu(menu, ids)
             else:
                 menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(pos))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from btt_desktop.ui.progress_delegate import ProgressBarDelegate
@@ -16,11 +16,13 @@ COLUMN_SAMPLES = {
     Column.SEEDS: "88 (888)", Column.PEERS: "88 (888)", Column.DOWN_RATE: "888.8 MiB/s",
     Column.UP_RATE: "888.8 MiB/s", Column.ETA: "88h 88m", Column.RATIO: "88.88",
     Column.QUEUE: "888", Column.ADDED: "2026-12-31 23:59", Column.EARNED: "8,888,888.888888",
+    Column.CATEGORY: "Linux distributions", Column.TAGS: "work, archive, music",
 }
 EARNED_SAMPLE = COLUMN_SAMPLES[Column.EARNED]
 # Less-used columns start hidden, so the list fits a 1024-pixel-wide screen without
 # scrolling sideways; the header's context menu shows them (and the layout is kept).
-HIDDEN_BY_DEFAULT = frozenset({Column.RATIO, Column.QUEUE, Column.ADDED, Column.EARNED})
+HIDDEN_BY_DEFAULT = frozenset({Column.RATIO, Column.QUEUE, Column.ADDED, Column.EARNED,
+                               Column.CATEGORY, Column.TAGS})
 NAME_MIN_WIDTH = 180
 _PADDING = 16  # cell margins, and room for the sort indicator on right-aligned columns
 
@@ -57,9 +59,50 @@ class _NameFillsTheWidth(QObject):
         return False
 
 
+def saved_section_count(state: QByteArray) -> int:
+    """How many columns a saved header state holds (Qt's format: marker, version,
+    orientation, sort order and column, indicator shown, visual and logical indices,
+    then the hidden-sections bit array, whose length is the count)."""
+    stream = QDataStream(state)
+    for _ in range(5):
+        stream.readInt32()
+    stream.readBool()
+    for _ in range(2):
+        stream.skipRawData(4 * stream.readUInt32())
+    count = stream.readUInt32()
+    return -1 if stream.status() != QDataStream.Status.Ok else count
+
+
+class TorrentHeader(QHeaderView):
+    """The list's header. A layout saved before a column existed keeps its order, widths
+    and hidden columns, and the new column starts as it would in a new profile (Qt alone
+    would show it, and save a state it cannot read back once columns were moved)."""
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        data = state if isinstance(state, QByteArray) else QByteArray(bytes(state))
+        saved = saved_section_count(data)
+        if saved < 0 or saved >= self.count():
+            return super().restoreState(data)
+        fresh = self.saveState()
+        if not super().restoreState(data):
+            return False
+        old = sorted((self.visualIndex(c), c, self.sectionSize(c), self.isSectionHidden(c))
+                     for c in range(saved))
+        sort = (self.sortIndicatorSection(), self.sortIndicatorOrder())
+        super().restoreState(fresh)
+        for visual, (_, column, size, hidden) in enumerate(old):
+            self.moveSection(self.visualIndex(column), visual)
+            if not hidden:
+                self.resizeSection(column, size)
+            self.setSectionHidden(column, hidden)
+        self.setSortIndicator(*sort)
+        return True
+
+
 def make_torrent_view(proxy: TorrentFilterProxy, parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName("torrent_list")
+    view.setHorizontalHeader(TorrentHeader(Qt.Orientation.Horizontal, view))
     view.setModel(proxy)
     view.setShowGrid(False)
     view.setWordWrap(False)
