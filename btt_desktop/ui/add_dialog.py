@@ -4,6 +4,10 @@ For a .torrent the file tree is there at once; for a magnet link the dialog asks
 engine for the metadata and shows "Retrieving metadata…" until it arrives (the user may
 add the magnet without waiting, or cancel, which stops the lookup).
 
+A category (picked, or a new name typed) and tags (comma separated) go with the torrent;
+a category with a save path puts it in the save path field, unless the user has edited
+that field.
+
 The save path is checked as it is typed (off the loop): a path under a file, in a folder
 that cannot be written, or on a disk without room for the selected files says so under
 the field, and Add stays disabled. With a ``submit`` coroutine set, Add runs it and the
@@ -22,6 +26,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from btt_desktop.engine.types import AddParams, TorrentMeta
+from btt_desktop.engine.types import AddParams, Category, TorrentMeta
 from btt_desktop.errors import BttError, one_line
 from btt_desktop.tasks import TaskSet
 from btt_desktop.ui.engine_api import EngineApi
@@ -45,6 +50,7 @@ from btt_desktop.ui.file_pickers import choose_directory
 from btt_desktop.ui.file_tree_model import FileColumn, FileTreeModel
 from btt_desktop.ui.formatting import format_size
 from btt_desktop.ui.free_space import PathProblem, free_bytes, save_path_problem
+from btt_desktop.ui.label_dialogs import clean_name, split_tags
 from btt_desktop.ui.message_bar import sentence
 from btt_desktop.ui.priority_delegate import PriorityDelegate
 from btt_desktop.ui.theme import Tone, set_tone
@@ -103,6 +109,34 @@ class AddTorrentDialog(QDialog):
         self.sequential_check = QCheckBox(self.tr("Download in sequential order"))
         self.sequential_check.setChecked(sequential)
 
+        # category and tags
+        self._default_path = save_path
+        self._path_by_user = False
+        self._categories: dict[str, Category] = {}
+        self.category_box = QComboBox()
+        self.category_box.setObjectName("category")
+        self.category_box.setEditable(True)
+        self.category_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.category_box.addItem("")
+        category_line = self.category_box.lineEdit()
+        if category_line is not None:
+            category_line.setPlaceholderText(self.tr("None"))
+        self.category_box.setToolTip(self.tr("Pick a category, or type a new one"))
+        self.category_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_box.setMinimumContentsLength(16)
+        self.category_box.currentTextChanged.connect(self._category_changed)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("tags")
+        self.tags_edit.setPlaceholderText(self.tr("Separated by commas"))
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.category_box, 1)
+        tags_label = QLabel(self.tr("Tags:"))
+        tags_label.setBuddy(self.tags_edit)
+        labels_row.addSpacing(12)
+        labels_row.addWidget(tags_label)
+        labels_row.addWidget(self.tags_edit, 1)
+
         # what
         self.name_label = QLabel(source.label)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,6 +156,7 @@ class AddTorrentDialog(QDialog):
         form.addRow(self.tr("Save at:"), path_row)
         form.addRow("", self.path_error)
         form.addRow("", self.free_space_label)
+        form.addRow(self.tr("Category:"), labels_row)
         options = QHBoxLayout()
         options.addWidget(self.paused_check)
         options.addWidget(self.sequential_check)
@@ -204,6 +239,7 @@ class AddTorrentDialog(QDialog):
         self._free_timer.timeout.connect(self._measure_free_space)
         self.save_path_edit.textChanged.connect(lambda _t: self._free_timer.start())
         self.save_path_edit.textChanged.connect(lambda _t: self._path_edited())
+        self.save_path_edit.textEdited.connect(self._path_typed)
 
         if meta is not None:
             self.set_meta(meta)
@@ -216,6 +252,7 @@ class AddTorrentDialog(QDialog):
             self._fetch_task = self._spawn(self._fetch_metadata())
         self._free_timer.start()
         self._update_ok()
+        self._spawn(self._load_categories())
 
     # --- results ---------------------------------------------------------------------
 
@@ -239,12 +276,45 @@ class AddTorrentDialog(QDialog):
             "paused": self.paused_check.isChecked(),
             "sequential": self.sequential_check.isChecked(),
             "file_priorities": priorities,
+            "category": self.category(),
+            "tags": split_tags(self.tags_edit.text()),
         }
         if self._source.kind is SourceKind.MAGNET:
             return AddParams(magnet=self._source.value, **common)  # type: ignore[arg-type]
         if self._torrent_data is not None:
             return AddParams(torrent_data=self._torrent_data, **common)  # type: ignore[arg-type]
         return AddParams(torrent_path=self._source.value, **common)  # type: ignore[arg-type]
+
+    def category(self) -> str:
+        return clean_name(self.category_box.currentText())
+
+    # --- category ------------------------------------------------------------------
+
+    async def _load_categories(self) -> None:
+        categories = await self._engine.categories()
+        self._categories = {c.name: c for c in categories}
+        typed = self.category_box.currentText()
+        self.category_box.blockSignals(True)
+        for c in categories:
+            self.category_box.addItem(c.name)
+            if c.save_path:
+                self.category_box.setItemData(self.category_box.count() - 1, c.save_path,
+                                              Qt.ItemDataRole.ToolTipRole)
+        self.category_box.setEditText(typed)
+        self.category_box.blockSignals(False)
+        self._category_changed(typed)
+
+    def _category_changed(self, _text: str) -> None:
+        """The category's save path, or the default one, unless the user chose a path."""
+        if self._path_by_user:
+            return
+        known = self._categories.get(self.category())
+        path = known.save_path if known is not None and known.save_path else self._default_path
+        if path != self.save_path_edit.text():
+            self.save_path_edit.setText(path)
+
+    def _path_typed(self, _text: str) -> None:
+        self._path_by_user = True
 
     # --- metadata --------------------------------------------------------------------
 
@@ -351,6 +421,7 @@ class AddTorrentDialog(QDialog):
             chosen = await choose_directory(self, self.tr("Choose save folder"),
                                             self.save_path())
             if chosen:
+                self._path_by_user = True
                 self.save_path_edit.setText(chosen)
         self._spawn(browse())
 

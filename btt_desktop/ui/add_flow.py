@@ -9,7 +9,8 @@ by :mod:`torrent_sources`; each then goes through :meth:`AddFlow.add_source`:
    is offered to merge the new source's trackers into it, as qBittorrent does;
 3. the add dialog; its Add button runs ``engine.add``, and a refusal (an unusable save
    path, a full disk) keeps the dialog open with the reason;
-4. a changed save path becomes the new default.
+4. a new category typed in the dialog is created; a changed save path (other than the
+   category's) becomes the new default.
 """
 
 from __future__ import annotations
@@ -154,8 +155,16 @@ class AddFlow(QObject):
         return dialog
 
     async def _add(self, params: AddParams) -> str:
+        category_path = ""
+        if params.category:  # a new name typed in the dialog becomes a category
+            known = {c.name: c for c in await self.engine.categories()}
+            if params.category in known:
+                category_path = known[params.category].save_path
+            else:
+                await self.engine.create_category(params.category)
         torrent_id = await self.engine.add(params)
-        if params.save_path != self.settings.settings.app.default_save_path:
+        default = self.settings.settings.app.default_save_path
+        if params.save_path not in (default, category_path):
             await self.settings.update_app(default_save_path=params.save_path)
         return torrent_id
 
