@@ -96,9 +96,13 @@ class GeneralTab(QWidget):
         f["active"].setText(self.tr("{active} (seeding {seeding})").format(
             active=format_duration(d.active_time), seeding=format_duration(d.seeding_time)))
         f["ratio"].setText(format_ratio(d.ratio))
-        f["size"].setText(format_size(d.total_size))
-        f["pieces"].setText(self.tr("{count} × {size} (have {have})").format(
-            count=d.num_pieces, size=format_size(d.piece_length), have=d.pieces_have))
+        if d.has_metadata:
+            f["size"].setText(format_size(d.total_size))
+            f["pieces"].setText(self.tr("{count} × {size} (have {have})").format(
+                count=d.num_pieces, size=format_size(d.piece_length), have=d.pieces_have))
+        else:  # a magnet still fetching its metadata: 0 means not known yet
+            f["size"].setText(self.tr("Unknown"))
+            f["pieces"].setText(self.tr("Unknown"))
         f["availability"].setText("" if d.availability < 0 else f"{d.availability:.3f}")
         f["added"].setText(format_timestamp(d.added_time))
         f["completed"].setText(format_timestamp(d.completed_time))
