@@ -205,3 +205,63 @@ def test_speed_earnings_fill_the_earned_column_and_sort_it(qapp: object) -> None
     proxy.sort(Column.EARNED, Qt.SortOrder.DescendingOrder)
     names = [proxy.data(proxy.index(r, Column.NAME)) for r in range(proxy.rowCount())]
     assert names[:2] == ["t3", "t1"]
+
+
+def test_category_and_tag_counts_follow_changes_and_filter(qapp: object) -> None:
+    from btt_desktop.ui.labels_sidebar import LabelList
+    from btt_desktop.ui.torrent_filter import LabelFilter, LabelKind, LabelRow
+
+    model = TorrentTableModel()
+    proxy = TorrentFilterProxy(model)
+    categories = LabelList(LabelKind.CATEGORY, model)
+    tags = LabelList(LabelKind.TAG, model)
+    categories.set_names(["Films", "Books"])
+    model.apply([snapshot("a", category="Films", tags=("hd", "new")),
+                 snapshot("b", tags=("new",)), snapshot("c")])
+    texts = lambda labels: [labels.item(r).text() for r in range(labels.count())]  # noqa: E731
+    assert texts(categories) == ["All (3)", "Uncategorised (2)", "Books (0)", "Films (1)"]
+    assert texts(tags) == ["All (3)", "Untagged (1)", "hd (1)", "new (2)"]
+
+    # a label change repaints its cell only, and moves the counts
+    recorder = Recorder(model)
+    model.apply([snapshot("b", category="Films", tags=("new",))])
+    assert recorder.changed == [(1, 1, Column.CATEGORY, Column.CATEGORY)]
+    assert texts(categories) == ["All (3)", "Uncategorised (1)", "Books (0)", "Films (2)"]
+    assert model.index(0, Column.TAGS).data() == "hd, new"
+
+    # a tag on no torrent and not in the engine's list goes; a new one comes
+    model.apply([snapshot("a", category="Films", tags=("new", "old"))])
+    assert texts(tags) == ["All (3)", "Untagged (1)", "new (2)", "old (1)"]
+    proxy.set_label(LabelFilter(LabelKind.CATEGORY, LabelRow.NAMED, "Films"))
+    proxy.set_label(LabelFilter(LabelKind.TAG, LabelRow.NAMED, "old"))
+    assert proxy.rowCount() == 1
+    proxy.set_label(LabelFilter(LabelKind.TAG, LabelRow.NONE))
+    assert proxy.rowCount() == 0
+    proxy.set_label(LabelFilter(LabelKind.CATEGORY, LabelRow.NONE))
+    assert proxy.rowCount() == 1
+    model.remove(["c"])
+    assert texts(categories)[:2] == ["All (2)", "Uncategorised (0)"]
+    assert texts(tags)[:2] == ["All (2)", "Untagged (0)"]
+
+
+def test_a_layout_saved_before_the_label_columns_keeps_its_order(qapp: object) -> None:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QHeaderView, QTableView
+
+    from btt_desktop.ui.torrent_view import make_torrent_view
+
+    old_view = QTableView()
+    old_view.setModel(QStandardItemModel(0, Column.EARNED + 1))  # the columns before
+    old = old_view.horizontalHeader()
+    old.moveSection(Column.STATUS, 1)
+    old.resizeSection(Column.SEEDS, 77)
+    old.setSectionHidden(Column.SIZE, True)
+    view = make_torrent_view(TorrentFilterProxy(TorrentTableModel()))
+    header = view.horizontalHeader()
+    assert header.restoreState(old.saveState())
+    assert header.visualIndex(Column.STATUS) == 1
+    assert header.sectionSize(Column.SEEDS) == 77
+    assert header.isSectionHidden(Column.SIZE)
+    assert header.isSectionHidden(Column.CATEGORY) and header.isSectionHidden(Column.TAGS)
+    # Qt alone would now save a state it cannot read back
+    assert QHeaderView.restoreState(header, header.saveState())
