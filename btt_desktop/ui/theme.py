@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import logging
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
@@ -218,6 +219,8 @@ class IconRefresher(QObject):
         count = 0
         actions_seen: set[int] = set()
         for widget in QApplication.allWidgets():
+            if not _live(widget):
+                continue
             count += _refresh_widget(widget) + _refresh_tone(widget)
             for action in widget.actions():
                 if id(action) not in actions_seen:
@@ -228,6 +231,27 @@ class IconRefresher(QObject):
                         count += 1
         self.refreshed = count
         self.refreshed_signal.emit()
+
+
+def _qt_class(kind: type) -> str:
+    for base in kind.__mro__:
+        if base.__module__.startswith("PySide6."):
+            return base.__name__
+    return "QWidget"
+
+
+def _live(widget: QWidget) -> bool:
+    """Whether ``widget``'s wrapper still matches a live Qt object of its type.
+
+    ``allWidgets()`` also lists Qt's own inner widgets (a file dialog's parts...). A
+    wrapper PySide made for one of those earlier can outlive it; if Qt later puts
+    another widget at the same address, the old wrapper comes back with the wrong type,
+    and calling through it can crash. Those are skipped (none of them shows our icons).
+    """
+    try:
+        return shiboken6.isValid(widget) and widget.inherits(_qt_class(type(widget)))
+    except RuntimeError:
+        return False
 
 
 def _refresh_widget(widget: QWidget) -> int:
