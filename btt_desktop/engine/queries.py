@@ -16,6 +16,8 @@ from btt_desktop.engine.ids import hash_hex
 from btt_desktop.engine.snapshots import snapshot_of
 from btt_desktop.engine.types import (
     FileEntry,
+    PeerCounter,
+    PeerCounters,
     PeerEntry,
     TorrentDetails,
     TorrentSnapshot,
@@ -35,6 +37,39 @@ def torrent_file_bytes(resume_data: bytes) -> bytes:
     dictionary, v2 piece layers, trackers and web seeds). Blocking."""
     atp = lt.read_resume_data(resume_data)
     return bytes(lt.bencode(cast(Any, lt.write_torrent_file(atp, 0))))
+
+
+# libtorrent's block states in a download queue entry: requested, writing, finished
+_REQUESTED, _WRITING, _FINISHED = 1, 2, 3
+
+
+def peer_counters_of(before: Any, queue: Any, after: Any, piece_length: int) -> PeerCounters:
+    """``before``/``after``: get_peer_info() read around ``queue``, get_download_queue().
+    Bytes from ``before`` (no block counted there arrived after the queue was read),
+    fail counts from ``after`` (a piece that failed while the queue was read is counted);
+    a connection missing from ``after`` is left out (it is gone)."""
+    fails = {_endpoint(p): int(p.num_hashfails) for p in after}
+    peers = {key: PeerCounter(int(p.total_download), int(p.total_upload), fails[key])
+             for p in before if (key := _endpoint(p)) in fails}
+    unverified: dict[str, int] = {}
+    for piece in queue:
+        for block in piece["blocks"]:
+            state = int(block["state"])
+            if state in (_WRITING, _FINISHED):
+                size = int(block["block_size"])
+            elif state == _REQUESTED:
+                size = int(block["bytes_progress"])
+            else:
+                continue
+            if size:
+                ip = str(block["peer"][0])
+                unverified[ip] = unverified.get(ip, 0) + size
+    return PeerCounters(peers, unverified, piece_length)
+
+
+def _endpoint(p: Any) -> str:
+    ip, port = p.ip
+    return f"{ip}:{port}"
 
 
 def _write_torrent(path: str, data: bytes) -> None:
@@ -78,10 +113,22 @@ class Queries(EngineCore):
         infos = await asyncio.to_thread(handle.get_peer_info)
         return [peer_entry(p) for p in infos]
 
-    async def peer_counters(self, torrent_id: str) -> dict[str, tuple[int, int]]:
-        """Bytes downloaded from and uploaded to each connected peer, by "ip:port"."""
-        return {f"{p.ip}:{p.port}": (p.total_download, p.total_upload)
-                for p in await self.peers(torrent_id)}
+    async def peer_counters(self, torrent_id: str) -> PeerCounters:
+        """Bytes downloaded from and uploaded to each connected peer, by "ip:port", its
+        failed pieces, and per IP the bytes still waiting for a hash check."""
+        handle = self._handle(torrent_id)
+
+        def query() -> tuple[Any, Any, Any, Any]:
+            # this order makes every byte counted as downloaded either still queued
+            # (unverified), verified, or in a failed piece already counted as failed
+            before = handle.get_peer_info()
+            queue = handle.get_download_queue()
+            after = handle.get_peer_info()
+            return before, queue, after, handle.torrent_file()
+
+        before, queue, after, info = await asyncio.to_thread(query)
+        return peer_counters_of(before, queue, after,
+                                int(info.piece_length()) if info is not None else 0)
 
     async def trackers(self, torrent_id: str, *, sources: bool = False) -> list[TrackerEntry]:
         """The torrent's trackers; with ``sources``, DHT, PeX and LSD rows first."""

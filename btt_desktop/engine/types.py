@@ -109,6 +109,31 @@ class PeerEntry:
     upload_queue: int = 0            # block requests of this peer waiting to be sent
 
 
+@dataclass(frozen=True)
+class PeerCounter:
+    """One connection's libtorrent counters (payload bytes, and failed pieces)."""
+
+    downloaded: int
+    uploaded: int
+    hashfails: int = 0               # failed pieces this peer took part in (its peer entry's)
+
+
+@dataclass(frozen=True)
+class PeerCounters:
+    """A torrent's connections read at one moment (``Engine.peer_counters``).
+
+    ``unverified`` is what Speed must not pay for yet: per IP, the bytes received in
+    blocks of pieces that have not passed the hash check. The connections are read
+    before the download queue, and the fail counts after it, so a block counted in
+    ``downloaded`` is either still in ``unverified``, in a piece that passed, or in a
+    failed piece whose fail is already counted.
+    """
+
+    peers: dict[str, PeerCounter] = field(default_factory=dict)  # by "ip:port"
+    unverified: dict[str, int] = field(default_factory=dict)     # by IP
+    piece_length: int = 0            # 0 without metadata
+
+
 class TrackerKind(enum.StrEnum):
     """What a row of the Trackers tab stands for: a tracker URL, or a trackerless source."""
 

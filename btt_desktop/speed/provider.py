@@ -72,9 +72,12 @@ class Provider:
                  apply_winners: ApplyWinners, config: ProviderConfig | None = None,
                  serves: Callable[[bytes], bool] = lambda ih: True,
                  clock: Callable[[], float] = time.time, bus: EventBus | None = None,
-                 report: Report | None = None) -> None:
+                 report: Report | None = None,
+                 held_back: Callable[[bytes], int] = lambda ih: 0) -> None:
         """``report(text)`` tells the local user about a problem in one line ("" once it
-        is over): the service shows it as its status."""
+        is over): the service shows it as its status. ``held_back(ih)``: bytes an honest
+        requester may not have paid yet because their pieces are not hash-checked yet;
+        they are added to the credit before demoting."""
         self.ledger = ledger
         self._bus = bus
         self._report = report
@@ -83,6 +86,7 @@ class Provider:
         self._sent_bytes = sent_bytes
         self._apply_winners = apply_winners
         self._serves = serves
+        self._held_back = held_back
         self._clock = clock
         self._seq = itertools.count()
         # keyed by (info-hash, bidder address): one standing bid and award per peer
@@ -295,9 +299,10 @@ class Provider:
             peer = conn.peer
             if peer is None or (ih, addr) not in self._awards:
                 continue
-            if self.ledger.over_credit(peer.addr, self.config.credit_bytes, held.price):
+            credit = self.config.credit_bytes + self._held_back(ih)
+            if self.ledger.over_credit(peer.addr, credit, held.price):
                 await self._demote_everywhere(
-                    peer.addr, f"unpaid beyond the credit of {self.config.credit_bytes} bytes")
+                    peer.addr, f"unpaid beyond the credit of {credit} bytes")
 
     # --- rounds ----------------------------------------------------------------------
 

@@ -184,7 +184,8 @@ class SpeedService:
         self.provider = Provider(
             accounts.provider_ledger(speed_dir, self.net, link.domain, self.address),
             link.vault, self._sent_bytes, self._apply_winners, self._provider_config(),
-            serves=self._serves, bus=bus, report=self._report_problem)
+            serves=self._serves, bus=bus, report=self._report_problem,
+            held_back=self._held_back)
         self.requester = Requester(
             accounts.requester_ledger(speed_dir, self.net, link.domain, self.address),
             self.signer, self._received_bytes, RequesterConfig(), bus=bus)
@@ -362,8 +363,15 @@ class SpeedService:
         return self._tally.uploaded(tid, ip) if tid else 0
 
     def _received_bytes(self, ih: bytes, ip: str, bt_port: int) -> int:
+        """What we pay for: bytes whose pieces passed the hash check (speed/tally.py)."""
         tid = self._tid.get(ih)
-        return self._tally.downloaded(tid, ip) if tid else 0
+        return self._tally.billable(tid, ip) if tid else 0
+
+    def _held_back(self, ih: bytes) -> int:
+        """A requester pays for a piece once it passed the hash check: it may hold back
+        the piece in progress and part of the next one (two piece lengths)."""
+        tid = self._tid.get(ih)
+        return 2 * self._tally.piece_length(tid) if tid else 0
 
     def _serves(self, ih: bytes) -> bool:
         tid = self._tid.get(ih)

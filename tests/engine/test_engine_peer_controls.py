@@ -79,7 +79,7 @@ async def test_peer_class_caps_one_peer_and_client_version_is_seen(
 
 async def _sent_to(node: Node, tid: str, ip: str) -> int:
     counters = await node.engine.peer_counters(tid)
-    return sum(up for key, (_, up) in counters.items() if key.startswith(ip + ":"))
+    return sum(c.uploaded for key, c in counters.peers.items() if key.startswith(ip + ":"))
 
 
 async def test_blocking_an_ip_drops_the_peer(tmp_path: Path, make_node: NodeFactory) -> None:

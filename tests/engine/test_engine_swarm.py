@@ -112,8 +112,14 @@ async def test_pause_resume_and_per_peer_counters(tmp_path: Path, make_node: Nod
     await wait_until(lambda: leecher.engine.snapshot(tid).total_done > 200_000,  # type: ignore
                      what="some data")
     counters = await seeder.engine.peer_counters(seed_id)
-    assert counters and next(iter(counters)).startswith(leecher.endpoint[0] + ":")
-    assert sum(up for _, up in counters.values()) > 0
+    assert counters.peers and next(iter(counters.peers)).startswith(leecher.endpoint[0] + ":")
+    assert sum(c.uploaded for c in counters.peers.values()) > 0
+    assert counters.piece_length == 16384
+    assert all(c.hashfails == 0 for c in counters.peers.values())
+    # the leecher's view: what it received, and what still waits for a hash check
+    mine = await leecher.engine.peer_counters(tid)
+    assert sum(c.downloaded for c in mine.peers.values()) > 0
+    assert set(mine.unverified) <= {seeder.endpoint[0]}
 
     await leecher.engine.pause([tid])
     await wait_until(lambda: _state(leecher, tid) == TorrentState.PAUSED, what="paused")

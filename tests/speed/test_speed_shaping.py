@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from tronpy.keys import PrivateKey
 
-from btt_desktop.engine.types import AddParams, EngineSettings, TorrentState
+from btt_desktop.engine.types import AddParams, EngineSettings, PeerCounters, TorrentState
 from btt_desktop.speed.ledger import MIB
 from btt_desktop.speed.settings import BTT, SpeedSettings
 from tests.devnet_process import devnet_process, faucet
@@ -101,12 +101,12 @@ async def test_the_winner_gets_the_sellers_capacity_first(
     await _until(lambda: done(buyer) > 0.8, 40, "the buyer to get most of it")
     end = await seller.engine.peer_counters(tid)
 
-    def sent_by_ip(before: dict[str, tuple[int, int]],
-                   after: dict[str, tuple[int, int]]) -> dict[str, int]:
+    def sent_by_ip(before: PeerCounters, after: PeerCounters) -> dict[str, int]:
         out: dict[str, int] = {}
-        for endpoint, (_, up) in after.items():
+        for endpoint, counter in after.peers.items():
+            old = before.peers.get(endpoint)
             out[endpoint.rpartition(":")[0]] = out.get(endpoint.rpartition(":")[0], 0) + max(
-                0, up - before.get(endpoint, (0, 0))[1])
+                0, counter.uploaded - (old.uploaded if old else 0))
         return out
 
     sent = sent_by_ip(start, end)
