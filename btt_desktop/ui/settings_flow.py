@@ -60,8 +60,10 @@ class SettingsFlow(QObject):
             await self._remember_proxy_password(settings.engine.proxy_password)
         if settings.app.theme != old.app.theme:
             theme_controller().apply(parse_theme(settings.app.theme))
-        self.engine_changed.emit(settings.engine)
-        await asyncio.to_thread(self.store.save, settings)
+        # the latest settings: applying these may have switched the alternative limits
+        # (the schedule), which follow_alt_limits has put in self.settings meanwhile
+        self.engine_changed.emit(self.settings.engine)
+        await asyncio.to_thread(self.store.save, self.settings)
         if settings.app != old.app:
             self.app_changed.emit(settings.app)
 
