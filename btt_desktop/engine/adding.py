@@ -22,6 +22,8 @@ from btt_desktop.engine.core import (
 )
 from btt_desktop.engine.ids import id_of_hashes
 from btt_desktop.engine.labels import TorrentLabels
+from btt_desktop.engine.peer_admin import connect_peers
+from btt_desktop.engine.session_settings import dial_flags
 from btt_desktop.engine.torrent_record import TorrentRecord
 from btt_desktop.engine.types import AddParams, TorrentMeta
 from btt_desktop.engine.waiters import Waiting, wait
@@ -138,8 +140,7 @@ class AddFlow(AlertHandlers):
         record.category, record.tags, record.final_path = category, tags, final_path
         if record.labels() != TorrentLabels():
             await self._save_labels()
-        for ip, port in params.peers:
-            record.handle.connect_peer((ip, int(port)))
+        connect_peers(record.handle, params.peers, dial_flags(self._settings.encryption))
         record.handle.save_resume_data(RESUME_FLAGS)
         await self._announce_added(record)
         return torrent_id

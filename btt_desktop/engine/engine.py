@@ -31,7 +31,7 @@ from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.queries import Queries
 from btt_desktop.engine.schedule import AltSchedule
 from btt_desktop.engine.session import open_session, session_state
-from btt_desktop.engine.session_settings import session_settings
+from btt_desktop.engine.session_settings import dial_flags, session_settings
 from btt_desktop.engine.types import EngineSettings
 from btt_desktop.engine.waiters import Waiting, wait
 from btt_desktop.errors import BttError, EngineError
@@ -315,7 +315,7 @@ class Engine(AddFlow, LabelOps, Queries):
         handle = self._handle(torrent_id)
         peers = [(normalise_ip(ip), int(port)) for ip, port in peers]
         self._peer_admin.check_not_banned(peers)
-        connect_peers(handle, peers)
+        connect_peers(handle, peers, dial_flags(self._settings.encryption))
 
     async def ban_peers(self, ips: Iterable[str]) -> None:
         """Ban these IPs permanently (kept in the profile): connected ones drop now."""

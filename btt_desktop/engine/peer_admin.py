@@ -113,10 +113,11 @@ class PeerAdmin:
         return found
 
 
-def connect_peers(handle: Any, peers: Sequence[tuple[str, int]]) -> None:
-    """Dial each peer for this torrent now (no tracker or DHT needed)."""
+def connect_peers(handle: Any, peers: Sequence[tuple[str, int]], flags: int) -> None:
+    """Dial each peer for this torrent now (no tracker or DHT needed); ``flags`` from
+    :func:`~btt_desktop.engine.session_settings.dial_flags` (plain or encrypted first)."""
     for ip, port in peers:
-        handle.connect_peer((ip, int(port)))
+        handle.connect_peer((ip, int(port)), 0, flags)
 
 
 def _ip_order(ip: str) -> tuple[int, int]:

@@ -35,14 +35,24 @@ def listen_endpoint(interface: str, port: int) -> str:
     return f"{host}:{port}"
 
 
+# pex_flags of torrent_handle.connect_peer (not exported by the binding). Its default,
+# encryption | uTP | holepunch, tells libtorrent the peer supports encryption, and with
+# out_enc_policy "enabled" libtorrent then opens with the encrypted (MSE) handshake: a
+# peer that allows only RC4 there (qBittorrent's default) picks RC4 for the payload.
+PEX_ENCRYPTION = 0x01
+PEX_UTP = 0x04
+PEX_HOLEPUNCH = 0x08
+
+
 def encryption_settings(mode: Encryption) -> dict[str, Any]:
     policy = lt.enc_policy
     level = lt.enc_level
     if mode == Encryption.PREFER_PLAIN:
-        # Offer both in the (cheap) encrypted handshake and choose plain text for the
-        # payload wherever the peer allows: as fast as plain text (RC4 costs up to half),
-        # and peers that insist on encryption are still reached. Dialling out in plain
-        # text only would never reach them.
+        # Dial with the plain handshake first (see dial_flags), and if the peer drops it,
+        # again with the encrypted one offering both plain text and RC4 (libtorrent
+        # alternates on failure under "enabled"): plain text with every peer that
+        # accepts it, RC4 only with peers that insist on encryption. Incoming encrypted
+        # handshakes are accepted; the payload is plain wherever the peer allows it.
         return {"in_enc_policy": int(policy.pe_enabled), "out_enc_policy": int(policy.pe_enabled),
                 "allowed_enc_level": int(level.pe_both), "prefer_rc4": False}
     if mode == Encryption.PREFER:
@@ -53,6 +63,21 @@ def encryption_settings(mode: Encryption) -> dict[str, Any]:
                 "allowed_enc_level": int(level.pe_rc4), "prefer_rc4": True}
     return {"in_enc_policy": int(policy.pe_disabled), "out_enc_policy": int(policy.pe_disabled),
             "allowed_enc_level": int(level.pe_plaintext), "prefer_rc4": False}
+
+
+def dial_flags(mode: Encryption) -> int:
+    """The ``flags`` for ``connect_peer`` under this encryption mode.
+
+    libtorrent 2.x opens a connection to a peer it learnt from a tracker or the DHT with
+    the plain handshake and retries with the encrypted one if that fails; a peer given to
+    ``connect_peer`` with its default flags is assumed to support encryption and gets the
+    encrypted handshake first. "Prefer plain" dials without that flag, so a peer added
+    by hand is treated like any other; "prefer" keeps it (encrypted first).
+    """
+    flags = PEX_UTP | PEX_HOLEPUNCH
+    if mode != Encryption.PREFER_PLAIN:
+        flags |= PEX_ENCRYPTION
+    return flags
 
 
 def proxy_settings(settings: EngineSettings) -> dict[str, Any]:
