@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from btt_desktop.atomicfile import write_atomic
 from btt_desktop.engine.types import EngineSettings
+from btt_desktop.errors import one_line
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,8 @@ class SettingsStore:
             except (ValueError, UnicodeDecodeError) as exc:
                 kept = self._set_aside(candidate)
                 self.notice = (
-                    f"{candidate.name} was unreadable ({_one_line(exc)}); kept as {kept.name}"
+                    f"{candidate.name} was unreadable ({one_line(exc, 120, typed=False)}); "
+                    f"kept as {kept.name}"
                 )
                 log.warning("settings: %s", self.notice)
                 continue
@@ -217,5 +219,3 @@ class SettingsStore:
         return kept
 
 
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:120]

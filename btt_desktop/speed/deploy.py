@@ -19,7 +19,7 @@ from tronpy import AsyncTron
 from tronpy.async_contract import AsyncContract
 from tronpy.keys import to_base58check_address, to_hex_address
 
-from btt_desktop.errors import ChainError, SpeedError
+from btt_desktop.errors import ChainError, SpeedError, one_line
 from btt_desktop.speed.deployments import vault_artifact
 from btt_desktop.speed.signing import keccak256
 
@@ -140,8 +140,8 @@ async def deploy(client: AsyncTron, plan: DeployPlan, signer: Any) -> DeployResu
     except ChainError:
         raise
     except Exception as exc:  # tronpy's and httpx's errors: one line for the user
-        text = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise ChainError(f"the deployment did not go through: {text}") from None
+        raise ChainError(f"the deployment did not go through: "
+                         f"{one_line(exc, 200, typed=False)}") from None
     txid = str(sent.txid)
     receipt = info.get("receipt") or {}
     if info.get("result") == "FAILED" or receipt.get("result") not in (None, "SUCCESS"):

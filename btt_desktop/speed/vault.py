@@ -34,7 +34,7 @@ from tronpy.exceptions import (
     ValidationError,
 )
 
-from btt_desktop.errors import ChainError
+from btt_desktop.errors import ChainError, one_line
 from btt_desktop.speed.cheque import Cheque
 from btt_desktop.speed.deployments import speed_vault_abi
 from btt_desktop.wallet.amounts import BTT_DECIMALS, format_amount
@@ -96,16 +96,15 @@ class CallQuote:
         return min(MAX_FEE_LIMIT, max(1_000_000, int(self.energy_sun * FEE_LIMIT_MARGIN)))
 
 
+def _line(exc: BaseException) -> str:
+    return one_line(exc, 200, typed=False)
+
+
 @dataclass(frozen=True)
 class SentCall:
     txid: str
     result: Any        # the function's decoded return value
     fee_sun: int       # what the network burnt
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text[:200] or type(exc).__name__
 
 
 def _reason(text: str) -> str:
@@ -137,12 +136,12 @@ class ContractVault:
         try:
             return await awaitable
         except TvmError as exc:
-            raise ChainError(f"the vault refused {what}: {_reason(_one_line(exc))}") from None
+            raise ChainError(f"the vault refused {what}: {_reason(_line(exc))}") from None
         except (ApiError, TransactionError, ValidationError, UnknownError,
                 AddressNotFound) as exc:
-            raise ChainError(f"node refused {what}: {_one_line(exc)}") from None
+            raise ChainError(f"node refused {what}: {_line(exc)}") from None
         except (httpx.HTTPError, OSError, TimeoutError) as exc:
-            raise ChainError(f"cannot reach the node for {what}: {_one_line(exc)}") from None
+            raise ChainError(f"cannot reach the node for {what}: {_line(exc)}") from None
 
     async def _view(self, name: str, *args: Any) -> Any:
         return await self._call(name, self.contract().functions[name](*args))
@@ -246,7 +245,7 @@ class ContractVault:
                 value = await sent.result(timeout=CONFIRM_TIMEOUT, interval=0.3)
             except TvmError as exc:
                 raise ChainError(f"the vault refused {name} (transaction {txid}): "
-                                 f"{_reason(_one_line(exc))}") from None
+                                 f"{_reason(_line(exc))}") from None
             info = await sent.wait(timeout=CONFIRM_TIMEOUT, interval=0.3)
             return SentCall(txid, value, int(info.get("fee", 0)))
 
