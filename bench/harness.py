@@ -6,9 +6,11 @@ load, and the result files in bench/out/.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import socket
@@ -16,7 +18,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
 BTT = [sys.executable, "-m", "btt_desktop.cli"]
 
-if str(REPO) not in sys.path:  # the third-party client drivers of the interop tests
+if str(REPO) not in sys.path:  # btt_desktop from the work tree
     sys.path.insert(0, str(REPO))
 
 _hosts = iter(range(2, 254))
@@ -151,6 +154,97 @@ def children() -> Iterator[list[Child]]:
     finally:
         for child in reversed(started):
             child.stop()
+
+
+def wait_for(predicate: Callable[[], Any], seconds: float, what: str,
+             watch: list[Child] | None = None, interval: float = 0.1) -> Any:
+    """Poll until ``predicate()`` is truthy; fail after ``seconds`` or when one of
+    ``watch`` has exited, with the tail of its output."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = predicate()
+        if value:
+            return value
+        for child in watch or ():
+            if child.popen.poll() is not None:
+                raise RuntimeError(f"{child.argv[0]} exited with {child.popen.returncode} "
+                                   f"while waiting for {what}:\n{child.output()[-3000:]}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out after {seconds:.0f} s waiting for {what}")
+        time.sleep(interval)
+
+
+@dataclass
+class Run:
+    """One download: the data path, the leecher's life, and CPU seconds."""
+
+    transfer_s: float
+    wall_s: float
+    load: str
+    cpu_s: float = 0.0          # the leecher process (user + system)
+    seeder_cpu_s: float = 0.0   # the seeder process over the same time, where known
+
+
+def children_cpu() -> float:
+    """User + system seconds of every child reaped so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """User + system seconds of a running process (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def watch_download(leecher: Child, path: Path, size: int, limit: float,
+                   probe: Callable[[], None] | None = None) -> Run:
+    """Follow the leecher's file until the process exits; fail past ``limit`` seconds.
+
+    *transfer* is from the first to the last byte reaching the file (its allocated
+    blocks, every 10 ms): the data path alone; *wall* is the process's life. ``probe``
+    is called every 0.25 s while data arrives.
+    """
+    first = full = probed = 0.0
+    deadline = leecher.started + limit
+    while leecher.popen.poll() is None:
+        now = time.monotonic()
+        if now > deadline:
+            raise RuntimeError(f"no complete download within {limit:.0f} s:\n"
+                               f"{leecher.output()[-3000:]}")
+        try:
+            allocated = os.stat(path).st_blocks * 512
+        except FileNotFoundError:
+            allocated = 0
+        if allocated and not first:
+            first = now
+        if allocated >= size and not full:
+            full = now
+        if probe is not None and first and not full and now - probed >= 0.25:
+            probed = now
+            probe()
+        time.sleep(0.01)
+    ended = time.monotonic()
+    if leecher.popen.returncode != 0:
+        raise RuntimeError(f"the leecher exited with {leecher.popen.returncode}:\n"
+                           f"{leecher.output()[-3000:]}")
+    if not first:
+        raise RuntimeError("the leecher never wrote its file")
+    # polled every 10 ms: a transfer shorter than that is not measured here
+    return Run(transfer_s=max((full or ended) - first, 0.01), wall_s=ended - leecher.started,
+               load=load())
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 22):
+            h.update(block)
+    return h.hexdigest()
 
 
 def median(values: list[float]) -> float:

@@ -25,13 +25,10 @@ falls on all of them; the median of ``--repeat`` runs is reported. Two figures p
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +37,7 @@ from typing import Any
 from harness import (
     BTT,
     Child,
+    Run,
     children,
     endpoint,
     free_disk,
@@ -49,21 +47,17 @@ from harness import (
     median,
     save_json,
     say,
+    sha256,
     text,
+    watch_download,
     write_random_file,
 )
+from third_party import Aria2, QBittorrent, Transmission
 
 HERE = Path(__file__).resolve().parent
 LT_PEER = [sys.executable, str(HERE / "lt_peer.py")]
 ALL_CASES = ["libtorrent", "btt", "qbittorrent", "transmission", "aria2"]
 PAYLOAD = "payload.bin"
-
-
-@dataclass
-class Run:
-    transfer_s: float
-    wall_s: float
-    load: str
 
 
 @dataclass
@@ -84,35 +78,6 @@ class Setup:
     limit: float
 
 
-def watch_download(leecher: Child, path: Path, size: int, limit: float) -> Run:
-    """Follow the leecher's file until the process exits; fail past ``limit`` seconds."""
-    first = full = 0.0
-    deadline = leecher.started + limit
-    while leecher.popen.poll() is None:
-        now = time.monotonic()
-        if now > deadline:
-            raise RuntimeError(f"no complete download within {limit:.0f} s:\n"
-                               f"{leecher.output()[-3000:]}")
-        try:
-            allocated = os.stat(path).st_blocks * 512
-        except FileNotFoundError:
-            allocated = 0
-        if allocated and not first:
-            first = now
-        if allocated >= size and not full:
-            full = now
-        time.sleep(0.01)
-    ended = time.monotonic()
-    if leecher.popen.returncode != 0:
-        raise RuntimeError(f"the leecher exited with {leecher.popen.returncode}:\n"
-                           f"{leecher.output()[-3000:]}")
-    if not first:
-        raise RuntimeError("the leecher never wrote its file")
-    # polled every 10 ms: a transfer shorter than that is not measured here
-    return Run(transfer_s=max((full or ended) - first, 0.01), wall_s=ended - leecher.started,
-               load=load())
-
-
 def btt_leecher(setup: Setup, seeder: tuple[str, int], down: Path) -> Child:
     ep = endpoint()
     return Child([*BTT, "--profile", str(down / "profile"), "download", str(setup.torrent),
@@ -127,7 +92,7 @@ def lt_leecher(setup: Setup, seeder: tuple[str, int], down: Path) -> Child:
                  down / "leecher.log")
 
 
-def start_seeder(name: str, setup: Setup, started: list[Child], procs: Any) -> tuple[str, int]:
+def start_seeder(name: str, setup: Setup, started: list[Child]) -> tuple[str, int]:
     """Start the seeder of a case; return its endpoint once it serves the data."""
     if name == "libtorrent":
         ep = endpoint()
@@ -144,66 +109,42 @@ def start_seeder(name: str, setup: Setup, started: list[Child], procs: Any) -> t
         started.append(child)
         child.wait_output("listening on", 300)
         return ep
-    from tests.interop.clients import Aria2, QBittorrent, Transmission, info_hash
-
     if name == "qbittorrent":
-        qbt = QBittorrent(procs, setup.work)
-        qbt.add(setup.torrent, setup.seed_dir)
-        ih = info_hash(setup.torrent)
-        procs.wait_for(lambda: qbt.is_seeding(ih), 300, "qBittorrent to check and seed")
-        return qbt.ip, qbt.port
+        return QBittorrent(started, setup.work).seed(setup.torrent, setup.seed_dir)
     if name == "transmission":
-        tr = Transmission(procs, setup.work, setup.torrent, setup.seed_dir, verify=True)
-        procs.wait_for(lambda: "Seeding" in tr.proc.output(), 300, "Transmission to seed")
-        return tr.ip, tr.port
+        return Transmission(started, setup.work, setup.torrent, setup.seed_dir).seed()
     if name == "aria2":
-        aria = Aria2(procs, setup.work, setup.torrent, setup.seed_dir, seed=True)
-        procs.wait_for(lambda: "SEED(" in aria.proc.output(), 300, "aria2 to seed")
-        return aria.ip, aria.port
+        return Aria2(started, setup.work, setup.torrent, setup.seed_dir).seed()
     raise ValueError(name)
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 22):
-            h.update(block)
-    return h.hexdigest()
-
-
 def run_cases(setup: Setup, names: list[str], repeat: int, verify: bool) -> list[Case]:
-    from tests.interop.clients import Processes
-
     cases = [Case(n, "bench/lt_peer.py (tuned)" if n == "libtorrent" else
                   "btt seed" if n == "btt" else n,
                   "bench/lt_peer.py (tuned)" if n == "libtorrent" else
                   "btt download --exit-when-done") for n in names]
-    procs = Processes(setup.work / "logs")
     source_hash = sha256(setup.seed_dir / PAYLOAD) if verify else ""
     with children() as started:
-        try:
-            seeders = {c.name: start_seeder(c.name, setup, started, procs) for c in cases}
-            for turn in range(repeat):
-                for case in cases:
-                    down = setup.work / f"down-{case.name}-{turn}"
-                    down.mkdir()
-                    make: Callable[..., Child] = (lt_leecher if case.name == "libtorrent"
-                                                  else btt_leecher)
-                    leecher = make(setup, seeders[case.name], down)
-                    started.append(leecher)
-                    run = watch_download(leecher, down / "data" / PAYLOAD, setup.size,
-                                         setup.limit)
-                    if verify and not case.verified:
-                        if sha256(down / "data" / PAYLOAD) != source_hash:
-                            raise RuntimeError(f"{case.name}: the downloaded data differs")
-                        case.verified = True
-                    case.runs.append(run)
-                    mb = setup.size / 1e6
-                    say(f"  {case.name} run {turn + 1}: transfer {mb / run.transfer_s:.0f} MB/s,"
-                        f" wall {mb / run.wall_s:.0f} MB/s (load {run.load})")
-                    shutil.rmtree(down)
-        finally:
-            procs.stop_all()
+        seeders = {c.name: start_seeder(c.name, setup, started) for c in cases}
+        for turn in range(repeat):
+            for case in cases:
+                down = setup.work / f"down-{case.name}-{turn}"
+                down.mkdir()
+                make: Callable[..., Child] = (lt_leecher if case.name == "libtorrent"
+                                              else btt_leecher)
+                leecher = make(setup, seeders[case.name], down)
+                started.append(leecher)
+                run = watch_download(leecher, down / "data" / PAYLOAD, setup.size,
+                                     setup.limit)
+                if verify and not case.verified:
+                    if sha256(down / "data" / PAYLOAD) != source_hash:
+                        raise RuntimeError(f"{case.name}: the downloaded data differs")
+                    case.verified = True
+                case.runs.append(run)
+                mb = setup.size / 1e6
+                say(f"  {case.name} run {turn + 1}: transfer {mb / run.transfer_s:.0f} MB/s,"
+                    f" wall {mb / run.wall_s:.0f} MB/s (load {run.load})")
+                shutil.rmtree(down)
     return cases
 
 

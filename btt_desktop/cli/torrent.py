@@ -13,6 +13,9 @@ from typing import Any
 from btt_desktop.cli.speed import speed_options
 
 DEFAULT_PORT = 6881
+# engine.types.Encryption's values, the default first (not imported: registering the
+# command must not load the engine)
+ENCRYPTION_MODES = ("prefer_plain", "prefer", "require", "disable")
 
 _COMMANDS = "btt_desktop.cli.torrent_commands"
 
@@ -84,3 +87,7 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tracker", metavar="URL", action="append", default=[],
                         help="add this tracker (http, https, udp, ws, wss; kept with the "
                              "torrent in the profile; repeat for more)")
+    parser.add_argument("--encryption", choices=ENCRYPTION_MODES, default=ENCRYPTION_MODES[0],
+                        help="prefer_plain (default: plain text wherever the peer allows "
+                             "it, encrypted with peers that require it), prefer (RC4 "
+                             "wherever possible), require, or disable")

@@ -21,6 +21,7 @@ from btt_desktop.engine.addresses import check_tracker_url, parse_peer
 from btt_desktop.engine.ids import torrent_id
 from btt_desktop.engine.types import (
     AddParams,
+    Encryption,
     EngineSettings,
     TorrentMeta,
     TorrentSnapshot,
@@ -89,7 +90,8 @@ def engine_settings(args: argparse.Namespace) -> EngineSettings:
     return EngineSettings(listen_interface=ip, listen_port=port,
                           listen_port_strict=bool(args.listen),  # asked for: this or fail
                           outgoing_interface="" if unspecified else ip,
-                          dht=discovery, lsd=discovery, upnp=discovery, natpmp=discovery)
+                          dht=discovery, lsd=discovery, upnp=discovery, natpmp=discovery,
+                          encryption=Encryption(getattr(args, "encryption", "prefer_plain")))
 
 
 def engine_profile_dir(args: argparse.Namespace) -> Path:
