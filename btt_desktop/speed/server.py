@@ -12,6 +12,7 @@ from btt_desktop.speed.connection import Limits, ProtocolHandler, SpeedConnectio
 from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.intake import Intake, MeteredReader
 from btt_desktop.speed.signing import Signer
+from btt_desktop.tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class SpeedServer:
         self._tasks: dict[SpeedConnection, asyncio.Task[None]] = {}
         self.admission = Admission(self.limits)
         self.intake = Intake(self.limits)
-        self._spawned: set[asyncio.Task[None]] = set()
+        self._spawned = TaskSet("a Speed connection")
 
     @property
     def refused(self) -> int:
@@ -109,9 +110,7 @@ class SpeedServer:
         conn = SpeedConnection(reader, writer, self.signer, self.net, self.bt_port,
                                self.limits, self.handler, outgoing=True,
                                vault_contract=self.vault_contract, own_ips=self.own_ips)
-        task = asyncio.create_task(self._run(conn, slot))
-        self._spawned.add(task)
-        task.add_done_callback(self._spawned.discard)
+        self._spawned.spawn(self._run(conn, slot))
         await conn.wait_open()
         return conn
 

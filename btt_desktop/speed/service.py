@@ -53,6 +53,7 @@ from btt_desktop.speed.settlement import CashPlan, CashReport
 from btt_desktop.speed.signing import AccountSigner
 from btt_desktop.speed.tally import ByteTally
 from btt_desktop.speed.vault import CallQuote, DepositStep
+from btt_desktop.tasks import TaskSet
 
 if TYPE_CHECKING:
     from btt_desktop.engine import Engine
@@ -166,7 +167,7 @@ class SpeedService:
         self._tally = ByteTally(engine.peer_counters)
         self._ih: dict[str, bytes] = {}     # torrent id -> Speed info-hash
         self._tid: dict[bytes, str] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet("BTT Speed background work")
         self.groups = WinnerGroups(engine, self._tally,
                                    winner_priority=self.settings.winner_priority,
                                    spawn=self._spawn)
@@ -237,8 +238,7 @@ class SpeedService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loop_task
             self._loop_task = None
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel()
         with contextlib.suppress(Exception):
             await self.refresh_all()
             await self.requester.settle()
@@ -399,9 +399,7 @@ class SpeedService:
         self.groups.apply(self._tid.get(ih), ih.hex(), peers)
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(work)
 
     # --- the loop -----------------------------------------------------------------------
 
