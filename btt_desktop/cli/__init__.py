@@ -27,7 +27,7 @@ from typing import Any
 from btt_desktop import __version__
 from btt_desktop.errors import BttError
 
-COMMAND_MODULES = ("torrent", "peers", "wallet", "devnet", "speed")
+COMMAND_MODULES = ("torrent", "peers", "wallet", "devnet", "speed", "daemon")
 
 
 def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
