@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddFlow</name>
+    <message>
+        <source>Add Torrent Files</source>
+        <translation>Añadir archivos torrent</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent);;All files (*)</source>
+        <translation>Archivos torrent (*.torrent);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Downloading {url}…</source>
+        <translation>Descargando {url}…</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list, with all the trackers of the new source.</source>
+        <translation>{name} ya está en la lista, con todos los trackers de la nueva fuente.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list; trackers are not merged into a private torrent.</source>
+        <translation>{name} ya está en la lista; los trackers no se fusionan en un torrent privado.</translation>
+    </message>
+    <message>
+        <source>Torrent Already in the List</source>
+        <translation>El torrent ya está en la lista</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list. Merge trackers from the new source?</source>
+        <translation>{name} ya está en la lista. ¿Fusionar los trackers de la nueva fuente?</translation>
+    </message>
+    <message>
+        <source>New trackers: {urls}</source>
+        <translation>Trackers nuevos: {urls}</translation>
+    </message>
+    <message>
+        <source>Merge Trackers</source>
+        <translation>Fusionar trackers</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Merge</source>
+        <translation>No fusionar</translation>
+    </message>
+    <message>
+        <source>{count} trackers merged into {name}</source>
+        <translation>Trackers fusionados en {name}: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -16,8 +63,47 @@
         <translation>Añadir</translation>
     </message>
     <message>
+        <source>{first} (and {more} more)</source>
+        <translation>{first} (y {more} más)</translation>
+    </message>
+    <message>
         <source>Enter at least one link.</source>
         <translation>Introduzca al menos un enlace.</translation>
+    </message>
+</context>
+<context>
+    <name>AddPeersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add Peers</source>
+        <translation>Añadir pares</translation>
+    </message>
+    <message>
+        <source>Banned Peers</source>
+        <translation>Pares bloqueados</translation>
+    </message>
+    <message>
+        <source>No peer is banned.</source>
+        <translation>No hay ningún par bloqueado.</translation>
+    </message>
+    <message>
+        <source>Not IP:port: {lines}.</source>
+        <translation>No son IP:puerto: {lines}.</translation>
+    </message>
+    <message>
+        <source>Peers from these addresses are refused, in every torrent.</source>
+        <translation>Los pares de estas direcciones se rechazan en todos los torrents.</translation>
+    </message>
+    <message>
+        <source>Peers to connect to for {name}, one IP:port per line (an IPv6 address in brackets):</source>
+        <translation>Pares a los que conectarse para {name}, un IP:puerto por línea (una dirección IPv6 entre corchetes):</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Desbloquear</translation>
     </message>
 </context>
 <context>
@@ -39,6 +125,22 @@
         <translation>Descargar en orden secuencial</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Pick a category, or type a new one</source>
+        <translation>Elija una categoría o escriba una nueva</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
@@ -57,6 +159,10 @@
     <message>
         <source>Save at:</source>
         <translation>Guardar en:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -91,6 +197,26 @@
         <translation>{wanted} (de {total})</translation>
     </message>
     <message>
+        <source>Choose a folder to save into.</source>
+        <translation>Elija una carpeta de destino.</translation>
+    </message>
+    <message>
+        <source>Give the full path of a folder, starting at the root.</source>
+        <translation>Indique la ruta completa de una carpeta, empezando por la raíz.</translation>
+    </message>
+    <message>
+        <source>This path runs through a file, so no folder can be made there.</source>
+        <translation>Esta ruta pasa por un archivo, así que ahí no se puede crear una carpeta.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to: choose one of yours.</source>
+        <translation>No se puede escribir en esta carpeta: elija una suya.</translation>
+    </message>
+    <message>
+        <source>This disk has not enough free space for the selected files.</source>
+        <translation>Este disco no tiene espacio libre suficiente para los archivos seleccionados.</translation>
+    </message>
+    <message>
         <source>Choose save folder</source>
         <translation>Elegir carpeta de destino</translation>
     </message>
@@ -111,6 +237,41 @@
     </message>
 </context>
 <context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Edit Category</source>
+        <translation>Editar categoría</translation>
+    </message>
+    <message>
+        <source>New Category</source>
+        <translation>Nueva categoría</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>La ruta de destino predeterminada</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Save path:</source>
+        <translation>Ruta de destino:</translation>
+    </message>
+    <message>
+        <source>There is a category of that name already.</source>
+        <translation>Ya hay una categoría con ese nombre.</translation>
+    </message>
+    <message>
+        <source>Choose the category&apos;s folder</source>
+        <translation>Elija la carpeta de la categoría</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the wallet password</source>
@@ -119,6 +280,13 @@
     <message>
         <source>Choose the new password. The current one is asked next.</source>
         <translation>Elija la nueva contraseña. A continuación se pedirá la actual.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLinesDialog</name>
+    <message>
+        <source>{lines} and {count} more</source>
+        <translation>{lines} y {count} más</translation>
     </message>
 </context>
 <context>
@@ -791,6 +959,10 @@
         <translation>{count} × {size} (tiene {have})</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
         <source>N/A</source>
         <translation>N/D</translation>
     </message>
@@ -805,6 +977,27 @@
     <message>
         <source>{seeds} ({list_seeds}) / {peers} ({list_peers})</source>
         <translation>{seeds} ({list_seeds}) / {peers} ({list_peers})</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>No documentation is installed.</source>
+        <translation>No hay documentación instalada.</translation>
+    </message>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>Acerca de BTT Desktop</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+A BitTorrent client with a TRON wallet.</source>
+        <translation>{app} {version}
+Un cliente BitTorrent con monedero TRON.</translation>
     </message>
 </context>
 <context>
@@ -950,11 +1143,172 @@
     </message>
 </context>
 <context>
+    <name>LabelActions</name>
+    <message>
+        <source>Export .torrent…</source>
+        <translation>Exportar .torrent…</translation>
+    </message>
+    <message>
+        <source>Super Seeding Mode</source>
+        <translation>Modo super siembra</translation>
+    </message>
+    <message>
+        <source>Offer each peer pieces nobody else has, to spread a new torrent quickly</source>
+        <translation>Ofrecer a cada par piezas que nadie más tiene, para difundir rápido un torrent nuevo</translation>
+    </message>
+    <message>
+        <source>Cannot read the categories and tags</source>
+        <translation>No se pueden leer las categorías y etiquetas</translation>
+    </message>
+    <message>
+        <source>Add Category…</source>
+        <translation>Añadir categoría…</translation>
+    </message>
+    <message>
+        <source>Edit Category…</source>
+        <translation>Editar categoría…</translation>
+    </message>
+    <message>
+        <source>Remove Category</source>
+        <translation>Eliminar categoría</translation>
+    </message>
+    <message>
+        <source>Cannot remove the category</source>
+        <translation>No se puede eliminar la categoría</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>Añadir etiqueta…</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Eliminar etiqueta</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tag</source>
+        <translation>No se puede eliminar la etiqueta</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nueva…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation>Eliminar todas</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tags</source>
+        <translation>No se pueden eliminar las etiquetas</translation>
+    </message>
+    <message>
+        <source>Cannot set the category</source>
+        <translation>No se puede asignar la categoría</translation>
+    </message>
+    <message>
+        <source>Cannot add the tag</source>
+        <translation>No se puede añadir la etiqueta</translation>
+    </message>
+    <message>
+        <source>Cannot add the category</source>
+        <translation>No se puede añadir la categoría</translation>
+    </message>
+    <message>
+        <source>Cannot change the category</source>
+        <translation>No se puede cambiar la categoría</translation>
+    </message>
+    <message>
+        <source>Cannot add the tags</source>
+        <translation>No se pueden añadir las etiquetas</translation>
+    </message>
+    <message>
+        <source>Cannot change super seeding</source>
+        <translation>No se puede cambiar el modo super siembra</translation>
+    </message>
+    <message>
+        <source>Cannot export the .torrent file</source>
+        <translation>No se puede exportar el archivo .torrent</translation>
+    </message>
+    <message>
+        <source>Export .torrent</source>
+        <translation>Exportar .torrent</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent)</source>
+        <translation>Archivos torrent (*.torrent)</translation>
+    </message>
+    <message>
+        <source>Export .torrent Files to a Folder</source>
+        <translation>Exportar archivos .torrent a una carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>LabelList</name>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Uncategorised</source>
+        <translation>Sin categoría</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>Sin etiquetar</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System default</source>
         <extracomment>Language setting -&gt; native name. ``&quot;&quot;`` follows the system; English is the source text.</extracomment>
         <translation>Predeterminado del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>not declared</source>
+        <translation>no declarada</translation>
+    </message>
+    <message>
+        <source>{app} {version} is free software, licensed under {licence}.</source>
+        <translation>{app} {version} es software libre. Licencia: {licence}.</translation>
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</source>
+        <translation>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</translation>
+    </message>
+    <message>
+        <source>The full text of the GNU General Public License, version 3</source>
+        <translation>El texto completo de la GNU General Public License, versión 3</translation>
     </message>
 </context>
 <context>
@@ -991,10 +1345,6 @@
         <translation>Torrents</translation>
     </message>
     <message>
-        <source>Filter torrent names…</source>
-        <translation>Filtrar por nombre…</translation>
-    </message>
-    <message>
         <source>Toolbar</source>
         <translation>Barra de herramientas</translation>
     </message>
@@ -1015,8 +1365,24 @@
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
+        <source>Alternative speed limits on</source>
+        <translation>Límites de velocidad alternativos activados</translation>
+    </message>
+    <message>
+        <source>Alternative speed limits off</source>
+        <translation>Límites de velocidad alternativos desactivados</translation>
+    </message>
+    <message>
+        <source>A file in the watched folder was refused: {name}: {reason}</source>
+        <translation>Se rechazó un archivo de la carpeta monitorizada: {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Added from the watched folder: {name}</source>
+        <translation>Añadido desde la carpeta monitorizada: {name}</translation>
+    </message>
+    <message>
+        <source>Already in the list (from the watched folder): {name}</source>
+        <translation>Ya está en la lista (desde la carpeta monitorizada): {name}</translation>
     </message>
     <message>
         <source>Download finished</source>
@@ -1027,54 +1393,31 @@
         <translation>Terminado: {name}</translation>
     </message>
     <message>
+        <source>{name} stopped: {reason}</source>
+        <translation>El torrent {name} se detuvo: {reason}</translation>
+    </message>
+    <message>
         <source>[D: {down}, U: {up}] {app}</source>
         <translation>[B: {down}, S: {up}] {app}</translation>
     </message>
     <message>
-        <source>Downloading {url}…</source>
-        <translation>Descargando {url}…</translation>
-    </message>
-    <message>
-        <source>Add Torrent Files</source>
-        <translation>Añadir archivos torrent</translation>
-    </message>
-    <message>
-        <source>Torrent files (*.torrent);;All files (*)</source>
-        <translation>Archivos torrent (*.torrent);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Move Storage To</source>
-        <translation>Mover almacenamiento a</translation>
-    </message>
-    <message>
-        <source>Moved to {path}</source>
-        <translation>Movido a {path}</translation>
-    </message>
-    <message>
-        <source>The folder does not exist: {path}</source>
-        <translation>La carpeta no existe: {path}</translation>
-    </message>
-    <message>
-        <source>No application opens folders here: {path}</source>
-        <translation>No hay ninguna aplicación que abra carpetas aquí: {path}</translation>
-    </message>
-    <message>
-        <source>Magnet link copied</source>
-        <translation>Enlace magnet copiado</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>Acerca de BTT Desktop</translation>
-    </message>
-    <message>
-        <source>{app} {version}
-A BitTorrent client with a TRON wallet.</source>
-        <translation>{app} {version}
-Un cliente BitTorrent con monedero TRON.</translation>
-    </message>
-    <message>
         <source>Saving resume data…</source>
         <translation>Guardando los datos de reanudación…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss All</source>
+        <translation>Descartar todos</translation>
+    </message>
+    <message>
+        <source>{count} more messages</source>
+        <translation>{count} mensajes más</translation>
+    </message>
+    <message>
+        <source>1 more message</source>
+        <translation>1 mensaje más</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1556,37 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
 </context>
 <context>
+    <name>PeerMenu</name>
+    <message>
+        <source>Add Peers…</source>
+        <translation>Añadir pares…</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Ban Peer Permanently</source>
+        <translation>Bloquear par permanentemente</translation>
+    </message>
+    <message>
+        <source>Ban Peers</source>
+        <translation>Bloquear pares</translation>
+    </message>
+    <message>
+        <source>Ban {addresses} permanently? Peers from there are dropped now and refused from now on, in every torrent.</source>
+        <translation>¿Bloquear {addresses} permanentemente? Los pares de ahí se desconectan ahora y se rechazarán a partir de ahora en todos los torrents.</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>Pares bloqueados…</translation>
+    </message>
+    <message>
+        <source>Copy IP:port</source>
+        <translation>Copiar IP:puerto</translation>
+    </message>
+</context>
+<context>
     <name>PeersTab</name>
     <message>
         <source>Address</source>
@@ -1290,6 +1664,33 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Wrong password. Try again.</source>
         <translation>Contraseña incorrecta. Inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>“{name}” is still active. Quit anyway?</source>
+        <translation>«{name}» sigue activo. ¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <source>{count} torrents are still active. Quit anyway?</source>
+        <translation>{count} torrents siguen activos. ¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <source>Quit BTT Desktop?</source>
+        <translation>¿Salir de BTT Desktop?</translation>
+    </message>
+    <message>
+        <source>Downloads stop and peers you are seeding to are cut off until BTT Desktop runs again.</source>
+        <translation>Las descargas se detienen y los pares a los que comparte quedan desconectados hasta que BTT Desktop vuelva a ejecutarse.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>No volver a preguntar</translation>
     </message>
 </context>
 <context>
@@ -1528,16 +1929,104 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Ruta de destino predeterminada:</translation>
     </message>
     <message>
+        <source>.torrent and .magnet files put in this folder are added, then renamed “.added” (or “.invalid”, with the reason shown in the window).</source>
+        <translation>Los archivos .torrent y .magnet que se pongan en esta carpeta se añaden y se renombran a «.added» (o «.invalid», con el motivo mostrado en la ventana).</translation>
+    </message>
+    <message>
+        <source>Add paused</source>
+        <translation>Añadir en pausa</translation>
+    </message>
+    <message>
         <source>Allow encryption (fastest)</source>
         <translation>Permitir cifrado (lo más rápido)</translation>
+    </message>
+    <message>
+        <source>An eMule ipfilter.dat or a PeerGuardian .p2p file, gzipped or not. Peers in its ranges are refused.</source>
+        <translation>Un archivo ipfilter.dat de eMule o .p2p de PeerGuardian, comprimido con gzip o no. Se rechazan los pares de sus rangos.</translation>
+    </message>
+    <message>
+        <source>Automatically add torrents from:</source>
+        <translation>Añadir automáticamente torrents desde:</translation>
+    </message>
+    <message>
+        <source>Confirm when quitting with active torrents</source>
+        <translation>Confirmar al salir con torrents activos</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Todos los días</translation>
+    </message>
+    <message>
+        <source>Finished torrents are moved to their save path.</source>
+        <translation>Los torrents terminados se mueven a su ruta de destino.</translation>
+    </message>
+    <message>
+        <source>Folder for incomplete torrents</source>
+        <translation>Carpeta para torrents incompletos</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>IP block list</source>
+        <translation>Lista de bloqueo de IP</translation>
+    </message>
+    <message>
+        <source>IP block list:</source>
+        <translation>Lista de bloqueo de IP:</translation>
+    </message>
+    <message>
+        <source>IP block lists (*.dat *.p2p *.gz);;All files (*)</source>
+        <translation>Listas de bloqueo de IP (*.dat *.p2p *.gz);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>IP filtering</source>
+        <translation>Filtro IP</translation>
+    </message>
+    <message>
+        <source>Keep incomplete torrents in:</source>
+        <translation>Mantener torrents incompletos en:</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
     </message>
     <message>
         <source>Prefer encryption</source>
         <translation>Preferir cifrado</translation>
     </message>
     <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
         <source>Require encryption</source>
         <translation>Exigir cifrado</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a full path.</source>
+        <translation>«{path}» no es una ruta completa.</translation>
     </message>
     <message>
         <source>Disable encryption</source>
@@ -1576,8 +2065,68 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Cifrado:</translation>
     </message>
     <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Guardar en:</translation>
+    </message>
+    <message>
+        <source>Save torrents from the watched folder in</source>
+        <translation>Guardar los torrents de la carpeta monitorizada en</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Schedule the use of the alternative limits</source>
+        <translation>Programar el uso de los límites alternativos</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>The alternative limits switch on at the first time and off at the second; a period past midnight belongs to the day it starts on. Switching by hand holds until the next change of the schedule.</source>
+        <translation>Los límites alternativos se activan a la primera hora indicada y se desactivan a la segunda; un periodo que pasa de medianoche pertenece al día en que empieza. Un cambio manual se mantiene hasta el siguiente cambio de la programación.</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>La ruta de destino predeterminada</translation>
+    </message>
+    <message>
+        <source>The proxy needs a host.</source>
+        <translation>El proxy necesita un host.</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Trackers are always reached through the proxy, and host names are resolved by it.</source>
+        <translation>Los trackers siempre se contactan a través del proxy, y él resuelve los nombres de host.</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
         <source>Unlimited</source>
         <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>Use proxy for peer connections</source>
+        <translation>Usar el proxy para las conexiones con pares</translation>
     </message>
     <message>
         <source>Use the alternative limits now</source>
@@ -1648,6 +2197,30 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Avisar cuando termine una descarga</translation>
     </message>
     <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Carpeta monitorizada</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Días laborables</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Fines de semana</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Cuándo:</translation>
+    </message>
+    <message>
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
@@ -1708,6 +2281,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Sin la contraseña en cada transferencia, un monedero desbloqueado envía solo con la confirmación.</translation>
     </message>
     <message>
+        <source>Behaviour</source>
+        <translation>Comportamiento</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>Descargas</translation>
     </message>
@@ -1737,6 +2314,29 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Cannot switch the speed limits</source>
+        <translation>No se pueden cambiar los límites de velocidad</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings</source>
+        <translation>No se puede guardar la configuración</translation>
+    </message>
+    <message>
+        <source>Cannot apply the settings</source>
+        <translation>No se puede aplicar la configuración</translation>
+    </message>
+    <message>
+        <source>not remembered: no keyring</source>
+        <translation>no se recuerda: no hay llavero</translation>
+    </message>
+    <message>
+        <source>The proxy password is kept for this session only: {reason}</source>
+        <translation>La contraseña del proxy solo se guarda para esta sesión: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>All</source>
@@ -1761,6 +2361,18 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Errored</source>
         <translation>Con errores</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2869,29 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <source>DHT: off</source>
         <translation>DHT: desactivado</translation>
     </message>
+    <message>
+        <source>Port {port}</source>
+        <translation>Puerto {port}</translation>
+    </message>
+    <message>
+        <source>Port {wanted} is in use by another program, so peers reach BTT Desktop on port {port} for now. Choose a free port in Settings → Connection to keep one.</source>
+        <translation>El puerto {wanted} lo usa otro programa, así que por ahora los pares llegan a BTT Desktop por el puerto {port}. Elija un puerto libre en Configuración → Conexión para conservar uno.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Add Tags</source>
+        <translation>Añadir etiquetas</translation>
+    </message>
+    <message>
+        <source>tag, another tag</source>
+        <translation>etiqueta, otra etiqueta</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas:</source>
+        <translation>Etiquetas, separadas por comas:</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>
@@ -2274,10 +2909,89 @@ Un cliente BitTorrent con monedero TRON.</translation>
     </message>
 </context>
 <context>
+    <name>TorrentPanel</name>
+    <message>
+        <source>Filter torrent names…</source>
+        <translation>Filtrar por nombre…</translation>
+    </message>
+    <message>
+        <source>Cannot resume the torrents</source>
+        <translation>No se pueden reanudar los torrents</translation>
+    </message>
+    <message>
+        <source>Cannot pause the torrents</source>
+        <translation>No se pueden pausar los torrents</translation>
+    </message>
+    <message>
+        <source>Cannot recheck the torrents</source>
+        <translation>No se pueden verificar los torrents</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents up in the queue</source>
+        <translation>No se pueden mover arriba los torrents en la cola</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents down in the queue</source>
+        <translation>No se pueden mover abajo los torrents en la cola</translation>
+    </message>
+    <message>
+        <source>Cannot reannounce the torrents</source>
+        <translation>No se puede forzar la recomunicación de los torrents</translation>
+    </message>
+    <message>
+        <source>Cannot remove the torrents</source>
+        <translation>No se pueden eliminar los torrents</translation>
+    </message>
+    <message>
+        <source>Move Storage To</source>
+        <translation>Mover almacenamiento a</translation>
+    </message>
+    <message>
+        <source>Moved to {path}</source>
+        <translation>Movido a {path}</translation>
+    </message>
+    <message>
+        <source>Cannot move the files</source>
+        <translation>No se pueden mover los archivos</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <source>No application here opens folders, so {path} cannot be shown.</source>
+        <translation>Aquí ninguna aplicación abre carpetas, así que no se puede mostrar {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the magnet link of {name}: {reason}</source>
+        <translation>No se puede copiar el enlace magnet de {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Magnet link copied</source>
+        <translation>Enlace magnet copiado</translation>
+    </message>
+    <message>
+        <source>Cannot set the speed limits</source>
+        <translation>No se pueden establecer los límites de velocidad</translation>
+    </message>
+    <message>
+        <source>Cannot change the download order</source>
+        <translation>No se puede cambiar el orden de descarga</translation>
+    </message>
+    <message>
+        <source>Cannot add the peers</source>
+        <translation>No se pueden añadir los pares</translation>
+    </message>
+</context>
+<context>
     <name>TorrentTableModel</name>
     <message>
         <source>Added On</source>
         <translation>Añadido el</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -2360,12 +3074,78 @@ Un cliente BitTorrent con monedero TRON.</translation>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
         <source>Up Speed</source>
         <translation>Vel. subida</translation>
     </message>
 </context>
 <context>
+    <name>TrackerMenu</name>
+    <message>
+        <source>Add Trackers…</source>
+        <translation>Añadir trackers…</translation>
+    </message>
+    <message>
+        <source>Copy Tracker URL</source>
+        <translation>Copiar URL del tracker</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL…</source>
+        <translation>Editar URL del tracker…</translation>
+    </message>
+    <message>
+        <source>Force Reannounce</source>
+        <translation>Forzar recomunicación</translation>
+    </message>
+    <message>
+        <source>Remove Tracker</source>
+        <translation>Eliminar tracker</translation>
+    </message>
+    <message>
+        <source>To the selected trackers, or to all of them and the DHT</source>
+        <translation>A los trackers seleccionados, o a todos ellos y a la DHT</translation>
+    </message>
+</context>
+<context>
+    <name>TrackersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add Trackers</source>
+        <translation>Añadir trackers</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL</source>
+        <translation>Editar URL del tracker</translation>
+    </message>
+    <message>
+        <source>Not a tracker URL (http, https, udp, ws or wss).</source>
+        <translation>No es una URL de tracker (http, https, udp, ws o wss).</translation>
+    </message>
+    <message>
+        <source>Not tracker URLs: {lines}.</source>
+        <translation>No son URL de tracker: {lines}.</translation>
+    </message>
+    <message>
+        <source>Tracker URL:</source>
+        <translation>URL del tracker:</translation>
+    </message>
+    <message>
+        <source>Trackers for {name}, one URL per line (http, https, udp, ws, wss). A blank line starts the next tier.</source>
+        <translation>Trackers para {name}, una URL por línea (http, https, udp, ws, wss). Una línea en blanco empieza el siguiente nivel.</translation>
+    </message>
+</context>
+<context>
     <name>TrackersTab</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Deshabilitado</translation>
+    </message>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
@@ -2389,6 +3169,10 @@ Un cliente BitTorrent con monedero TRON.</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>This torrent is private</source>
+        <translation>Este torrent es privado</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2899,6 +3683,10 @@ Subida: {up}</translation>
         <translation>Añadir enlace magnet o URL…</translation>
     </message>
     <message>
+        <source>Add Peers…</source>
+        <translation>Añadir pares…</translation>
+    </message>
+    <message>
         <source>Add Torrent File…</source>
         <translation>Añadir archivo torrent…</translation>
     </message>
@@ -2915,8 +3703,20 @@ Subida: {up}</translation>
         <translation>Límites de velocidad alternativos</translation>
     </message>
     <message>
+        <source>Ask the trackers and the DHT for peers now</source>
+        <translation>Pedir pares ahora a los trackers y a la DHT</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>Pares bloqueados…</translation>
+    </message>
+    <message>
         <source>Check the downloaded data again</source>
         <translation>Volver a comprobar los datos descargados</translation>
+    </message>
+    <message>
+        <source>Connect to peers you name by IP:port</source>
+        <translation>Conectarse a pares indicados por IP:puerto</translation>
     </message>
     <message>
         <source>Copy Magnet Link</source>
@@ -2931,6 +3731,10 @@ Subida: {up}</translation>
         <translation>Panel de detalles</translation>
     </message>
     <message>
+        <source>Documentation</source>
+        <translation>Documentación</translation>
+    </message>
+    <message>
         <source>Download in Sequential Order</source>
         <translation>Descargar en orden secuencial</translation>
     </message>
@@ -2939,8 +3743,16 @@ Subida: {up}</translation>
         <translation>Buscar</translation>
     </message>
     <message>
+        <source>Force Reannounce</source>
+        <translation>Forzar recomunicación</translation>
+    </message>
+    <message>
         <source>Force Recheck</source>
         <translation>Forzar verificación</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
     </message>
     <message>
         <source>Limit the speed of the selected torrents</source>
@@ -2977,6 +3789,10 @@ Subida: {up}</translation>
     <message>
         <source>Open Folder</source>
         <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open the BTT Desktop documentation</source>
+        <translation>Abrir la documentación de BTT Desktop</translation>
     </message>
     <message>
         <source>Open the folder that holds the files</source>
@@ -3023,6 +3839,10 @@ Subida: {up}</translation>
         <translation>Reanudar los torrents seleccionados</translation>
     </message>
     <message>
+        <source>See and unban the peers you banned</source>
+        <translation>Ver y desbloquear los pares que ha bloqueado</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -3035,6 +3855,10 @@ Subida: {up}</translation>
         <translation>Cambiar a los límites de velocidad alternativos</translation>
     </message>
     <message>
+        <source>The terms under which you may use and share BTT Desktop</source>
+        <translation>Las condiciones en las que puede usar y compartir BTT Desktop</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Barra de herramientas</translation>
     </message>
@@ -3042,12 +3866,31 @@ Subida: {up}</translation>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>Cannot watch the folder</source>
+        <translation>No se puede monitorizar la carpeta</translation>
+    </message>
+    <message>
         <source>Speed could not start: {reason}</source>
         <translation>Speed no se ha podido iniciar: {reason}</translation>
     </message>
     <message>
+        <source>The proxy password could not be read from the OS keyring: {reason}</source>
+        <translation>No se pudo leer la contraseña del proxy del llavero del sistema: {reason}</translation>
+    </message>
+    <message>
         <source>The wallet could not start: {reason}</source>
         <translation>El monedero no se ha podido iniciar: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>{count}×</source>
+        <translation>{count}×</translation>
     </message>
 </context>
 </TS>

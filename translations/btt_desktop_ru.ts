@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AddFlow</name>
+    <message>
+        <source>Add Torrent Files</source>
+        <translation>Добавить торрент-файлы</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent);;All files (*)</source>
+        <translation>Торрент-файлы (*.torrent);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Downloading {url}…</source>
+        <translation>Загрузка {url}…</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list, with all the trackers of the new source.</source>
+        <translation>{name} уже есть в списке, со всеми трекерами из нового источника.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list; trackers are not merged into a private torrent.</source>
+        <translation>{name} уже есть в списке; в частный торрент трекеры не объединяются.</translation>
+    </message>
+    <message>
+        <source>Torrent Already in the List</source>
+        <translation>Торрент уже есть в списке</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list. Merge trackers from the new source?</source>
+        <translation>{name} уже есть в списке. Объединить трекеры из нового источника?</translation>
+    </message>
+    <message>
+        <source>New trackers: {urls}</source>
+        <translation>Новые трекеры: {urls}</translation>
+    </message>
+    <message>
+        <source>Merge Trackers</source>
+        <translation>Объединить трекеры</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Merge</source>
+        <translation>Не объединять</translation>
+    </message>
+    <message>
+        <source>{count} trackers merged into {name}</source>
+        <translation>Трекеров добавлено в {name}: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -16,8 +63,47 @@
         <translation>Добавить</translation>
     </message>
     <message>
+        <source>{first} (and {more} more)</source>
+        <translation>{first} (и ещё {more})</translation>
+    </message>
+    <message>
         <source>Enter at least one link.</source>
         <translation>Введите хотя бы одну ссылку.</translation>
+    </message>
+</context>
+<context>
+    <name>AddPeersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Add Peers</source>
+        <translation>Добавить пиры</translation>
+    </message>
+    <message>
+        <source>Banned Peers</source>
+        <translation>Заблокированные пиры</translation>
+    </message>
+    <message>
+        <source>No peer is banned.</source>
+        <translation>Заблокированных пиров нет.</translation>
+    </message>
+    <message>
+        <source>Not IP:port: {lines}.</source>
+        <translation>Не в формате IP:порт: {lines}.</translation>
+    </message>
+    <message>
+        <source>Peers from these addresses are refused, in every torrent.</source>
+        <translation>Пиры с этих адресов отклоняются во всех торрентах.</translation>
+    </message>
+    <message>
+        <source>Peers to connect to for {name}, one IP:port per line (an IPv6 address in brackets):</source>
+        <translation>Пиры для подключения к {name}, по одному IP:порт в строке (адрес IPv6 в квадратных скобках):</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Разблокировать</translation>
     </message>
 </context>
 <context>
@@ -39,6 +125,22 @@
         <translation>Загружать последовательно</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Pick a category, or type a new one</source>
+        <translation>Выберите категорию или введите новую</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Через запятую</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -57,6 +159,10 @@
     <message>
         <source>Save at:</source>
         <translation>Путь сохранения:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Категория:</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -91,6 +197,26 @@
         <translation>{wanted} (из {total})</translation>
     </message>
     <message>
+        <source>Choose a folder to save into.</source>
+        <translation>Выберите папку для сохранения.</translation>
+    </message>
+    <message>
+        <source>Give the full path of a folder, starting at the root.</source>
+        <translation>Укажите полный путь к папке, начиная с корня.</translation>
+    </message>
+    <message>
+        <source>This path runs through a file, so no folder can be made there.</source>
+        <translation>Этот путь проходит через файл, поэтому создать там папку нельзя.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to: choose one of yours.</source>
+        <translation>В эту папку нельзя записывать: выберите одну из своих.</translation>
+    </message>
+    <message>
+        <source>This disk has not enough free space for the selected files.</source>
+        <translation>На этом диске недостаточно места для выбранных файлов.</translation>
+    </message>
+    <message>
         <source>Choose save folder</source>
         <translation>Выберите папку для сохранения</translation>
     </message>
@@ -111,6 +237,41 @@
     </message>
 </context>
 <context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Edit Category</source>
+        <translation>Изменить категорию</translation>
+    </message>
+    <message>
+        <source>New Category</source>
+        <translation>Новая категория</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>Путь сохранения по умолчанию</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Save path:</source>
+        <translation>Путь сохранения:</translation>
+    </message>
+    <message>
+        <source>There is a category of that name already.</source>
+        <translation>Категория с таким именем уже есть.</translation>
+    </message>
+    <message>
+        <source>Choose the category&apos;s folder</source>
+        <translation>Выберите папку категории</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the wallet password</source>
@@ -119,6 +280,13 @@
     <message>
         <source>Choose the new password. The current one is asked next.</source>
         <translation>Задайте новый пароль. Затем будет запрошен текущий.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLinesDialog</name>
+    <message>
+        <source>{lines} and {count} more</source>
+        <translation>{lines} и ещё {count}</translation>
     </message>
 </context>
 <context>
@@ -791,6 +959,10 @@
         <translation>{count} × {size} (есть {have})</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
         <source>N/A</source>
         <translation>Н/Д</translation>
     </message>
@@ -805,6 +977,27 @@
     <message>
         <source>{seeds} ({list_seeds}) / {peers} ({list_peers})</source>
         <translation>{seeds} ({list_seeds}) / {peers} ({list_peers})</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>No documentation is installed.</source>
+        <translation>Документация не установлена.</translation>
+    </message>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>О программе BTT Desktop</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+A BitTorrent client with a TRON wallet.</source>
+        <translation>{app} {version}
+BitTorrent-клиент с кошельком TRON.</translation>
     </message>
 </context>
 <context>
@@ -950,11 +1143,172 @@
     </message>
 </context>
 <context>
+    <name>LabelActions</name>
+    <message>
+        <source>Export .torrent…</source>
+        <translation>Экспорт .torrent…</translation>
+    </message>
+    <message>
+        <source>Super Seeding Mode</source>
+        <translation>Режим суперсида</translation>
+    </message>
+    <message>
+        <source>Offer each peer pieces nobody else has, to spread a new torrent quickly</source>
+        <translation>Предлагать каждому пиру части, которых больше ни у кого нет, чтобы быстро распространить новый торрент</translation>
+    </message>
+    <message>
+        <source>Cannot read the categories and tags</source>
+        <translation>Не удаётся прочитать категории и метки</translation>
+    </message>
+    <message>
+        <source>Add Category…</source>
+        <translation>Добавить категорию…</translation>
+    </message>
+    <message>
+        <source>Edit Category…</source>
+        <translation>Изменить категорию…</translation>
+    </message>
+    <message>
+        <source>Remove Category</source>
+        <translation>Удалить категорию</translation>
+    </message>
+    <message>
+        <source>Cannot remove the category</source>
+        <translation>Не удаётся удалить категорию</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>Добавить метку…</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Удалить метку</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tag</source>
+        <translation>Не удаётся удалить метку</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Новая…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation>Удалить все</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tags</source>
+        <translation>Не удаётся удалить метки</translation>
+    </message>
+    <message>
+        <source>Cannot set the category</source>
+        <translation>Не удаётся задать категорию</translation>
+    </message>
+    <message>
+        <source>Cannot add the tag</source>
+        <translation>Не удаётся добавить метку</translation>
+    </message>
+    <message>
+        <source>Cannot add the category</source>
+        <translation>Не удаётся добавить категорию</translation>
+    </message>
+    <message>
+        <source>Cannot change the category</source>
+        <translation>Не удаётся изменить категорию</translation>
+    </message>
+    <message>
+        <source>Cannot add the tags</source>
+        <translation>Не удаётся добавить метки</translation>
+    </message>
+    <message>
+        <source>Cannot change super seeding</source>
+        <translation>Не удаётся изменить режим суперсида</translation>
+    </message>
+    <message>
+        <source>Cannot export the .torrent file</source>
+        <translation>Не удаётся экспортировать файл .torrent</translation>
+    </message>
+    <message>
+        <source>Export .torrent</source>
+        <translation>Экспорт .torrent</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent)</source>
+        <translation>Торрент-файлы (*.torrent)</translation>
+    </message>
+    <message>
+        <source>Export .torrent Files to a Folder</source>
+        <translation>Экспорт файлов .torrent в папку</translation>
+    </message>
+</context>
+<context>
+    <name>LabelList</name>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Uncategorised</source>
+        <translation>Без категории</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>Без меток</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System default</source>
         <extracomment>Language setting -&gt; native name. ``&quot;&quot;`` follows the system; English is the source text.</extracomment>
         <translation>Как в системе</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>not declared</source>
+        <translation>не указана</translation>
+    </message>
+    <message>
+        <source>{app} {version} is free software, licensed under {licence}.</source>
+        <translation>{app} {version} — свободная программа. Лицензия: {licence}.</translation>
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</source>
+        <translation>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</translation>
+    </message>
+    <message>
+        <source>The full text of the GNU General Public License, version 3</source>
+        <translation>Полный текст GNU General Public License, версия 3</translation>
     </message>
 </context>
 <context>
@@ -991,10 +1345,6 @@
         <translation>Торренты</translation>
     </message>
     <message>
-        <source>Filter torrent names…</source>
-        <translation>Фильтр по имени…</translation>
-    </message>
-    <message>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
@@ -1015,8 +1365,24 @@
         <translation>С&amp;ервис</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
+        <source>Alternative speed limits on</source>
+        <translation>Особые ограничения скорости включены</translation>
+    </message>
+    <message>
+        <source>Alternative speed limits off</source>
+        <translation>Особые ограничения скорости выключены</translation>
+    </message>
+    <message>
+        <source>A file in the watched folder was refused: {name}: {reason}</source>
+        <translation>Файл в отслеживаемой папке отклонён: {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Added from the watched folder: {name}</source>
+        <translation>Добавлено из отслеживаемой папки: {name}</translation>
+    </message>
+    <message>
+        <source>Already in the list (from the watched folder): {name}</source>
+        <translation>Уже есть в списке (из отслеживаемой папки): {name}</translation>
     </message>
     <message>
         <source>Download finished</source>
@@ -1027,54 +1393,31 @@
         <translation>Завершено: {name}</translation>
     </message>
     <message>
+        <source>{name} stopped: {reason}</source>
+        <translation>Торрент {name} остановлен: {reason}</translation>
+    </message>
+    <message>
         <source>[D: {down}, U: {up}] {app}</source>
         <translation>[З: {down}, О: {up}] {app}</translation>
     </message>
     <message>
-        <source>Downloading {url}…</source>
-        <translation>Загрузка {url}…</translation>
-    </message>
-    <message>
-        <source>Add Torrent Files</source>
-        <translation>Добавить торрент-файлы</translation>
-    </message>
-    <message>
-        <source>Torrent files (*.torrent);;All files (*)</source>
-        <translation>Торрент-файлы (*.torrent);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>Move Storage To</source>
-        <translation>Переместить файлы в</translation>
-    </message>
-    <message>
-        <source>Moved to {path}</source>
-        <translation>Перемещено в {path}</translation>
-    </message>
-    <message>
-        <source>The folder does not exist: {path}</source>
-        <translation>Папка не существует: {path}</translation>
-    </message>
-    <message>
-        <source>No application opens folders here: {path}</source>
-        <translation>Здесь нет приложения для открытия папок: {path}</translation>
-    </message>
-    <message>
-        <source>Magnet link copied</source>
-        <translation>Магнит-ссылка скопирована</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>О программе BTT Desktop</translation>
-    </message>
-    <message>
-        <source>{app} {version}
-A BitTorrent client with a TRON wallet.</source>
-        <translation>{app} {version}
-BitTorrent-клиент с кошельком TRON.</translation>
-    </message>
-    <message>
         <source>Saving resume data…</source>
         <translation>Сохранение данных для возобновления…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss All</source>
+        <translation>Закрыть все</translation>
+    </message>
+    <message>
+        <source>{count} more messages</source>
+        <translation>Ещё сообщений: {count}</translation>
+    </message>
+    <message>
+        <source>1 more message</source>
+        <translation>Ещё 1 сообщение</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1556,37 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
 </context>
 <context>
+    <name>PeerMenu</name>
+    <message>
+        <source>Add Peers…</source>
+        <translation>Добавить пиры…</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Ban Peer Permanently</source>
+        <translation>Заблокировать пир навсегда</translation>
+    </message>
+    <message>
+        <source>Ban Peers</source>
+        <translation>Блокировка пиров</translation>
+    </message>
+    <message>
+        <source>Ban {addresses} permanently? Peers from there are dropped now and refused from now on, in every torrent.</source>
+        <translation>Заблокировать {addresses} навсегда? Пиры с этих адресов будут отключены сейчас и будут отклоняться впредь во всех торрентах.</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>Заблокированные пиры…</translation>
+    </message>
+    <message>
+        <source>Copy IP:port</source>
+        <translation>Копировать IP:порт</translation>
+    </message>
+</context>
+<context>
     <name>PeersTab</name>
     <message>
         <source>Address</source>
@@ -1290,6 +1664,33 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Wrong password. Try again.</source>
         <translation>Неверный пароль. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>“{name}” is still active. Quit anyway?</source>
+        <translation>«{name}» ещё активен. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>{count} torrents are still active. Quit anyway?</source>
+        <translation>Активных торрентов: {count}. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>Quit BTT Desktop?</source>
+        <translation>Выйти из BTT Desktop?</translation>
+    </message>
+    <message>
+        <source>Downloads stop and peers you are seeding to are cut off until BTT Desktop runs again.</source>
+        <translation>Загрузки остановятся, а пиры, которым вы раздаёте, будут отключены до следующего запуска BTT Desktop.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Больше не спрашивать</translation>
     </message>
 </context>
 <context>
@@ -1528,16 +1929,104 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Путь сохранения по умолчанию:</translation>
     </message>
     <message>
+        <source>.torrent and .magnet files put in this folder are added, then renamed “.added” (or “.invalid”, with the reason shown in the window).</source>
+        <translation>Файлы .torrent и .magnet, помещённые в эту папку, добавляются и переименовываются в «.added» (или в «.invalid», а причина показывается в окне).</translation>
+    </message>
+    <message>
+        <source>Add paused</source>
+        <translation>Добавлять остановленными</translation>
+    </message>
+    <message>
         <source>Allow encryption (fastest)</source>
         <translation>Разрешить шифрование (быстрее всего)</translation>
+    </message>
+    <message>
+        <source>An eMule ipfilter.dat or a PeerGuardian .p2p file, gzipped or not. Peers in its ranges are refused.</source>
+        <translation>Файл ipfilter.dat от eMule или .p2p от PeerGuardian, сжатый gzip или нет. Пиры из его диапазонов отклоняются.</translation>
+    </message>
+    <message>
+        <source>Automatically add torrents from:</source>
+        <translation>Автоматически добавлять торренты из:</translation>
+    </message>
+    <message>
+        <source>Confirm when quitting with active torrents</source>
+        <translation>Подтверждать выход при активных торрентах</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <source>Finished torrents are moved to their save path.</source>
+        <translation>Завершённые торренты перемещаются в свой путь сохранения.</translation>
+    </message>
+    <message>
+        <source>Folder for incomplete torrents</source>
+        <translation>Папка для незавершённых торрентов</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Хост:</translation>
+    </message>
+    <message>
+        <source>IP block list</source>
+        <translation>Список блокировки IP</translation>
+    </message>
+    <message>
+        <source>IP block list:</source>
+        <translation>Список блокировки IP:</translation>
+    </message>
+    <message>
+        <source>IP block lists (*.dat *.p2p *.gz);;All files (*)</source>
+        <translation>Списки блокировки IP (*.dat *.p2p *.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>IP filtering</source>
+        <translation>IP-фильтр</translation>
+    </message>
+    <message>
+        <source>Keep incomplete torrents in:</source>
+        <translation>Хранить незавершённые торренты в:</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
     </message>
     <message>
         <source>Prefer encryption</source>
         <translation>Предпочитать шифрование</translation>
     </message>
     <message>
+        <source>Proxy</source>
+        <translation>Прокси</translation>
+    </message>
+    <message>
         <source>Require encryption</source>
         <translation>Требовать шифрование</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a full path.</source>
+        <translation>«{path}» — не полный путь.</translation>
     </message>
     <message>
         <source>Disable encryption</source>
@@ -1576,8 +2065,68 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Шифрование:</translation>
     </message>
     <message>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Сохранять в:</translation>
+    </message>
+    <message>
+        <source>Save torrents from the watched folder in</source>
+        <translation>Папка для торрентов из отслеживаемой папки</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>Schedule the use of the alternative limits</source>
+        <translation>Включать особые ограничения по расписанию</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <source>The alternative limits switch on at the first time and off at the second; a period past midnight belongs to the day it starts on. Switching by hand holds until the next change of the schedule.</source>
+        <translation>Особые ограничения включаются в первое указанное время и выключаются во второе; период после полуночи относится к дню, в который он начался. Ручное переключение действует до следующей смены по расписанию.</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>Путь сохранения по умолчанию</translation>
+    </message>
+    <message>
+        <source>The proxy needs a host.</source>
+        <translation>Для прокси нужно указать хост.</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>Trackers are always reached through the proxy, and host names are resolved by it.</source>
+        <translation>Подключение к трекерам всегда идёт через прокси, и имена хостов разрешает он.</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
         <source>Unlimited</source>
         <translation>Без ограничений</translation>
+    </message>
+    <message>
+        <source>Use proxy for peer connections</source>
+        <translation>Использовать прокси для соединения с пирами</translation>
     </message>
     <message>
         <source>Use the alternative limits now</source>
@@ -1648,6 +2197,30 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Уведомлять о завершении загрузки</translation>
     </message>
     <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Отслеживаемая папка</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Будни</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Выходные</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
         <source>Window</source>
         <translation>Окно</translation>
     </message>
@@ -1708,6 +2281,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Без пароля при каждом переводе разблокированный кошелёк отправляет после одного подтверждения.</translation>
     </message>
     <message>
+        <source>Behaviour</source>
+        <translation>Поведение</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>Загрузки</translation>
     </message>
@@ -1737,6 +2314,29 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Cannot switch the speed limits</source>
+        <translation>Не удаётся переключить ограничения скорости</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings</source>
+        <translation>Не удаётся сохранить настройки</translation>
+    </message>
+    <message>
+        <source>Cannot apply the settings</source>
+        <translation>Не удаётся применить настройки</translation>
+    </message>
+    <message>
+        <source>not remembered: no keyring</source>
+        <translation>не запоминается: нет связки ключей</translation>
+    </message>
+    <message>
+        <source>The proxy password is kept for this session only: {reason}</source>
+        <translation>Пароль прокси сохранён только на этот сеанс: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>All</source>
@@ -1761,6 +2361,18 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Errored</source>
         <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2869,29 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <source>DHT: off</source>
         <translation>DHT: выкл.</translation>
     </message>
+    <message>
+        <source>Port {port}</source>
+        <translation>Порт {port}</translation>
+    </message>
+    <message>
+        <source>Port {wanted} is in use by another program, so peers reach BTT Desktop on port {port} for now. Choose a free port in Settings → Connection to keep one.</source>
+        <translation>Порт {wanted} занят другой программой, поэтому пока пиры подключаются к BTT Desktop через порт {port}. Чтобы порт не менялся, выберите свободный в разделе «Настройки → Соединение».</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Add Tags</source>
+        <translation>Добавить метки</translation>
+    </message>
+    <message>
+        <source>tag, another tag</source>
+        <translation>метка, другая метка</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas:</source>
+        <translation>Метки через запятую:</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>
@@ -2274,10 +2909,89 @@ BitTorrent-клиент с кошельком TRON.</translation>
     </message>
 </context>
 <context>
+    <name>TorrentPanel</name>
+    <message>
+        <source>Filter torrent names…</source>
+        <translation>Фильтр по имени…</translation>
+    </message>
+    <message>
+        <source>Cannot resume the torrents</source>
+        <translation>Не удаётся возобновить торренты</translation>
+    </message>
+    <message>
+        <source>Cannot pause the torrents</source>
+        <translation>Не удаётся остановить торренты</translation>
+    </message>
+    <message>
+        <source>Cannot recheck the torrents</source>
+        <translation>Не удаётся проверить торренты</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents up in the queue</source>
+        <translation>Не удаётся повысить торренты в очереди</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents down in the queue</source>
+        <translation>Не удаётся понизить торренты в очереди</translation>
+    </message>
+    <message>
+        <source>Cannot reannounce the torrents</source>
+        <translation>Не удаётся повторить анонс торрентов</translation>
+    </message>
+    <message>
+        <source>Cannot remove the torrents</source>
+        <translation>Не удаётся удалить торренты</translation>
+    </message>
+    <message>
+        <source>Move Storage To</source>
+        <translation>Переместить файлы в</translation>
+    </message>
+    <message>
+        <source>Moved to {path}</source>
+        <translation>Перемещено в {path}</translation>
+    </message>
+    <message>
+        <source>Cannot move the files</source>
+        <translation>Не удаётся переместить файлы</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>Папка {path} не существует.</translation>
+    </message>
+    <message>
+        <source>No application here opens folders, so {path} cannot be shown.</source>
+        <translation>Здесь нет приложения для открытия папок, поэтому {path} не может быть показана.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the magnet link of {name}: {reason}</source>
+        <translation>Не удаётся скопировать магнит-ссылку {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Magnet link copied</source>
+        <translation>Магнит-ссылка скопирована</translation>
+    </message>
+    <message>
+        <source>Cannot set the speed limits</source>
+        <translation>Не удаётся задать ограничения скорости</translation>
+    </message>
+    <message>
+        <source>Cannot change the download order</source>
+        <translation>Не удаётся изменить порядок загрузки</translation>
+    </message>
+    <message>
+        <source>Cannot add the peers</source>
+        <translation>Не удаётся добавить пиры</translation>
+    </message>
+</context>
+<context>
     <name>TorrentTableModel</name>
     <message>
         <source>Added On</source>
         <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -2360,12 +3074,78 @@ BitTorrent-клиент с кошельком TRON.</translation>
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
         <source>Up Speed</source>
         <translation>Отдача</translation>
     </message>
 </context>
 <context>
+    <name>TrackerMenu</name>
+    <message>
+        <source>Add Trackers…</source>
+        <translation>Добавить трекеры…</translation>
+    </message>
+    <message>
+        <source>Copy Tracker URL</source>
+        <translation>Копировать адрес трекера</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL…</source>
+        <translation>Изменить адрес трекера…</translation>
+    </message>
+    <message>
+        <source>Force Reannounce</source>
+        <translation>Анонсировать принудительно</translation>
+    </message>
+    <message>
+        <source>Remove Tracker</source>
+        <translation>Удалить трекер</translation>
+    </message>
+    <message>
+        <source>To the selected trackers, or to all of them and the DHT</source>
+        <translation>Выбранным трекерам или всем трекерам и DHT</translation>
+    </message>
+</context>
+<context>
+    <name>TrackersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Add Trackers</source>
+        <translation>Добавить трекеры</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL</source>
+        <translation>Изменить адрес трекера</translation>
+    </message>
+    <message>
+        <source>Not a tracker URL (http, https, udp, ws or wss).</source>
+        <translation>Это не адрес трекера (http, https, udp, ws или wss).</translation>
+    </message>
+    <message>
+        <source>Not tracker URLs: {lines}.</source>
+        <translation>Не адреса трекеров: {lines}.</translation>
+    </message>
+    <message>
+        <source>Tracker URL:</source>
+        <translation>Адрес трекера:</translation>
+    </message>
+    <message>
+        <source>Trackers for {name}, one URL per line (http, https, udp, ws, wss). A blank line starts the next tier.</source>
+        <translation>Трекеры для {name}, по одному URL в строке (http, https, udp, ws, wss). Пустая строка начинает следующий уровень.</translation>
+    </message>
+</context>
+<context>
     <name>TrackersTab</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключено</translation>
+    </message>
     <message>
         <source>Message</source>
         <translation>Сообщение</translation>
@@ -2389,6 +3169,10 @@ BitTorrent-клиент с кошельком TRON.</translation>
     <message>
         <source>Status</source>
         <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>This torrent is private</source>
+        <translation>Это частный торрент</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2899,6 +3683,10 @@ Up: {up}</source>
         <translation>Добавить магнит-ссылку или URL…</translation>
     </message>
     <message>
+        <source>Add Peers…</source>
+        <translation>Добавить пиры…</translation>
+    </message>
+    <message>
         <source>Add Torrent File…</source>
         <translation>Добавить торрент-файл…</translation>
     </message>
@@ -2915,8 +3703,20 @@ Up: {up}</source>
         <translation>Особые ограничения скорости</translation>
     </message>
     <message>
+        <source>Ask the trackers and the DHT for peers now</source>
+        <translation>Запросить пиров у трекеров и DHT сейчас</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>Заблокированные пиры…</translation>
+    </message>
+    <message>
         <source>Check the downloaded data again</source>
         <translation>Заново проверить загруженные данные</translation>
+    </message>
+    <message>
+        <source>Connect to peers you name by IP:port</source>
+        <translation>Подключиться к пирам, указанным по IP:порт</translation>
     </message>
     <message>
         <source>Copy Magnet Link</source>
@@ -2931,6 +3731,10 @@ Up: {up}</source>
         <translation>Панель сведений</translation>
     </message>
     <message>
+        <source>Documentation</source>
+        <translation>Документация</translation>
+    </message>
+    <message>
         <source>Download in Sequential Order</source>
         <translation>Загружать последовательно</translation>
     </message>
@@ -2939,8 +3743,16 @@ Up: {up}</source>
         <translation>Найти</translation>
     </message>
     <message>
+        <source>Force Reannounce</source>
+        <translation>Анонсировать принудительно</translation>
+    </message>
+    <message>
         <source>Force Recheck</source>
         <translation>Проверить принудительно</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
     </message>
     <message>
         <source>Limit the speed of the selected torrents</source>
@@ -2977,6 +3789,10 @@ Up: {up}</source>
     <message>
         <source>Open Folder</source>
         <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Open the BTT Desktop documentation</source>
+        <translation>Открыть документацию BTT Desktop</translation>
     </message>
     <message>
         <source>Open the folder that holds the files</source>
@@ -3023,6 +3839,10 @@ Up: {up}</source>
         <translation>Возобновить выбранные торренты</translation>
     </message>
     <message>
+        <source>See and unban the peers you banned</source>
+        <translation>Просмотреть и разблокировать заблокированных вами пиров</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
@@ -3035,6 +3855,10 @@ Up: {up}</source>
         <translation>Переключиться на особые ограничения скорости</translation>
     </message>
     <message>
+        <source>The terms under which you may use and share BTT Desktop</source>
+        <translation>Условия, на которых можно использовать BTT Desktop и делиться им</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
@@ -3042,12 +3866,31 @@ Up: {up}</source>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>Cannot watch the folder</source>
+        <translation>Не удаётся отслеживать папку</translation>
+    </message>
+    <message>
         <source>Speed could not start: {reason}</source>
         <translation>Не удалось запустить Speed: {reason}</translation>
     </message>
     <message>
+        <source>The proxy password could not be read from the OS keyring: {reason}</source>
+        <translation>Не удалось прочитать пароль прокси из связки ключей ОС: {reason}</translation>
+    </message>
+    <message>
         <source>The wallet could not start: {reason}</source>
         <translation>Не удалось запустить кошелёк: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>{count}×</source>
+        <translation>{count}×</translation>
     </message>
 </context>
 </TS>

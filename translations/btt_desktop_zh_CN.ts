@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddFlow</name>
+    <message>
+        <source>Add Torrent Files</source>
+        <translation>添加种子文件</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent);;All files (*)</source>
+        <translation>种子文件 (*.torrent);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Downloading {url}…</source>
+        <translation>正在下载 {url}…</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list, with all the trackers of the new source.</source>
+        <translation>{name} 已在列表中，且已包含新来源的所有 Tracker。</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list; trackers are not merged into a private torrent.</source>
+        <translation>{name} 已在列表中；Tracker 不会合并到私有种子中。</translation>
+    </message>
+    <message>
+        <source>Torrent Already in the List</source>
+        <translation>种子已在列表中</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list. Merge trackers from the new source?</source>
+        <translation>{name} 已在列表中。要合并来自新来源的 Tracker 吗？</translation>
+    </message>
+    <message>
+        <source>New trackers: {urls}</source>
+        <translation>新的 Tracker：{urls}</translation>
+    </message>
+    <message>
+        <source>Merge Trackers</source>
+        <translation>合并 Tracker</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Merge</source>
+        <translation>不合并</translation>
+    </message>
+    <message>
+        <source>{count} trackers merged into {name}</source>
+        <translation>已将 {count} 个 Tracker 合并到 {name}</translation>
+    </message>
+</context>
+<context>
     <name>AddLinksDialog</name>
     <message>
         <source>Add Magnet Links or URLs</source>
@@ -16,8 +63,47 @@
         <translation>添加</translation>
     </message>
     <message>
+        <source>{first} (and {more} more)</source>
+        <translation>{first}（及另外 {more} 个）</translation>
+    </message>
+    <message>
         <source>Enter at least one link.</source>
         <translation>请至少输入一个链接。</translation>
+    </message>
+</context>
+<context>
+    <name>AddPeersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add Peers</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Banned Peers</source>
+        <translation>已禁止的用户</translation>
+    </message>
+    <message>
+        <source>No peer is banned.</source>
+        <translation>没有被禁止的用户。</translation>
+    </message>
+    <message>
+        <source>Not IP:port: {lines}.</source>
+        <translation>不是 IP:端口：{lines}。</translation>
+    </message>
+    <message>
+        <source>Peers from these addresses are refused, in every torrent.</source>
+        <translation>来自这些地址的用户在所有种子中都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Peers to connect to for {name}, one IP:port per line (an IPv6 address in brackets):</source>
+        <translation>要为 {name} 连接的用户，每行一个 IP:端口（IPv6 地址放在方括号中）：</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>解除禁止</translation>
     </message>
 </context>
 <context>
@@ -39,6 +125,22 @@
         <translation>按顺序下载</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Pick a category, or type a new one</source>
+        <translation>选择分类，或输入新分类</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -57,6 +159,10 @@
     <message>
         <source>Save at:</source>
         <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类：</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -91,6 +197,26 @@
         <translation>{wanted}（共 {total}）</translation>
     </message>
     <message>
+        <source>Choose a folder to save into.</source>
+        <translation>请选择要保存到的文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the full path of a folder, starting at the root.</source>
+        <translation>请填写文件夹的完整路径，从根目录开始。</translation>
+    </message>
+    <message>
+        <source>This path runs through a file, so no folder can be made there.</source>
+        <translation>此路径经过一个文件，因此无法在该处创建文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to: choose one of yours.</source>
+        <translation>无法写入此文件夹：请选择您自己的文件夹。</translation>
+    </message>
+    <message>
+        <source>This disk has not enough free space for the selected files.</source>
+        <translation>此磁盘没有足够的可用空间存放所选文件。</translation>
+    </message>
+    <message>
         <source>Choose save folder</source>
         <translation>选择保存文件夹</translation>
     </message>
@@ -111,6 +237,41 @@
     </message>
 </context>
 <context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Edit Category</source>
+        <translation>编辑分类</translation>
+    </message>
+    <message>
+        <source>New Category</source>
+        <translation>新建分类</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>默认保存路径</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save path:</source>
+        <translation>保存路径：</translation>
+    </message>
+    <message>
+        <source>There is a category of that name already.</source>
+        <translation>已存在同名分类。</translation>
+    </message>
+    <message>
+        <source>Choose the category&apos;s folder</source>
+        <translation>选择分类的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the wallet password</source>
@@ -119,6 +280,13 @@
     <message>
         <source>Choose the new password. The current one is asked next.</source>
         <translation>请设置新密码。接下来会要求输入当前密码。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLinesDialog</name>
+    <message>
+        <source>{lines} and {count} more</source>
+        <translation>{lines} 及另外 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -791,6 +959,10 @@
         <translation>{count} × {size}（已有 {have}）</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -805,6 +977,27 @@
     <message>
         <source>{seeds} ({list_seeds}) / {peers} ({list_peers})</source>
         <translation>{seeds}（{list_seeds}）/ {peers}（{list_peers}）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No documentation is installed.</source>
+        <translation>未安装文档。</translation>
+    </message>
+    <message>
+        <source>About BTT Desktop</source>
+        <translation>关于 BTT Desktop</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+A BitTorrent client with a TRON wallet.</source>
+        <translation>{app} {version}
+带有 TRON 钱包的 BitTorrent 客户端。</translation>
     </message>
 </context>
 <context>
@@ -950,11 +1143,172 @@
     </message>
 </context>
 <context>
+    <name>LabelActions</name>
+    <message>
+        <source>Export .torrent…</source>
+        <translation>导出 .torrent…</translation>
+    </message>
+    <message>
+        <source>Super Seeding Mode</source>
+        <translation>超级做种模式</translation>
+    </message>
+    <message>
+        <source>Offer each peer pieces nobody else has, to spread a new torrent quickly</source>
+        <translation>向每个用户提供其他人都没有的分块，以便快速传播新种子</translation>
+    </message>
+    <message>
+        <source>Cannot read the categories and tags</source>
+        <translation>无法读取分类和标签</translation>
+    </message>
+    <message>
+        <source>Add Category…</source>
+        <translation>添加分类…</translation>
+    </message>
+    <message>
+        <source>Edit Category…</source>
+        <translation>编辑分类…</translation>
+    </message>
+    <message>
+        <source>Remove Category</source>
+        <translation>移除分类</translation>
+    </message>
+    <message>
+        <source>Cannot remove the category</source>
+        <translation>无法移除分类</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tag</source>
+        <translation>无法移除标签</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <source>Cannot remove the tags</source>
+        <translation>无法移除标签</translation>
+    </message>
+    <message>
+        <source>Cannot set the category</source>
+        <translation>无法设置分类</translation>
+    </message>
+    <message>
+        <source>Cannot add the tag</source>
+        <translation>无法添加标签</translation>
+    </message>
+    <message>
+        <source>Cannot add the category</source>
+        <translation>无法添加分类</translation>
+    </message>
+    <message>
+        <source>Cannot change the category</source>
+        <translation>无法更改分类</translation>
+    </message>
+    <message>
+        <source>Cannot add the tags</source>
+        <translation>无法添加标签</translation>
+    </message>
+    <message>
+        <source>Cannot change super seeding</source>
+        <translation>无法更改超级做种</translation>
+    </message>
+    <message>
+        <source>Cannot export the .torrent file</source>
+        <translation>无法导出 .torrent 文件</translation>
+    </message>
+    <message>
+        <source>Export .torrent</source>
+        <translation>导出 .torrent</translation>
+    </message>
+    <message>
+        <source>Torrent files (*.torrent)</source>
+        <translation>种子文件 (*.torrent)</translation>
+    </message>
+    <message>
+        <source>Export .torrent Files to a Folder</source>
+        <translation>将 .torrent 文件导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LabelList</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>无标签</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System default</source>
         <extracomment>Language setting -&gt; native name. ``&quot;&quot;`` follows the system; English is the source text.</extracomment>
         <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>not declared</source>
+        <translation>未声明</translation>
+    </message>
+    <message>
+        <source>{app} {version} is free software, licensed under {licence}.</source>
+        <translation>{app} {version} 是自由软件。许可证：{licence}。</translation>
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</source>
+        <translation>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License along with this program. If not, see &lt;https://www.gnu.org/licenses/&gt;.</translation>
+    </message>
+    <message>
+        <source>The full text of the GNU General Public License, version 3</source>
+        <translation>GNU 通用公共许可证第 3 版全文</translation>
     </message>
 </context>
 <context>
@@ -991,10 +1345,6 @@
         <translation>种子</translation>
     </message>
     <message>
-        <source>Filter torrent names…</source>
-        <translation>按名称筛选种子…</translation>
-    </message>
-    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -1015,8 +1365,24 @@
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+        <source>Alternative speed limits on</source>
+        <translation>备用速度限制已开启</translation>
+    </message>
+    <message>
+        <source>Alternative speed limits off</source>
+        <translation>备用速度限制已关闭</translation>
+    </message>
+    <message>
+        <source>A file in the watched folder was refused: {name}: {reason}</source>
+        <translation>监视文件夹中的文件被拒绝：{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Added from the watched folder: {name}</source>
+        <translation>已从监视文件夹添加：{name}</translation>
+    </message>
+    <message>
+        <source>Already in the list (from the watched folder): {name}</source>
+        <translation>已在列表中（来自监视文件夹）：{name}</translation>
     </message>
     <message>
         <source>Download finished</source>
@@ -1027,54 +1393,31 @@
         <translation>已完成：{name}</translation>
     </message>
     <message>
+        <source>{name} stopped: {reason}</source>
+        <translation>种子 {name} 已停止：{reason}</translation>
+    </message>
+    <message>
         <source>[D: {down}, U: {up}] {app}</source>
         <translation>[下：{down}，上：{up}] {app}</translation>
     </message>
     <message>
-        <source>Downloading {url}…</source>
-        <translation>正在下载 {url}…</translation>
-    </message>
-    <message>
-        <source>Add Torrent Files</source>
-        <translation>添加种子文件</translation>
-    </message>
-    <message>
-        <source>Torrent files (*.torrent);;All files (*)</source>
-        <translation>种子文件 (*.torrent);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Move Storage To</source>
-        <translation>将存储移动到</translation>
-    </message>
-    <message>
-        <source>Moved to {path}</source>
-        <translation>已移动到 {path}</translation>
-    </message>
-    <message>
-        <source>The folder does not exist: {path}</source>
-        <translation>文件夹不存在：{path}</translation>
-    </message>
-    <message>
-        <source>No application opens folders here: {path}</source>
-        <translation>这里没有可以打开文件夹的应用程序：{path}</translation>
-    </message>
-    <message>
-        <source>Magnet link copied</source>
-        <translation>磁力链接已复制</translation>
-    </message>
-    <message>
-        <source>About BTT Desktop</source>
-        <translation>关于 BTT Desktop</translation>
-    </message>
-    <message>
-        <source>{app} {version}
-A BitTorrent client with a TRON wallet.</source>
-        <translation>{app} {version}
-带有 TRON 钱包的 BitTorrent 客户端。</translation>
-    </message>
-    <message>
         <source>Saving resume data…</source>
         <translation>正在保存恢复数据…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss All</source>
+        <translation>全部关闭</translation>
+    </message>
+    <message>
+        <source>{count} more messages</source>
+        <translation>还有 {count} 条消息</translation>
+    </message>
+    <message>
+        <source>1 more message</source>
+        <translation>还有 1 条消息</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1556,37 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
 </context>
 <context>
+    <name>PeerMenu</name>
+    <message>
+        <source>Add Peers…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>Ban Peer Permanently</source>
+        <translation>永久禁止用户</translation>
+    </message>
+    <message>
+        <source>Ban Peers</source>
+        <translation>禁止用户</translation>
+    </message>
+    <message>
+        <source>Ban {addresses} permanently? Peers from there are dropped now and refused from now on, in every torrent.</source>
+        <translation>要永久禁止 {addresses} 吗？来自这些地址的用户会立即断开，今后在所有种子中都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>已禁止的用户…</translation>
+    </message>
+    <message>
+        <source>Copy IP:port</source>
+        <translation>复制 IP:端口</translation>
+    </message>
+</context>
+<context>
     <name>PeersTab</name>
     <message>
         <source>Address</source>
@@ -1290,6 +1664,33 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Wrong password. Try again.</source>
         <translation>密码错误，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>“{name}” is still active. Quit anyway?</source>
+        <translation>“{name}”仍处于活动状态。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>{count} torrents are still active. Quit anyway?</source>
+        <translation>仍有 {count} 个种子处于活动状态。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit BTT Desktop?</source>
+        <translation>退出 BTT Desktop？</translation>
+    </message>
+    <message>
+        <source>Downloads stop and peers you are seeding to are cut off until BTT Desktop runs again.</source>
+        <translation>在 BTT Desktop 再次运行之前，下载将停止，您正在为其做种的用户也会被断开。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
     </message>
 </context>
 <context>
@@ -1528,16 +1929,104 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>默认保存路径：</translation>
     </message>
     <message>
+        <source>.torrent and .magnet files put in this folder are added, then renamed “.added” (or “.invalid”, with the reason shown in the window).</source>
+        <translation>放入此文件夹的 .torrent 和 .magnet 文件会被添加，然后重命名为“.added”（或“.invalid”，原因显示在窗口中）。</translation>
+    </message>
+    <message>
+        <source>Add paused</source>
+        <translation>添加后暂停</translation>
+    </message>
+    <message>
         <source>Allow encryption (fastest)</source>
         <translation>允许加密（最快）</translation>
+    </message>
+    <message>
+        <source>An eMule ipfilter.dat or a PeerGuardian .p2p file, gzipped or not. Peers in its ranges are refused.</source>
+        <translation>eMule 的 ipfilter.dat 或 PeerGuardian 的 .p2p 文件，可用 gzip 压缩。其范围内的用户将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Automatically add torrents from:</source>
+        <translation>自动从此处添加种子：</translation>
+    </message>
+    <message>
+        <source>Confirm when quitting with active torrents</source>
+        <translation>退出时如有活动种子则提示确认</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Finished torrents are moved to their save path.</source>
+        <translation>已完成的种子会被移动到其保存路径。</translation>
+    </message>
+    <message>
+        <source>Folder for incomplete torrents</source>
+        <translation>未完成种子的文件夹</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>IP block list</source>
+        <translation>IP 黑名单</translation>
+    </message>
+    <message>
+        <source>IP block list:</source>
+        <translation>IP 黑名单：</translation>
+    </message>
+    <message>
+        <source>IP block lists (*.dat *.p2p *.gz);;All files (*)</source>
+        <translation>IP 黑名单 (*.dat *.p2p *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>IP filtering</source>
+        <translation>IP 过滤</translation>
+    </message>
+    <message>
+        <source>Keep incomplete torrents in:</source>
+        <translation>保存未完成的种子到：</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
     </message>
     <message>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
         <source>Require encryption</source>
         <translation>强制加密</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a full path.</source>
+        <translation>“{path}”不是完整路径。</translation>
     </message>
     <message>
         <source>Disable encryption</source>
@@ -1576,8 +2065,68 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>加密：</translation>
     </message>
     <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Save torrents from the watched folder in</source>
+        <translation>将监视文件夹中的种子保存到</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Schedule the use of the alternative limits</source>
+        <translation>计划使用备用限制</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>The alternative limits switch on at the first time and off at the second; a period past midnight belongs to the day it starts on. Switching by hand holds until the next change of the schedule.</source>
+        <translation>备用限制在第一个时间开启，在第二个时间关闭；跨过午夜的时段属于其开始的那一天。手动切换将保持到计划的下一次切换。</translation>
+    </message>
+    <message>
+        <source>The default save path</source>
+        <translation>默认保存路径</translation>
+    </message>
+    <message>
+        <source>The proxy needs a host.</source>
+        <translation>代理需要填写主机。</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Trackers are always reached through the proxy, and host names are resolved by it.</source>
+        <translation>始终通过代理连接 Tracker，主机名也由代理解析。</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
         <source>Unlimited</source>
         <translation>无限制</translation>
+    </message>
+    <message>
+        <source>Use proxy for peer connections</source>
+        <translation>使用代理进行用户连接</translation>
     </message>
     <message>
         <source>Use the alternative limits now</source>
@@ -1648,6 +2197,30 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>下载完成时通知</translation>
     </message>
     <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
@@ -1708,6 +2281,10 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>若不要求每次转账输入密码，已解锁的钱包只需确认即可发送。</translation>
     </message>
     <message>
+        <source>Behaviour</source>
+        <translation>行为</translation>
+    </message>
+    <message>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
@@ -1737,6 +2314,29 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
 </context>
 <context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Cannot switch the speed limits</source>
+        <translation>无法切换速度限制</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings</source>
+        <translation>无法保存设置</translation>
+    </message>
+    <message>
+        <source>Cannot apply the settings</source>
+        <translation>无法应用设置</translation>
+    </message>
+    <message>
+        <source>not remembered: no keyring</source>
+        <translation>不会记住：没有密钥环</translation>
+    </message>
+    <message>
+        <source>The proxy password is kept for this session only: {reason}</source>
+        <translation>代理密码仅在本次会话中保留：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>All</source>
@@ -1761,6 +2361,18 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Errored</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2869,29 @@ A BitTorrent client with a TRON wallet.</source>
         <source>DHT: off</source>
         <translation>DHT：关</translation>
     </message>
+    <message>
+        <source>Port {port}</source>
+        <translation>端口 {port}</translation>
+    </message>
+    <message>
+        <source>Port {wanted} is in use by another program, so peers reach BTT Desktop on port {port} for now. Choose a free port in Settings → Connection to keep one.</source>
+        <translation>端口 {wanted} 被其他程序占用，因此用户暂时通过端口 {port} 连接 BTT Desktop。请在“设置 → 连接”中选择一个空闲端口以固定使用。</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Add Tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>tag, another tag</source>
+        <translation>标签, 另一个标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas:</source>
+        <translation>标签，以逗号分隔：</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>
@@ -2274,10 +2909,89 @@ A BitTorrent client with a TRON wallet.</source>
     </message>
 </context>
 <context>
+    <name>TorrentPanel</name>
+    <message>
+        <source>Filter torrent names…</source>
+        <translation>按名称筛选种子…</translation>
+    </message>
+    <message>
+        <source>Cannot resume the torrents</source>
+        <translation>无法继续种子</translation>
+    </message>
+    <message>
+        <source>Cannot pause the torrents</source>
+        <translation>无法暂停种子</translation>
+    </message>
+    <message>
+        <source>Cannot recheck the torrents</source>
+        <translation>无法重新校验种子</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents up in the queue</source>
+        <translation>无法在队列中上移种子</translation>
+    </message>
+    <message>
+        <source>Cannot move the torrents down in the queue</source>
+        <translation>无法在队列中下移种子</translation>
+    </message>
+    <message>
+        <source>Cannot reannounce the torrents</source>
+        <translation>无法重新汇报种子</translation>
+    </message>
+    <message>
+        <source>Cannot remove the torrents</source>
+        <translation>无法移除种子</translation>
+    </message>
+    <message>
+        <source>Move Storage To</source>
+        <translation>将存储移动到</translation>
+    </message>
+    <message>
+        <source>Moved to {path}</source>
+        <translation>已移动到 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot move the files</source>
+        <translation>无法移动文件</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>No application here opens folders, so {path} cannot be shown.</source>
+        <translation>此处没有可打开文件夹的应用程序，因此无法显示 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the magnet link of {name}: {reason}</source>
+        <translation>无法复制 {name} 的磁力链接：{reason}</translation>
+    </message>
+    <message>
+        <source>Magnet link copied</source>
+        <translation>磁力链接已复制</translation>
+    </message>
+    <message>
+        <source>Cannot set the speed limits</source>
+        <translation>无法设置速度限制</translation>
+    </message>
+    <message>
+        <source>Cannot change the download order</source>
+        <translation>无法更改下载顺序</translation>
+    </message>
+    <message>
+        <source>Cannot add the peers</source>
+        <translation>无法添加用户</translation>
+    </message>
+</context>
+<context>
     <name>TorrentTableModel</name>
     <message>
         <source>Added On</source>
         <translation>添加于</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -2360,12 +3074,78 @@ A BitTorrent client with a TRON wallet.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Up Speed</source>
         <translation>上传速度</translation>
     </message>
 </context>
 <context>
+    <name>TrackerMenu</name>
+    <message>
+        <source>Add Trackers…</source>
+        <translation>添加 Tracker…</translation>
+    </message>
+    <message>
+        <source>Copy Tracker URL</source>
+        <translation>复制 Tracker URL</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL…</source>
+        <translation>编辑 Tracker URL…</translation>
+    </message>
+    <message>
+        <source>Force Reannounce</source>
+        <translation>强制重新汇报</translation>
+    </message>
+    <message>
+        <source>Remove Tracker</source>
+        <translation>移除 Tracker</translation>
+    </message>
+    <message>
+        <source>To the selected trackers, or to all of them and the DHT</source>
+        <translation>向所选 Tracker，或向所有 Tracker 和 DHT</translation>
+    </message>
+</context>
+<context>
+    <name>TrackersDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add Trackers</source>
+        <translation>添加 Tracker</translation>
+    </message>
+    <message>
+        <source>Edit Tracker URL</source>
+        <translation>编辑 Tracker URL</translation>
+    </message>
+    <message>
+        <source>Not a tracker URL (http, https, udp, ws or wss).</source>
+        <translation>不是 Tracker URL（http、https、udp、ws 或 wss）。</translation>
+    </message>
+    <message>
+        <source>Not tracker URLs: {lines}.</source>
+        <translation>不是 Tracker URL：{lines}。</translation>
+    </message>
+    <message>
+        <source>Tracker URL:</source>
+        <translation>Tracker URL：</translation>
+    </message>
+    <message>
+        <source>Trackers for {name}, one URL per line (http, https, udp, ws, wss). A blank line starts the next tier.</source>
+        <translation>{name} 的 Tracker，每行一个 URL（http、https、udp、ws、wss）。空行表示开始下一层级。</translation>
+    </message>
+</context>
+<context>
     <name>TrackersTab</name>
+    <message>
+        <source>Disabled</source>
+        <translation>禁用</translation>
+    </message>
     <message>
         <source>Message</source>
         <translation>消息</translation>
@@ -2389,6 +3169,10 @@ A BitTorrent client with a TRON wallet.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>This torrent is private</source>
+        <translation>这是私有种子</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2899,6 +3683,10 @@ Up: {up}</source>
         <translation>添加磁力链接或 URL…</translation>
     </message>
     <message>
+        <source>Add Peers…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
         <source>Add Torrent File…</source>
         <translation>添加种子文件…</translation>
     </message>
@@ -2915,8 +3703,20 @@ Up: {up}</source>
         <translation>备用速度限制</translation>
     </message>
     <message>
+        <source>Ask the trackers and the DHT for peers now</source>
+        <translation>立即向 Tracker 和 DHT 请求用户</translation>
+    </message>
+    <message>
+        <source>Banned Peers…</source>
+        <translation>已禁止的用户…</translation>
+    </message>
+    <message>
         <source>Check the downloaded data again</source>
         <translation>重新校验已下载的数据</translation>
+    </message>
+    <message>
+        <source>Connect to peers you name by IP:port</source>
+        <translation>连接到您按 IP:端口 指定的用户</translation>
     </message>
     <message>
         <source>Copy Magnet Link</source>
@@ -2931,6 +3731,10 @@ Up: {up}</source>
         <translation>详情面板</translation>
     </message>
     <message>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
         <source>Download in Sequential Order</source>
         <translation>按顺序下载</translation>
     </message>
@@ -2939,8 +3743,16 @@ Up: {up}</source>
         <translation>查找</translation>
     </message>
     <message>
+        <source>Force Reannounce</source>
+        <translation>强制重新汇报</translation>
+    </message>
+    <message>
         <source>Force Recheck</source>
         <translation>强制重新校验</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Limit the speed of the selected torrents</source>
@@ -2977,6 +3789,10 @@ Up: {up}</source>
     <message>
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open the BTT Desktop documentation</source>
+        <translation>打开 BTT Desktop 文档</translation>
     </message>
     <message>
         <source>Open the folder that holds the files</source>
@@ -3023,6 +3839,10 @@ Up: {up}</source>
         <translation>继续所选种子</translation>
     </message>
     <message>
+        <source>See and unban the peers you banned</source>
+        <translation>查看并解除您禁止的用户</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -3035,6 +3855,10 @@ Up: {up}</source>
         <translation>切换到备用速度限制</translation>
     </message>
     <message>
+        <source>The terms under which you may use and share BTT Desktop</source>
+        <translation>您使用和分享 BTT Desktop 所依据的条款</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -3042,12 +3866,31 @@ Up: {up}</source>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>Cannot watch the folder</source>
+        <translation>无法监视文件夹</translation>
+    </message>
+    <message>
         <source>Speed could not start: {reason}</source>
         <translation>Speed 无法启动：{reason}</translation>
     </message>
     <message>
+        <source>The proxy password could not be read from the OS keyring: {reason}</source>
+        <translation>无法从操作系统密钥环读取代理密码：{reason}</translation>
+    </message>
+    <message>
         <source>The wallet could not start: {reason}</source>
         <translation>钱包无法启动：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{count}×</source>
+        <translation>{count}×</translation>
     </message>
 </context>
 </TS>

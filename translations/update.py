@@ -66,9 +66,53 @@ def helper_messages(path: Path) -> list[tuple[str, str]]:
     ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` called as
     ``_tr("Name")``, and ``QCoreApplication.translate(CONTEXT, "text")`` with ``CONTEXT``
     a module-level string. lupdate only reads literal contexts at the call, so these are
-    found here and handed to it as plain ``translate("Ctx", "text")`` calls.
+    found here and handed to it as plain ``translate("Ctx", "text")`` calls. A helper or
+    constant imported from another module of the source tree counts as well.
     """
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    constants, helpers = _definitions(tree)
+    # a helper or constant imported from another module of the package (the settings
+    # pages share ``_tr`` from ``settings_pages/common.py``) speaks in that module's context
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        source = _module_file(path, node.module, node.level)
+        if source is None:
+            continue
+        their_constants, their_helpers = _definitions(
+            ast.parse(source.read_text(encoding="utf-8"), str(source)))
+        for alias in node.names:
+            local = alias.asname or alias.name
+            if alias.name in their_helpers:
+                helpers[local] = their_helpers[alias.name]
+            elif alias.name in their_constants:
+                constants[local] = their_constants[alias.name]
+
+    def context_of(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            return constants.get(node.id)
+        return None
+
+    found: list[tuple[str, str]] = []
+    for site in ast.walk(tree):
+        if not isinstance(site, ast.Call) or not site.args:
+            continue
+        name = _name(site.func)
+        first = site.args[0]
+        if name in helpers and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found.append((helpers[name], first.value))
+        elif (name == "translate" and isinstance(first, ast.Name) and len(site.args) >= 2
+              and isinstance(site.args[1], ast.Constant) and isinstance(site.args[1].value, str)):
+            context = context_of(first)
+            if context is not None:
+                found.append((context, site.args[1].value))
+    return found
+
+
+def _definitions(tree: ast.Module) -> tuple[dict[str, str], dict[str, str]]:
+    """A module's string constants and its one-line translate helpers (name -> context)."""
     constants = {
         node.targets[0].id: node.value.value
         for node in tree.body
@@ -100,20 +144,22 @@ def helper_messages(path: Path) -> list[tuple[str, str]]:
             context = context_of(call.args[0])
             if context is not None:
                 helpers[node.name] = context
-    found: list[tuple[str, str]] = []
-    for site in ast.walk(tree):
-        if not isinstance(site, ast.Call) or not site.args:
-            continue
-        name = _name(site.func)
-        first = site.args[0]
-        if name in helpers and isinstance(first, ast.Constant) and isinstance(first.value, str):
-            found.append((helpers[name], first.value))
-        elif (name == "translate" and isinstance(first, ast.Name) and len(site.args) >= 2
-              and isinstance(site.args[1], ast.Constant) and isinstance(site.args[1].value, str)):
-            context = context_of(first)
-            if context is not None:
-                found.append((context, site.args[1].value))
-    return found
+    return constants, helpers
+
+
+def _module_file(path: Path, module: str | None, level: int) -> Path | None:
+    """The file of ``from <module> import ...`` written in ``path``, when it is a module
+    beside it in the source tree (absolute, as ``btt_desktop.ui.x``, or relative)."""
+    parts = module.split(".") if module else []
+    if level:
+        bases = [path.parents[level - 1]]
+    else:
+        bases = list(path.parents)
+    for base in bases:
+        candidate = base.joinpath(*parts).with_suffix(".py") if parts else None
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
 
 
 def _name(func: ast.expr) -> str:
