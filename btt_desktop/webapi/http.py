@@ -54,6 +54,10 @@ class Params:
     def all(self, name: str) -> list[Any]:
         return list(self._values.getall(name, []))
 
+    def uploads(self) -> list[Any]:
+        """Every uploaded file part, whatever its field name (as qBittorrent reads them)."""
+        return [v for v in self._values.values() if hasattr(v, "file")]
+
     def flag(self, name: str, default: bool = False) -> bool:
         value = self._values.get(name)
         if not isinstance(value, str) or value == "":

@@ -143,7 +143,7 @@ async def piece_states(ctx: ApiContext, p: Params) -> Answer:
 
 async def add(ctx: ApiContext, p: Params) -> Answer:
     urls = p.text("urls", "")
-    uploads = [v for v in p.all("torrents") if hasattr(v, "file")]
+    uploads = p.uploads()
     if len(uploads) > MAX_UPLOADS:
         raise bad_request(f"at most {MAX_UPLOADS} files at once")
     if not urls.strip() and not uploads:
