@@ -138,8 +138,9 @@ async def cmd_daemon(args: argparse.Namespace) -> int:
     context = ssl_context(args)
     profile = Profile.open(engine_profile_dir(args)).lock()
     setup_logging(profile, getattr(args, "debug", False))
-    hashed, chosen = await asyncio.to_thread(password_hash, args, profile)
+    chosen = bool(args.web_password_file) or auth.load_hash(profile.root) is not None
     check_remote(args, loopback, chosen, context is not None)
+    hashed, _ = await asyncio.to_thread(password_hash, args, profile)
     store = SettingsStore(profile.settings_file)
     saved: Settings = await asyncio.to_thread(store.load)
     if store.notice:
