@@ -186,3 +186,18 @@ def test_limits(client: qbittorrentapi.Client) -> None:
     client.torrents_set_force_start(False, torrent_hashes=tid)
     client.torrents_set_share_limits(ratio_limit=2.0, seeding_time_limit=-1,
                                      inactive_seeding_time_limit=-1, torrent_hashes=tid)
+
+
+def test_speed_namespace_without_speed(daemon: Daemon, client: qbittorrentapi.Client) -> None:
+    import requests
+
+    cookies = {"SID": client._http_session.cookies.get("SID")}
+    api = f"{daemon.url}/api/v2/speed"
+    assert requests.get(f"{api}/status", cookies=cookies, timeout=30).json() == {
+        "running": False}
+    earnings = requests.get(f"{api}/earnings", cookies=cookies, timeout=30)
+    assert (earnings.status_code, earnings.text) == (
+        409, "Speed is not running (start btt daemon with --speed)")
+    assert requests.get(f"{api}/cash", cookies=cookies, timeout=30).status_code == 405
+    assert requests.post(f"{api}/cash", data={"confirm": "true"}, cookies=cookies,
+                         timeout=30).status_code == 409
