@@ -37,10 +37,13 @@ class StateFileError(BttError, OSError):
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True,
-                 mode: int = 0o600) -> None:
+                 mode: int = 0o600, sync: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically.
 
     The previous content, if any, is kept as ``path.bak`` when ``keep_backup`` is true.
+    With ``sync`` (the default) the data and the folder are flushed to the disk before
+    returning; without it the rename is still atomic for other processes, but a power
+    cut may lose the new content (for files that can be rebuilt or lost harmlessly).
     Raises :class:`StateFileError` (with the original error chained) on failure; the
     existing file is left untouched in that case.
     """
@@ -56,7 +59,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if keep_backup and target.exists():
@@ -66,7 +70,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
             # a hard link would be nicer, but replace keeps the semantics simple: if the
             # rename below fails, the .bak still holds the last good content
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        if sync:
+            _fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

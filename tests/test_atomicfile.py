@@ -51,3 +51,12 @@ def test_failed_write_leaves_old_content(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stdout
     assert target.read_bytes() == b"good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
+
+
+def test_without_sync_still_replaces_and_keeps_the_backup(tmp_path: Path) -> None:
+    target = tmp_path / "state.bin"
+    write_atomic(target, b"one", sync=False)
+    write_atomic(target, b"two", sync=False)
+    assert target.read_bytes() == b"two"
+    assert (tmp_path / "state.bin.bak").read_bytes() == b"one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.bin", "state.bin.bak"]

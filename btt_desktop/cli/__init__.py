@@ -24,7 +24,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from btt_desktop import __version__
 from btt_desktop.errors import BttError
 
 COMMAND_MODULES = ("torrent", "peers", "wallet", "devnet", "speed", "daemon")
@@ -44,13 +43,25 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the version only when asked (see btt_desktop.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from btt_desktop import __version__
+
+        print(f"btt {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="btt", description="BTT Desktop, headless.",
         parents=[_common_options(defaults=True)],
     )
     common = _common_options(defaults=False)
-    parser.add_argument("--version", action="version", version=f"btt {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

@@ -7,6 +7,11 @@ loop has done so. ``set_alert_notify`` is not used: from Python it can deadlock 
 Handlers run on the loop thread, synchronously, while the alert is still valid. They
 must copy what they need out of the alert at once (the alert object dies at the next
 pop) and must not block.
+
+Stopping takes no fixed wait: :meth:`AlertPump.stop` sets the stop flag, releases a
+thread waiting for a drain, and posts an alert (``post_dht_stats``, which no handler
+uses and which is posted whatever the alert mask) so that ``wait_for_alert`` returns at
+once.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ import libtorrent as lt
 log = logging.getLogger(__name__)
 
 AlertHandler = Callable[[Any], None]
+
+# How long wait_for_alert blocks before the thread looks at its stop flag again. Only a
+# safety net: stop() wakes the thread with an alert.
+WAIT_MS = 1000
 
 
 class AlertPump:
@@ -42,11 +51,13 @@ class AlertPump:
         self._thread.start()
 
     async def stop(self) -> None:
-        """Stop the waiting thread, then drain what is left."""
+        """Stop the waiting thread (woken at once), then drain what is left."""
         self._stopping.set()
         self._drained.set()
         thread = self._thread
         if thread is not None:
+            if self._session is not None:
+                self._session.post_dht_stats()  # wake wait_for_alert now
             await asyncio.to_thread(thread.join, 5.0)
         self._thread = None
         self.drain()
@@ -71,13 +82,17 @@ class AlertPump:
         session = self._session
         assert session is not None
         while not self._stopping.is_set():
-            if session.wait_for_alert(250) is None:
+            if session.wait_for_alert(WAIT_MS) is None:
                 continue
             self._drained.clear()
+            # stop() sets the flag before releasing _drained: checked after the clear, a
+            # stop can never leave this thread waiting for a drain that will not come
+            if self._stopping.is_set():
+                return
             try:
                 self._loop.call_soon_threadsafe(self.drain)
             except RuntimeError:  # the loop is closed: nobody left to serve
                 return
-            while not self._drained.wait(0.25):
+            while not self._drained.wait(WAIT_MS / 1000):
                 if self._stopping.is_set():
                     return

@@ -14,7 +14,7 @@ from typing import Literal
 
 import libtorrent as lt
 
-from btt_desktop import __version__
+import btt_desktop
 from btt_desktop.atomicfile import write_atomic
 from btt_desktop.engine.metainfo import meta_from_info
 from btt_desktop.engine.types import TorrentMeta
@@ -93,7 +93,7 @@ def _create(path: Path, out: Path, trackers: list[str], piece_size: int, private
     for tier, url in enumerate(trackers):
         ct.add_tracker(url, tier)
     ct.set_priv(private)
-    ct.set_creator(f"BTT Desktop {__version__}")
+    ct.set_creator(f"BTT Desktop {btt_desktop.__version__}")
     if comment:
         ct.set_comment(comment)
     total = max(1, ct.num_pieces())

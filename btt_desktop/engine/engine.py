@@ -87,7 +87,10 @@ class Engine(AddFlow, LabelOps, Queries):
         self._register_handlers(self._pump)
         self._pump.start()
         self._started = True
-        await asyncio.to_thread(write_atomic, marker, b"running\n", keep_backup=False)
+        # no fsync for the marker, nor for session.state (DHT nodes) in close(): losing
+        # either to a power cut costs nothing worth two disk flushes at every start and exit
+        await asyncio.to_thread(write_atomic, marker, b"running\n", keep_backup=False,
+                                sync=False)
         await self._restore(crashed)
         self._schedule.reset(self._settings)
         self._tasks = [loop.create_task(self._status_timer(), name="engine-status"),
@@ -127,7 +130,8 @@ class Engine(AddFlow, LabelOps, Queries):
         await self._resume.save_queue([torrent_id for _, torrent_id in queued])
         try:
             data = session_state(session)
-            await asyncio.to_thread(write_atomic, self._profile.session_state_file, data)
+            await asyncio.to_thread(write_atomic, self._profile.session_state_file, data,
+                                    sync=False)
         except BttError as exc:
             log.error("%s", exc)
         assert self._pump is not None
