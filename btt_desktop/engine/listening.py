@@ -23,6 +23,9 @@ from btt_desktop.errors import EngineError
 from btt_desktop.events import EngineMessage, EventBus
 
 NEXT_PORTS = 4  # port + 1 .. port + 4, then a port the OS picks
+# libtorrent reports a TCP and a UDP socket for each address, within a millisecond of
+# each other: wait() returns once both are in, or after this many seconds at most
+SETTLE = 0.05
 _TAKEN = {errno.EADDRINUSE, errno.EACCES}
 
 
@@ -36,6 +39,7 @@ class Listener:
         self._endpoints: list[str] = []
         self._errors: list[str] = []
         self._event = asyncio.Event()
+        self._reported = asyncio.Event()  # any socket reported (see wait)
         self.reset(settings)
 
     def reset(self, settings: EngineSettings) -> None:
@@ -49,6 +53,7 @@ class Listener:
         self._errors.clear()
         self._event.clear()
         self._told = False
+        self._reports = {"tcp": 0, "udp": 0}  # sockets reported for the port tried
 
     @property
     def interfaces(self) -> str:
@@ -73,8 +78,12 @@ class Listener:
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._event.wait(), max(0.0, deadline - loop.time()))
-            # both TCP and uTP answer close together; give the second a moment to report
-            await asyncio.sleep(0.05)
+            # TCP and UDP (uTP) answer close together: wait for the second, briefly
+            settle = loop.time() + SETTLE
+            while not self._paired() and loop.time() < settle:
+                self._reported.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._reported.wait(), settle - loop.time())
             if self._event.is_set() or loop.time() >= deadline:
                 break  # (a retry on another port clears the event)
         if self._errors:
@@ -83,10 +92,20 @@ class Listener:
             raise EngineError("the listen socket did not open")
         return tuple(self._endpoints)
 
+    def _paired(self) -> bool:
+        return 0 < self._reports["tcp"] <= self._reports["udp"]
+
+    def _count(self, alert: Any) -> None:
+        kind = str(alert.socket_type).rsplit(".", 1)[-1]
+        if kind in self._reports:
+            self._reports[kind] += 1
+        self._reported.set()
+
     def on_succeeded(self, alert: Any) -> None:
         port = int(alert.port)
         if self._trying and port != self._trying:
             return  # a socket of an earlier attempt
+        self._count(alert)
         endpoint = _endpoint(alert.address, port)
         if endpoint not in self._endpoints:
             self._endpoints.append(endpoint)
@@ -105,6 +124,7 @@ class Listener:
             self._trying = self._left.pop(0)
             self._endpoints.clear()
             self._event.clear()
+            self._reports = {"tcp": 0, "udp": 0}
             self._apply(self.interfaces)
             return
         interface = self._settings.listen_interface
@@ -115,6 +135,7 @@ class Listener:
             endpoint = listen_endpoint(interface, self._settings.listen_port)
         else:
             endpoint = _endpoint(alert.address, port)
+        self._count(alert)
         reason = str(alert.error.message()).lower()
         line = f"cannot listen on {endpoint}: {reason}"
         if moved:
