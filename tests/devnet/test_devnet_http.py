@@ -1,17 +1,24 @@
-"""The devnet's HTTP layer against garbage, limits, keep-alive and concurrency."""
+"""The devnet's HTTP layer against garbage, limits, keep-alive, slow clients and
+concurrency: through a real node, and the server on its own."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gzip
 import json
+import logging
 import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from btt_desktop.devnet import http as devnet_http
 from btt_desktop.devnet.addresses import BTT_ADDRESS, VAULT_ADDRESS
+from btt_desktop.devnet.http import Handler, JsonHttpServer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -62,20 +69,34 @@ def exchange(url: str, raw: bytes) -> tuple[int, dict[str, str], Any, bool]:
             conn.closed_by_server())
 
 
+H = b"Host: devnet\r\n"  # HTTP/1.1 requires it (RFC 9112): without it, 400
+
+
 @pytest.mark.parametrize(("raw", "status"), [
     (b"\x00\xff\xfe garbage \x01\r\n\r\n", 400),
-    (b"GET /wallet/getnowblock SPDY/9\r\n\r\n", 400),
-    (b"GET nowhere HTTP/1.1\r\n\r\n", 400),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nBad Header\r\n\r\n", 400),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 12x\r\n\r\n", 400),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n", 413),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
-    (b"DELETE /wallet/getnowblock HTTP/1.1\r\n\r\n", 405),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nX: " + b"a" * 20000 + b"\r\n\r\n", 431),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 9\r\n\r\n{not json", 400),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 7\r\n\r\n[1,2,3]", 400),
-    (b"POST /wallet/getnowblock HTTP/1.1\r\nContent-Length: 40000\r\n\r\n"
+    (b"GET /wallet/getnowblock SPDY/9\r\n" + H + b"\r\n", 400),
+    (b"GET nowhere HTTP/1.1\r\n" + H + b"\r\n", 400),
+    (b"GET http://elsewhere/wallet/getnowblock HTTP/1.1\r\n" + H + b"\r\n", 400),
+    (b"GET /wallet/getnowblock HTTP/1.1\r\n\r\n", 400),  # no Host
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Bad Header\r\n\r\n", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Length: 12x\r\n\r\n", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Length: 5000000\r\n\r\n", 413),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H
+     + b"Content-Length: 1048577\r\n\r\n{" + b" " * 1048575 + b"}", 413),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H
+     + b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
+    (b"DELETE /wallet/getnowblock HTTP/1.1\r\n" + H + b"\r\n", 405),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"X: " + b"a" * 20000 + b"\r\n\r\n", 431),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H
+     + b"".join(b"X%d: 1\r\n" % i for i in range(200)) + b"\r\n", 431),
+    (b"GET /wallet/getnowblock?" + b"a" * 20000 + b" HTTP/1.1\r\n" + H + b"\r\n", 431),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Length: 9\r\n\r\n{not json", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Length: 7\r\n\r\n[1,2,3]", 400),
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Length: 40000\r\n\r\n"
      + b"[" * 20000 + b"]" * 20000, 400),
+    # compressed bodies are not inflated: gzip bytes are no JSON
+    (b"POST /wallet/getnowblock HTTP/1.1\r\n" + H + b"Content-Encoding: gzip\r\n"
+     b"Content-Length: 22\r\n\r\n" + gzip.compress(b"{}", mtime=0), 400),
 ])
 def test_bad_requests_get_a_json_4xx_and_the_node_survives(devnet_url: str, raw: bytes,
                                                            status: int) -> None:
@@ -83,6 +104,7 @@ def test_bad_requests_get_a_json_4xx_and_the_node_survives(devnet_url: str, raw:
     assert got == status
     assert headers["content-type"] == "application/json"
     assert isinstance(body["Error"], str) and body["Error"]
+    assert headers["access-control-allow-origin"] == "*"
     assert closed
     assert httpx.post(f"{devnet_url}/wallet/getnodeinfo").json()["block"].startswith("Num:")
 
@@ -136,7 +158,7 @@ def test_keep_alive_and_http_1_0(devnet_url: str) -> None:
         conn.send(request + request)  # pipelined
         first = conn.response()
         second = conn.response()
-        conn.send(b"GET /wallet/getblockbynum?num=0 HTTP/1.1\r\n\r\n")
+        conn.send(b"GET /wallet/getblockbynum?num=0 HTTP/1.1\r\nHost: x\r\n\r\n")
         third = conn.response()
     assert first[0] == second[0] == third[0] == 200
     assert first[1]["connection"] == "keep-alive"
@@ -156,3 +178,155 @@ async def test_concurrent_clients(devnet_url: str) -> None:
     async with httpx.AsyncClient() as a, httpx.AsyncClient() as b:
         results = await asyncio.gather(*(one(a if i % 2 else b, i) for i in range(60)))
     assert sum(results) == 60
+
+
+def test_options_and_exact_bodies(devnet_url: str) -> None:
+    with Connection(devnet_url) as conn:
+        conn.send(b"OPTIONS /wallet/getnowblock HTTP/1.1\r\nHost: x\r\n"
+                  b"Origin: http://elsewhere\r\n\r\n")
+        status, headers, body = conn.response()
+        assert (status, body) == (200, {})
+        assert headers["access-control-allow-origin"] == "*"
+        assert headers["connection"] == "keep-alive"
+        # the connection stays usable; Connection: close is honoured
+        conn.send(b"POST /devnet/nosuch HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                  b"Content-Length: 2\r\n\r\n{}")
+        status, headers, body = conn.response()
+        assert status == 404 and headers["connection"] == "close"
+        assert conn.closed_by_server()
+    reply = httpx.post(f"{devnet_url}/wallet/getcontract", json={"value": "41" + "11" * 20})
+    assert reply.content == b"{}"
+    assert reply.headers["content-type"] == "application/json"
+    reply = httpx.post(f"{devnet_url}/wallet/getaccount", json={"address": "Tnope"})
+    assert reply.content.startswith(b'{"Error":"')  # compact JSON, as before
+
+
+def test_a_slow_client_does_not_hold_up_others(devnet_url: str) -> None:
+    parts = urlsplit(devnet_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as slow, \
+            socket.create_connection((parts.hostname, parts.port), timeout=10) as slower:
+        slow.sendall(b"POST /wallet/getnowblock HTTP/1.1\r\nHost: x\r\nX-Half: ")
+        slower.sendall(b"POST /wallet/getnowblock HTTP/1.1\r\nHost: x\r\n"
+                       b"Content-Length: 100\r\n\r\n{")
+        reply = httpx.post(f"{devnet_url}/wallet/getnowblock", timeout=5)
+        assert reply.status_code == 200 and "blockID" in reply.json()
+
+
+# ---- the server on its own, in this process ------------------------------------------
+
+@contextlib.asynccontextmanager
+async def served(handler: Handler = lambda path, params: (200, {"path": path, **params}),
+                 ready: Callable[[], Awaitable[object]] | None = None
+                 ) -> AsyncIterator[tuple[str, int]]:
+    server = JsonHttpServer(handler, ready=ready)
+    address = await server.start("127.0.0.1", 0)
+    try:
+        yield address
+    finally:
+        await server.close()
+
+
+async def raw_exchange(address: tuple[str, int], raw: bytes) -> bytes:
+    reader, writer = await asyncio.open_connection(*address)
+    try:
+        writer.write(raw)
+        async with asyncio.timeout(5):
+            return await reader.read()
+    finally:
+        writer.close()
+
+
+async def test_path_query_and_body_parameters() -> None:
+    async with served() as address, httpx.AsyncClient() as client:
+        base = f"http://{address[0]}:{address[1]}"
+        reply = await client.post(f"{base}/wallet/a%20b?x=1&x=2&y=%26", json={"y": 3})
+        assert reply.json() == {"path": "/wallet/a b", "x": "2", "y": 3}
+        assert (await client.get(f"{base}/v1/q?limit=5")).json() == {
+            "path": "/v1/q", "limit": "5"}
+
+
+async def test_a_failing_handler_answers_500_and_the_server_goes_on(
+        caplog: pytest.LogCaptureFixture) -> None:
+    def handler(path: str, params: dict[str, Any]) -> tuple[int, Any]:
+        if path == "/boom":
+            raise ZeroDivisionError
+        return 200, {"ok": True}
+
+    async with served(handler) as address, httpx.AsyncClient() as client:
+        base = f"http://{address[0]}:{address[1]}"
+        reply = await client.post(f"{base}/boom")
+        assert reply.status_code == 500
+        assert reply.json() == {"Error": "internal error: ZeroDivisionError"}
+        assert (await client.post(f"{base}/fine")).json() == {"ok": True}
+    assert sum("request /boom failed" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_malformed_requests_leave_no_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    async with served() as address:
+        for raw in (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + b"\x00" * 40,
+                    b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+                    b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
+                    b"Transfer-Encoding: chunked\r\n\r\n",
+                    b"GET /\x7f HTTP/1.1\r\nHost: x\r\n\r\n"):
+            answer = await raw_exchange(address, raw)
+            assert answer.startswith((b"HTTP/1.1 400 ", b"HTTP/1.0 400 ")), answer
+            assert answer.endswith(b"}") and b'{"Error":"' in answer
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.WARNING]
+
+
+async def test_ready_holds_requests_back() -> None:
+    durable = asyncio.Event()
+    served_at: list[bool] = []
+
+    def handler(path: str, params: dict[str, Any]) -> tuple[int, Any]:
+        served_at.append(durable.is_set())
+        return 200, {}
+
+    async with served(handler, ready=durable.wait) as address, httpx.AsyncClient() as client:
+        request = asyncio.ensure_future(
+            client.post(f"http://{address[0]}:{address[1]}/x", json={}))
+        await asyncio.sleep(0.3)
+        assert not request.done() and served_at == []
+        durable.set()
+        assert (await request).status_code == 200
+    assert served_at == [True]
+
+
+async def test_slow_bodies_idle_connections_and_too_many_connections(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(devnet_http, "BODY_TIMEOUT", 0.3)
+    monkeypatch.setattr(devnet_http, "IDLE_TIMEOUT", 0.3)
+    monkeypatch.setattr(devnet_http, "MAX_CONNECTIONS", 3)
+    async with served() as address:
+        answer = await raw_exchange(
+            address, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{")
+        assert answer.startswith(b"HTTP/1.1 408 ")
+        # a connection that never completes its request is closed
+        assert await raw_exchange(address, b"POST / HTTP/1.1\r\nHost:") == b""
+        held = [await asyncio.open_connection(*address) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        answer = await raw_exchange(address, b"")
+        assert answer.startswith(b"HTTP/1.1 503 ") and b"too many connections" in answer
+        for _, writer in held:
+            writer.close()
+        await asyncio.sleep(0.1)
+        answer = await raw_exchange(address, b"GET /x HTTP/1.1\r\nHost: x\r\n"
+                                             b"Connection: close\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200 ")
+
+
+async def test_close_waits_for_a_request_in_progress() -> None:
+    release = asyncio.Event()
+    server = JsonHttpServer(lambda path, params: (200, {"done": True}), ready=release.wait)
+    host, port = await server.start("127.0.0.1", 0)
+    async with httpx.AsyncClient() as client:
+        request = asyncio.ensure_future(client.post(f"http://{host}:{port}/x"))
+        await asyncio.sleep(0.2)
+        closing = asyncio.ensure_future(server.close())
+        await asyncio.sleep(0.1)
+        release.set()
+        assert (await request).json() == {"done": True}
+        await closing
+        with pytest.raises(httpx.ConnectError):
+            await client.post(f"http://{host}:{port}/x")
