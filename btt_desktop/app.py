@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.proxy_password import ProxyPasswordStore
+    from btt_desktop.remote.switch import EngineSwitch, WindowBus
     from btt_desktop.settings_store import AppSettings, Settings, SettingsStore
     from btt_desktop.ui.main_window import MainWindow
+    from btt_desktop.ui.remote_mode import RemoteMode
     from btt_desktop.ui.single_instance import InstanceServer
     from btt_desktop.ui.speed import SpeedParts
     from btt_desktop.ui.wallet import WalletPane
@@ -202,6 +204,10 @@ class RunningWindow:
     # Speed's service starts once the wallet is unlocked (at once when it already is)
     speed_start: asyncio.Task[None] | None = None
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    # the window as a remote of a daemon (File ▸ Connect to Daemon…)
+    switch: EngineSwitch | None = None
+    window_bus: WindowBus | None = None
+    remote: RemoteMode | None = None
 
     async def close(self) -> None:
         """The real shutdown order: the sections (Speed first: it pays what it owes with
@@ -213,6 +219,8 @@ class RunningWindow:
             except Exception:  # one section failing to close must not keep others open
                 log.exception("closing a section")
         await self.window.shutdown()
+        if self.window_bus is not None:
+            self.window_bus.close()
         try:
             await self.engine.close()
         except BttError as exc:
@@ -243,6 +251,8 @@ async def build_window_app(
     appearance: bool = True,
     on_window: Callable[[MainWindow], None] | None = None,
     proxy_keyring: KeyringBackend | None = None,
+    remote_keyring: KeyringBackend | None = None,
+    remote_interval: float | None = None,
 ) -> RunningWindow:
     """Build and start the window with its engine, wallet and Speed, in the order of a
     real start; ``await running.close()`` shuts it down in the real order.
@@ -257,16 +267,25 @@ async def build_window_app(
     5. the torrents the engine restored fill the list; the watched folder starts;
     6. the wallet section (``wallet=None``: none) and Speed (``speed``) are added.
 
-    ``status_interval`` (seconds between the engine's status batches) and
-    ``proxy_keyring`` (a keyring backend instead of the OS's) are tests' knobs.
+    The window drives the engine through an ``EngineSwitch`` and listens to a
+    ``WindowBus``, so File ▸ Connect to Daemon… can put a daemon in the engine's place
+    (``running.remote``, ``ui/remote_mode.py``); Settings and the alternative limits
+    always apply to the local engine.
+
+    ``status_interval`` (seconds between the engine's status batches),
+    ``proxy_keyring`` and ``remote_keyring`` (keyring backends instead of the OS's) and
+    ``remote_interval`` (seconds between polls of a daemon) are tests' knobs.
     """
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.proxy_password import ProxyPasswordStore
+    from btt_desktop.remote.credentials import DaemonLogins
+    from btt_desktop.remote.switch import EngineSwitch, WindowBus
     from btt_desktop.settings_store import SettingsStore
     from btt_desktop.ui.bridge import EventBridge
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.message_bar import Level
+    from btt_desktop.ui.remote_mode import RemoteMode
     from btt_desktop.watched_folder import WatchedFolder
 
     store = SettingsStore(profile.settings_file)
@@ -279,8 +298,13 @@ async def build_window_app(
     bus = EventBus()
     engine = (Engine(profile, bus, settings.engine) if status_interval is None else
               Engine(profile, bus, settings.engine, status_interval=status_interval))
-    bridge = EventBridge(bus)
-    window = MainWindow(engine, bridge, store, settings, proxy_passwords=proxy_passwords)
+    window_bus = WindowBus(bus)
+    switch = EngineSwitch(engine)
+    bridge = EventBridge(window_bus)
+    window = MainWindow(switch, bridge, store, settings, proxy_passwords=proxy_passwords,
+                        settings_engine=engine)
+    remote = RemoteMode(window, switch, window_bus,
+                        DaemonLogins(profile.root, remote_keyring), interval=remote_interval)
     if on_window is not None:
         on_window(window)
     window.show()
@@ -299,7 +323,12 @@ async def build_window_app(
         window.close()
         raise
     window.load_snapshots(engine.snapshots())
-    running = RunningWindow(profile, store, bus, engine, window, translators)
+    running = RunningWindow(profile, store, bus, engine, window, translators,
+                            switch=switch, window_bus=window_bus, remote=remote)
+    running.closers.append(remote.close)
+    remote.local_only(window.actions_.alt_speed, _tr(
+        "The alternative speed limits apply to this computer; set the daemon's on the "
+        "daemon"))
     watched = WatchedFolder(engine, bus, watch_settings(settings.app))
     watched.start()
     running.watched = watched
@@ -410,6 +439,9 @@ async def _install_sections(running: RunningWindow, options: WalletOptions,
                               pane)
         running.speed = speed
         running.closers.insert(0, speed.controller.close)
+        if running.remote is not None:
+            running.remote.local_only(speed.menu, _tr(
+                "BTT Speed runs on the daemon; this window drives only its torrents"))
         # the Speed service starts when the wallet unlocks (at once if it already is)
         running.speed_start = window.tasks.run(speed.controller.start())
     except Exception as exc:

@@ -63,9 +63,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine: EngineApi, bridge: EventBridge, store: SettingsStore,
                  settings: Settings, parent: QWidget | None = None, *,
-                 proxy_passwords: ProxyPasswordStore | None = None) -> None:
+                 proxy_passwords: ProxyPasswordStore | None = None,
+                 settings_engine: EngineApi | None = None) -> None:
+        """``engine`` is what the torrents section drives (the local engine, or a switch
+        between it and a daemon); ``settings_engine`` the engine that the Settings dialog
+        and the alternative limits apply to (by default ``engine``)."""
         super().__init__(parent)
         self.engine = engine
+        self.connection = ""   # "host:port" of the daemon driven, "" for the local engine
         self.bridge = bridge
         self.store = store
         self.tasks = TaskRunner(self.show_error)
@@ -80,7 +85,8 @@ class MainWindow(QMainWindow):
 
         self.actions_ = WindowActions(self)
         self.tray: TrayIcon | None = None
-        self.settings_flow = SettingsFlow(engine, store, settings, self.tasks,
+        self.settings_flow = SettingsFlow(settings_engine or engine, store, settings,
+                                          self.tasks,
                                           tray_available=lambda: self.tray is not None,
                                           parent=self, proxy_passwords=proxy_passwords)
         self.torrents = TorrentPanel(engine, bridge, self.actions_, self.tasks,
@@ -205,6 +211,24 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self.actions_.settings, action)
         self._tools_menu.insertAction(self.actions_.settings, action)
 
+    def add_file_actions(self, actions: Sequence[QAction]) -> None:
+        """More commands in the File menu, before Quit."""
+        quit_action = self.actions_.quit
+        for action in actions:
+            self._file_menu.insertAction(quit_action, action)
+        self._file_menu.insertSeparator(quit_action)
+
+    def set_connection(self, daemon: str) -> None:
+        """Which engine the window drives: ``daemon`` ("host:port"), or "" for the
+        local one; the title says so."""
+        self.connection = daemon
+        self.setWindowTitle(self._title())
+
+    def _title(self) -> str:
+        if not self.connection:
+            return APP_NAME
+        return self.tr("{app} – Connected to {daemon}").format(app=APP_NAME, daemon=self.connection)
+
     def add_help(self, action: QAction) -> None:
         """Another entry of the Help menu (before the licence and About)."""
         self.help.menu.insertAction(self.help.first_fixed, action)
@@ -258,6 +282,8 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu(title)
             if a.settings in actions:
                 self._tools_menu: QMenu = menu
+            if a.quit in actions:
+                self._file_menu: QMenu = menu
             for action in actions:
                 if action is None:
                     menu.addSeparator()
@@ -337,9 +363,9 @@ class MainWindow(QMainWindow):
         if totals.download_rate or totals.upload_rate:
             self.setWindowTitle(self.tr("[D: {down}, U: {up}] {app}").format(
                 down=format_rate(totals.download_rate), up=format_rate(totals.upload_rate),
-                app=APP_NAME))
+                app=self._title()))
         else:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(self._title())
         if self.tray is not None:
             self.tray.update_totals(totals)
 
