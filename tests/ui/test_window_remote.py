@@ -13,6 +13,7 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QDialogButtonBox
 
 from btt_desktop.engine.types import AddParams, TorrentState
+from btt_desktop.remote.credentials import DaemonLogin
 from btt_desktop.ui.add_dialog import AddTorrentDialog
 from btt_desktop.ui.connect_dialog import ConnectDialog
 from tests.daemon.conftest import PASSWORD, Daemon
@@ -139,3 +140,32 @@ async def test_an_unreachable_daemon_is_one_line(remote_rig: WindowRig,
     assert "\n" not in dialog.error.text()
     dialog.reject()
     assert window.connection == ""
+
+
+async def test_a_daemon_that_goes_away_is_retried(remote_rig: WindowRig,
+                                                  tmp_path: Path) -> None:
+    window = remote_rig.window
+    remote = remote_rig.running.remote
+    assert remote is not None
+    (tmp_path / "d").mkdir()
+    first = await asyncio.to_thread(Daemon, tmp_path / "d")
+    web = first.url.removeprefix("http://")
+    client = await asyncio.to_thread(first.client)
+    magnet = "magnet:?xt=urn:btih:" + "ef" * 20 + "&dn=Kept"
+    await asyncio.to_thread(client.torrents_add, urls=magnet, is_stopped=True,
+                            save_path=str(tmp_path / "kept"))
+    await remote.connect_daemon(DaemonLogin(first.url, "admin", PASSWORD))
+    await until(lambda: window.model.row_of("ef" * 20) is not None, 10, "the row")
+    assert await asyncio.to_thread(first.stop) == 0
+    await until(lambda: any("unreachable" in t or "cannot reach" in t.lower()
+                            for t in window.messages.texts()), 15, "the warning")
+    await until(lambda: "unreachable" in remote.label_text, 5, "the status bar")
+    assert window.connection == web   # still driving it, retrying
+
+    second = await asyncio.to_thread(Daemon, tmp_path / "d", web=web)
+    try:
+        await until(lambda: remote.label_text == f"Connected to {web}", 20, "back")
+        assert window.model.row_of("ef" * 20) is not None
+    finally:
+        await remote.disconnect_daemon()
+        assert await asyncio.to_thread(second.stop) == 0
