@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, unquote
 
 from aiohttp import web
 from aiohttp.http_exceptions import BadHttpMessage, BadStatusLine, InvalidHeader, LineTooLong
-from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_protocol import RequestHandler, RequestPayloadError
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ IDLE_TIMEOUT = 60.0
 BODY_TIMEOUT = 30.0
 MAX_CONNECTIONS = 512
 LINGER_SECONDS = 2.0  # after refusing a request, how long its unread body is drained
-SHUTDOWN_SECONDS = 2.0  # how long close() lets requests in progress finish
+SHUTDOWN_SECONDS = 1.0  # how long close() lets requests in progress finish
 
 Handler = Callable[[str, dict[str, Any]], tuple[int, Any]]
 
@@ -137,6 +137,8 @@ async def _read(request: web.BaseRequest) -> tuple[str | None, dict[str, Any]]:
                 body = await request.read()
         except TimeoutError:
             raise HttpError(408, "request body did not arrive in time") from None
+        except (ConnectionError, RequestPayloadError):  # the client went away, or shutdown
+            raise HttpError(400, "request body incomplete") from None
         except web.HTTPRequestEntityTooLarge:  # pragma: no cover - the length was checked
             raise HttpError(413, f"request body over {MAX_BODY_BYTES} bytes") from None
     method = request.method
@@ -177,7 +179,7 @@ class _JsonErrors(RequestHandler):
             status, text = 400, "bad header line"
         elif isinstance(exc, BadHttpMessage):
             status, text = 400, f"bad request: {_first_line(exc.message)}"
-        elif status == 500:
+        elif status == 500 and not isinstance(exc, ConnectionError):
             log.error("request failed", exc_info=exc)
             text = f"internal error: {type(exc).__name__}"
         else:

@@ -272,6 +272,13 @@ async def test_malformed_requests_leave_no_traceback(caplog: pytest.LogCaptureFi
             answer = await raw_exchange(address, raw)
             assert answer.startswith((b"HTTP/1.1 400 ", b"HTTP/1.0 400 ")), answer
             assert answer.endswith(b"}") and b'{"Error":"' in answer
+        # a client that goes away in the middle of its body
+        _, writer = await asyncio.open_connection(*address)
+        writer.write(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{")
+        await writer.drain()
+        await asyncio.sleep(0.1)
+        writer.close()
+        await asyncio.sleep(0.1)
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.WARNING]
 
 
@@ -330,3 +337,18 @@ async def test_close_waits_for_a_request_in_progress() -> None:
         await closing
         with pytest.raises(httpx.ConnectError):
             await client.post(f"http://{host}:{port}/x")
+
+
+async def test_close_does_not_wait_long_for_a_body(caplog: pytest.LogCaptureFixture) -> None:
+    server = JsonHttpServer(lambda path, params: (200, {}))
+    host, port = await server.start("127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{")
+    await asyncio.sleep(0.1)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await server.close()
+    assert loop.time() - started < devnet_http.SHUTDOWN_SECONDS + 1
+    assert await reader.read() == b""
+    writer.close()
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.WARNING]
