@@ -14,6 +14,7 @@ from btt_desktop.engine.types import EngineSettings, SessionTotals
 from btt_desktop.events import EventBus, SessionStatsUpdated, TorrentRemoved, TorrentsUpdated
 from btt_desktop.settings_store import AppSettings, Settings, SettingsStore
 from btt_desktop.webapi.auth import Authenticator, LoginGuard, Sessions
+from btt_desktop.webapi.infos import TorrentInfos
 
 if TYPE_CHECKING:
     from btt_desktop.engine import Engine
@@ -102,6 +103,7 @@ class ApiContext:
     guard: LoginGuard = field(default_factory=LoginGuard)
     totals: Totals | None = None
     forced: set[str] = field(default_factory=set)     # torrents force-started through the API
+    infos: TorrentInfos = field(default_factory=TorrentInfos)
     started: float = field(default_factory=time.time)
     background: set[asyncio.Task[Any]] = field(default_factory=set)
 

@@ -17,7 +17,7 @@ from typing import Any
 from btt_desktop.webapi import translate
 from btt_desktop.webapi.context import ApiContext
 from btt_desktop.webapi.http import Answer, Params, Route, read
-from btt_desktop.webapi.torrents_api import info_of, one
+from btt_desktop.webapi.torrents_api import all_snapshots, info_of, one
 from btt_desktop.webapi.transfer_api import transfer_info
 
 MAX_RID = 10**9
@@ -59,7 +59,7 @@ async def server_state(ctx: ApiContext) -> dict[str, Any]:
 
 async def _current(ctx: ApiContext) -> dict[str, Any]:
     return {
-        "torrents": {s.torrent_id: info_of(ctx, s) for s in ctx.engine.snapshots()},
+        "torrents": {s.torrent_id: info_of(ctx, s) for s in all_snapshots(ctx)},
         "categories": translate.categories_info(await ctx.engine.categories()),
         "tags": list(await ctx.engine.tags()),
         "server_state": await server_state(ctx),
@@ -78,6 +78,8 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     torrents: dict[str, Any] = {}
     for tid, item in new["torrents"].items():
         before = old["torrents"].get(tid)
+        if before is item:   # the same dictionary: the torrent did not change
+            continue
         changes = item if before is None else _changed(before, item)
         if changes:
             torrents[tid] = changes

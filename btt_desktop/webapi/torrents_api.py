@@ -50,8 +50,16 @@ def magnet_of(ctx: ApiContext, tid: str) -> str:
 
 
 def info_of(ctx: ApiContext, snap: TorrentSnapshot) -> dict[str, Any]:
-    return translate.torrent_info(snap, snap.torrent_id in ctx.forced,
-                                  magnet_of(ctx, snap.torrent_id))
+    """The torrent's ``torrents/info`` dictionary (shared: never change it)."""
+    return ctx.infos.info(snap, snap.torrent_id in ctx.forced,
+                          lambda tid: magnet_of(ctx, tid))
+
+
+def all_snapshots(ctx: ApiContext) -> list[TorrentSnapshot]:
+    """Every torrent's snapshot; what is kept for removed torrents is dropped."""
+    snaps = ctx.engine.snapshots()
+    ctx.infos.prune(s.torrent_id for s in snaps)
+    return snaps
 
 
 async def info(ctx: ApiContext, p: Params) -> Answer:
@@ -61,7 +69,7 @@ async def info(ctx: ApiContext, p: Params) -> Answer:
     wanted = p.hashes() if p.has("hashes") else None
     hashes = set(wanted) if wanted is not None else None
     items: list[dict[str, Any]] = []
-    for snap in ctx.engine.snapshots():
+    for snap in all_snapshots(ctx):
         if hashes is not None and snap.torrent_id not in hashes:
             continue
         if p.has("category") and snap.category != p.text("category", ""):
@@ -70,8 +78,8 @@ async def info(ctx: ApiContext, p: Params) -> Answer:
             tag = p.text("tag", "")
             if (tag == "" and snap.tags) or (tag != "" and tag not in snap.tags):
                 continue
-        state = translate.state_of(snap, snap.torrent_id in ctx.forced)
-        if not translate.matches_filter(status, state, snap):
+        if status != "all" and not translate.matches_filter(
+                status, translate.state_of(snap, snap.torrent_id in ctx.forced), snap):
             continue
         items.append(info_of(ctx, snap))
     sort = p.text("sort", "")

@@ -235,6 +235,7 @@ async def add_trackers(ctx: ApiContext, p: Params) -> Answer:
             continue
     if entries:
         await ctx.engine.add_trackers(snap.torrent_id, entries)
+        ctx.infos.forget(snap.torrent_id)
     return None
 
 
@@ -251,6 +252,7 @@ async def edit_tracker(ctx: ApiContext, p: Params) -> Answer:
     if new in known:
         raise conflict("New tracker URL already exists")
     await ctx.engine.edit_tracker(snap.torrent_id, old, new)
+    ctx.infos.forget(snap.torrent_id)
     return None
 
 
@@ -261,6 +263,7 @@ async def remove_trackers(ctx: ApiContext, p: Params) -> Answer:
     if not any(u in known for u in urls):
         raise conflict("No trackers were removed")
     await ctx.engine.remove_trackers(snap.torrent_id, [u for u in urls if u in known])
+    ctx.infos.forget(snap.torrent_id)
     return None
 
 

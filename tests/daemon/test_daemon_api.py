@@ -155,6 +155,34 @@ def test_sync_maindata_increments(client: qbittorrentapi.Client) -> None:
     assert client.sync_maindata(rid=12345).full_update is True   # an unknown rid
 
 
+def test_list_and_increments_follow_trackers_and_force_start(
+        client: qbittorrentapi.Client) -> None:
+    tid = _hash(client, "album")
+    full = client.sync_maindata(rid=0)
+    magnet = full.torrents[tid]["magnet_uri"]
+    assert magnet.startswith("magnet:?xt=urn:btih:" + tid) and "tr=" not in magnet
+    assert client.torrents_info(torrent_hashes=tid)[0].magnet_uri == magnet
+    still = client.sync_maindata(rid=full.rid)   # nothing changed: no torrent in it
+    assert "torrents" not in still and "torrents_removed" not in still
+
+    tracker = "http://tracker.invalid/announce"
+    client.torrents_add_trackers(tid, urls=[tracker])
+    listed = client.torrents_info(torrent_hashes=tid)[0].magnet_uri
+    assert "tr=http%3a%2f%2ftracker.invalid%2fannounce" in listed.lower()
+    step = client.sync_maindata(rid=still.rid)
+    assert step.torrents[tid]["magnet_uri"] == listed
+    client.torrents_set_force_start(True, torrent_hashes=tid)
+    step2 = client.sync_maindata(rid=step.rid)
+    assert step2.torrents[tid]["force_start"] is True
+    assert step2.torrents[tid]["state"] == "forcedUP"
+    client.torrents_set_force_start(False, torrent_hashes=tid)
+    client.torrents_remove_trackers(tid, urls=[tracker])
+    step3 = client.sync_maindata(rid=step2.rid)
+    assert step3.torrents[tid]["magnet_uri"] == magnet
+    assert step3.torrents[tid]["force_start"] is False
+    assert client.torrents_info(torrent_hashes=tid)[0].magnet_uri == magnet
+
+
 def test_limits(client: qbittorrentapi.Client) -> None:
     tid = _hash(client, "album")
     client.transfer_set_download_limit(500_000)
