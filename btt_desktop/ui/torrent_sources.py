@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QMimeData
 
-from btt_desktop.engine.metainfo import check_magnet
 from btt_desktop.errors import TorrentFileError
 
 _INFO_HASH = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
@@ -62,6 +61,8 @@ def classify(text: str, base_dir: str | None = None) -> TorrentSource:
         raise TorrentFileError("empty link")
     lower = item.lower()
     if lower.startswith("magnet:?"):
+        from btt_desktop.engine.metainfo import check_magnet  # libtorrent: not at start-up
+
         check_magnet(item)  # a bad info-hash is refused here, not after the add dialog
         return TorrentSource(SourceKind.MAGNET, item)
     if _INFO_HASH.match(item):
