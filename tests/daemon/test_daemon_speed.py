@@ -184,4 +184,7 @@ def test_daemon_sells_with_speed_and_cashes_only_when_confirmed(
     for path in seeder_root.rglob("*"):
         if path.is_file():
             assert needle not in path.read_bytes(), path
-    assert not any(WALLET_PASSWORD in line for line in daemon.stderr)
+    printed = list(daemon.stderr)
+    while not daemon.lines.empty():
+        printed.append(daemon.lines.get_nowait())
+    assert not any(WALLET_PASSWORD in line for line in printed)
