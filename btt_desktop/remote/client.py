@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -94,11 +95,14 @@ class WebApiClient:
         self._timeout = aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 10.0))
         self._session: aiohttp.ClientSession | None = None
         self._sid = ""
+        self._closed = False
 
     def __repr__(self) -> str:
         return f"<WebApiClient {self.address} user={self.username!r}>"
 
     def _http(self) -> aiohttp.ClientSession:
+        if self._closed:
+            raise RemoteError(f"disconnected from the daemon at {self.address.label}")
         if self._session is None or self._session.closed:
             # a Referer/Origin is never sent, so the daemon's cross-site check passes
             self._session = aiohttp.ClientSession(
@@ -114,6 +118,7 @@ class WebApiClient:
             await self._session.close()
         self._session = None
         self._sid = ""
+        self._closed = True
 
     async def login(self) -> None:
         """Open a session; :class:`LoginRefused` for a wrong password or a ban."""
@@ -169,10 +174,26 @@ class WebApiClient:
                 morsel = response.cookies.get(SID)
                 return response.status, body, morsel.value if morsel is not None else ""
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            reason = "no answer in time" if isinstance(exc, TimeoutError) else (
-                one_line(exc, typed=False))
             raise Unreachable(f"cannot reach the daemon at {self.address.label}: "
-                              f"{reason}") from None
+                              f"{_reason(exc)}") from None
+
+
+def _reason(exc: BaseException) -> str:
+    """Why no answer came, in a few words ("connection refused", "no answer in time")."""
+    if isinstance(exc, TimeoutError):
+        return "no answer in time"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        errno = exc.os_error.errno
+        if errno and errno > 0:
+            return os.strerror(errno).lower()
+        if exc.os_error.strerror:   # a name that does not resolve
+            return one_line(exc.os_error.strerror).lower()
+        return one_line(exc.os_error, typed=False) or "no connection"
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "the connection was closed"
+    if isinstance(exc, OSError) and exc.errno and exc.errno > 0:
+        return os.strerror(exc.errno).lower()
+    return one_line(exc, typed=False)
 
 
 def _form(params: dict[str, Any]) -> dict[str, str]:

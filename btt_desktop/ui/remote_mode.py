@@ -148,8 +148,8 @@ class RemoteMode(QObject):
     def _use(self, engine: RemoteEngine | None) -> None:
         window = self.window
         model = window.model
+        window.bridge.flush_added()   # rows of the engine left behind, then all go
         model.remove(model.torrent_ids())
-        window.bridge.flush_added()
         current: EngineApi = engine if engine is not None else self.switch.local
         self.engine = engine
         self.switch.current = current
