@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from btt_desktop.engine.core import (
     ensure_folder,
 )
 from btt_desktop.engine.ids import id_of_hashes
-from btt_desktop.engine.labels import TorrentLabels
+from btt_desktop.engine.labels import LabelStore, TorrentLabels
 from btt_desktop.engine.peer_admin import connect_peers
+from btt_desktop.engine.resume import ResumeStore
 from btt_desktop.engine.session_settings import dial_flags
 from btt_desktop.engine.torrent_record import TorrentRecord
 from btt_desktop.engine.types import AddParams, TorrentMeta
@@ -50,6 +52,67 @@ def _has_data(info: Any, folder: str) -> bool:
         except OSError:
             continue
     return False
+
+
+ADD_WINDOW = 1000      # restored torrents in libtorrent's hands and not yet answered
+ANNOUNCE_BATCH = 500   # restored torrents whose status is read in one thread hop
+
+
+@dataclass
+class _Saved:
+    """The resume folder read and parsed (in a thread), in the saved queue order."""
+
+    torrents: list[tuple[str, Any]]        # (torrent id, add_torrent_params)
+    labels: dict[str, TorrentLabels]
+    damaged: list[str] = field(default_factory=list)  # one line per unreadable file
+
+
+def _read_saved(resume: ResumeStore, labels: LabelStore, crashed: bool, pex: bool) -> _Saved:
+    """Every saved torrent, ready to add. Blocking: run it in a thread."""
+    order = {torrent_id: n for n, torrent_id in enumerate(resume.load_queue())}
+    damaged: list[str] = []
+    loaded: dict[str, tuple[int, int, str, Any]] = {}
+    for name, data in resume.load_all():
+        try:
+            atp = lt.read_resume_data(data)
+            if atp.ti is None and not (atp.info_hashes.has_v1() or atp.info_hashes.has_v2()):
+                raise RuntimeError("no info-hash")
+        except RuntimeError as exc:
+            reason = str(exc).split(" [", 1)[0] or "unreadable"
+            damaged.append(f"cannot restore {name}: damaged resume data ({reason})")
+            continue
+        torrent_id = _atp_id(atp)
+        if torrent_id not in loaded:
+            loaded[torrent_id] = (order.get(torrent_id, len(order)), int(atp.added_time),
+                                  torrent_id, atp)
+    torrents = []
+    for _, _, torrent_id, atp in sorted(loaded.values(), key=lambda item: item[:3]):
+        if crashed and recovery.can_recover(atp):
+            found = recovery.recover_pieces(atp)
+            if found:
+                log.info("%s: %d pieces found on disk after a crash", atp.name, found)
+        atp.flags |= lt.torrent_flags.update_subscribe
+        if not pex:
+            atp.flags |= lt.torrent_flags.disable_pex
+        torrents.append((torrent_id, atp))
+    return _Saved(torrents, labels.load(), damaged)
+
+
+def _add_all(session: Any, params: list[Any]) -> None:
+    """Hand torrents to libtorrent in this order (their queue order); no waiting."""
+    for atp in params:
+        session.async_add_torrent(atp)
+
+
+def _statuses(handles: list[Any]) -> list[Any]:
+    """``status()`` of each handle (None for one removed meanwhile). Blocking."""
+    found = []
+    for handle in handles:
+        try:
+            found.append(handle.status())
+        except RuntimeError:
+            found.append(None)
+    return found
 
 
 class AddFlow(AlertHandlers):
@@ -175,39 +238,74 @@ class AddFlow(AlertHandlers):
         self._bus.publish(TorrentAdded(record.snapshot))
 
     async def _restore(self, crashed: bool) -> None:
-        saved = await asyncio.to_thread(self._resume.load_all)
-        order = {torrent_id: n for n, torrent_id in enumerate(
-            await asyncio.to_thread(self._resume.load_queue))}
-        labels = await asyncio.to_thread(self._labels.load)
-        loaded = []
-        for name, data in saved:
-            try:
-                atp = await asyncio.to_thread(lt.read_resume_data, data)
-            except RuntimeError:
-                log.error("ignoring unreadable resume data %s", name)
+        """Bring every saved torrent back, in the saved queue order.
+
+        The resume files are read, parsed (and, after a crash, checked for pieces verified
+        since the last save) in one thread. Then the torrents are handed to libtorrent
+        with ``async_add_torrent`` without waiting for each: at most :data:`ADD_WINDOW`
+        at a time, so that their alerts fit libtorrent's alert queue. The
+        ``add_torrent_alert`` answers are gathered by a :class:`~waiters.Batch` and each
+        gathering is announced as ``TorrentAdded`` events, one status hop per
+        :data:`ANNOUNCE_BATCH` torrents.
+        """
+        saved = await asyncio.to_thread(
+            _read_saved, self._resume, self._labels, crashed, self._settings.pex)
+        for line in saved.damaged:
+            log.error("%s", line)
+            self._bus.publish(EngineMessage("error", line))
+        if not saved.torrents:
+            return
+        session = self._require_session()
+        params = dict(saved.torrents)
+        todo = list(saved.torrents)
+        batch = self._waiters.batch(Waiting.ADDED, [])
+        try:
+            while todo or not batch.done:
+                room = ADD_WINDOW - batch.open
+                if todo and room > 0:
+                    chunk, todo = todo[:room], todo[room:]
+                    batch.expect_more([torrent_id for torrent_id, _ in chunk])
+                    await asyncio.to_thread(_add_all, session, [atp for _, atp in chunk])
+                answers = await batch.take(ADD_TIMEOUT, "the saved torrents to be added")
+                await self._announce_restored(answers, params, saved.labels, crashed)
+        except EngineError as exc:  # timed out, or closed meanwhile
+            missing = len(batch.unanswered()) + len(todo)
+            if missing:
+                self._bus.publish(EngineMessage(
+                    "error", f"{missing} saved torrents were not restored: {exc}"))
+        finally:
+            self._waiters.end_batch(Waiting.ADDED, batch)
+
+    async def _announce_restored(self, answers: list[tuple[str, Any]],
+                                 params: dict[str, Any], labels: dict[str, TorrentLabels],
+                                 crashed: bool) -> None:
+        records: list[TorrentRecord] = []
+        for torrent_id, answer in answers:
+            atp = params.pop(torrent_id, None)
+            if isinstance(answer, BaseException):
+                self._bus.publish(EngineMessage("error", str(answer)))
                 continue
-            torrent_id = _atp_id(atp)
-            loaded.append((order.get(torrent_id, len(order)), int(atp.added_time), torrent_id, atp))
-        loaded.sort(key=lambda item: item[:3])  # back in the queue order they had
-        for _, _, torrent_id, atp in loaded:
-            if crashed and recovery.can_recover(atp):
-                found = await asyncio.to_thread(recovery.recover_pieces, atp)
-                if found:
-                    log.info("%s: %d pieces found on disk after a crash", atp.name, found)
-            atp.flags |= lt.torrent_flags.update_subscribe
-            if not self._settings.pex:
-                atp.flags |= lt.torrent_flags.disable_pex
-            try:
-                record = await self._add_params(atp, torrent_id)
-            except BttError as exc:
-                self._bus.publish(EngineMessage("error", str(exc)))
+            record = self._torrents.get(torrent_id)  # the add alert made it
+            if record is None or atp is None:
                 continue
-            kept = labels.get(torrent_id, TorrentLabels())
-            record.category, record.tags, record.final_path = (
-                kept.category, kept.tags, kept.final_path)
+            if atp.ti is not None:
+                record.total_size = int(atp.ti.total_size())
+            record.comment, record.creator = str(atp.comment), str(atp.created_by)
+            kept = labels.get(torrent_id)
+            if kept is not None:
+                record.category, record.tags, record.final_path = (
+                    kept.category, kept.tags, kept.final_path)
             if crashed:
                 record.handle.save_resume_data(RESUME_FLAGS)
-            await self._announce_added(record)
+            records.append(record)
+        for first in range(0, len(records), ANNOUNCE_BATCH):
+            chunk = records[first:first + ANNOUNCE_BATCH]
+            statuses = await asyncio.to_thread(_statuses, [r.handle for r in chunk])
+            for record, status in zip(chunk, statuses, strict=True):
+                if status is None or self._torrents.get(record.torrent_id) is not record:
+                    continue  # removed in the meantime
+                record.snapshot = self._snapshot(record, status)
+                self._bus.publish(TorrentAdded(record.snapshot))
 
     async def _drop_probe(self, torrent_id: str) -> None:
         handle = self._probes.pop(torrent_id, None)

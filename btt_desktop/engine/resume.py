@@ -60,14 +60,15 @@ class ResumeStore:
                 p.unlink()
 
     def load_all(self) -> list[tuple[str, bytes]]:
-        """Every saved torrent as ``(torrent_id, resume bytes)``. Blocking: use a thread."""
+        """Every saved torrent as ``(file name, resume bytes)``; an empty file gives
+        ``b""`` (damaged: the caller reports it). Blocking: use a thread."""
         found: list[tuple[str, bytes]] = []
         names = {p.name.removesuffix(".bak") for p in self._dir.iterdir()
                  if p.name.endswith(SUFFIX) or p.name.endswith(SUFFIX + ".bak")}
         for name in sorted(names):
             data = read_with_backup(self._dir / name)
-            if data:
-                found.append((name.removesuffix(SUFFIX), data))
+            if data is not None:
+                found.append((name, data))
         return found
 
     async def save_queue(self, order: list[str]) -> None:
