@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import logging.handlers
+import os
 import signal
 import sys
 import traceback
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from btt_desktop import APP_ID, APP_NAME, __version__
+from btt_desktop import APP_ID, APP_NAME
 from btt_desktop.errors import BttError, one_line
 from btt_desktop.profile import Profile
 
@@ -50,6 +51,20 @@ if TYPE_CHECKING:
 log = logging.getLogger("btt_desktop.app")
 
 LOG_FILE = "btt-desktop.log"
+# set to 1, the window prints "first-paint T" and "ready T" (T: time.monotonic()) on
+# stderr when it is first painted and when its sections are in place (bench/window_start.py)
+REPORT_ENV = "BTT_REPORT_FIRST_PAINT"
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the version only when asked (see btt_desktop.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from btt_desktop import __version__
+
+        print(f"btt-desktop {__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="btt-desktop", description=f"{APP_NAME}: a BitTorrent client with a TRON wallet.")
     parser.add_argument("--profile", metavar="DIR", help="keep all state in DIR")
     parser.add_argument("--debug", action="store_true", help="log details to stderr")
-    parser.add_argument("--version", action="version", version=f"btt-desktop {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show program's version number and exit")
     parser.add_argument("items", nargs="*", metavar="TORRENT",
                         help=".torrent file, magnet link or http(s) URL to add")
     return parser
@@ -80,6 +96,8 @@ def _setup_logging(profile: Profile, debug: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The window's process (``argv`` None: ``sys.argv``, and the process ends as soon
+    as the window has shut down: see :func:`_end_process`)."""
     args, qt_args = build_parser().parse_known_args(argv)
     try:
         profile = Profile.open(args.profile)
@@ -97,8 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(APP_ID)  # the version is set once the window has painted
 
     # hand our arguments to a running instance: files as absolute paths
     sources, errors = classify_all(args.items)
@@ -123,12 +140,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     runner = WindowApp(profile, items, errors, server)
     _install_error_hooks(loop, runner)
     try:
-        return loop.run_until_complete(runner.run())
+        code = loop.run_until_complete(runner.run())
     except KeyboardInterrupt:
-        return 130
+        code = 130
     finally:
         server.close()
         loop.close()
+    if argv is None:
+        _end_process(code)
+    return code
+
+
+def _end_process(code: int) -> None:
+    """End a launched window's process once it has shut down: the engine, the wallet and
+    Speed are closed and everything is saved, so the interpreter's own teardown (about
+    0.2 s of finalizing Qt's and the libraries' objects) is skipped. Logs and output are
+    flushed first."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 class WindowApp:
@@ -159,6 +191,7 @@ class WindowApp:
 
         loop = asyncio.get_running_loop()
         quit_now: asyncio.Future[None] = loop.create_future()
+        reporting = os.environ.get(REPORT_ENV) == "1"
 
         def request_quit() -> None:
             if not quit_now.done():
@@ -166,6 +199,8 @@ class WindowApp:
 
         def window_built(window: MainWindow) -> None:
             self.window = window
+            if reporting:
+                window.first_painted.connect(lambda: _report("first-paint"))
             window.quit_requested.connect(request_quit)
             for sig in (signal.SIGINT, signal.SIGTERM):  # no question asked: quit now
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -179,12 +214,23 @@ class WindowApp:
                                              on_window=window_built)
         except BttError:
             return 1  # the engine cannot start: said, and the window is closed
+        from btt_desktop import __version__
+
+        app.setApplicationVersion(__version__)
         if isinstance(self.server, InstanceServer):
             accept_hand_offs(self.server, running.window)
         running.window.add_items(self.items)
+        if reporting:
+            _report("ready")
         await quit_now
         await running.close()
         return 0
+
+
+def _report(what: str) -> None:
+    import time
+
+    print(f"{what} {time.monotonic():.6f}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -279,14 +325,11 @@ async def build_window_app(
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.proxy_password import ProxyPasswordStore
-    from btt_desktop.remote.credentials import DaemonLogins
     from btt_desktop.remote.switch import EngineSwitch, WindowBus
     from btt_desktop.settings_store import SettingsStore
     from btt_desktop.ui.bridge import EventBridge
     from btt_desktop.ui.main_window import MainWindow
     from btt_desktop.ui.message_bar import Level
-    from btt_desktop.ui.remote_mode import RemoteMode
-    from btt_desktop.watched_folder import WatchedFolder
 
     store = SettingsStore(profile.settings_file)
     if settings is None:
@@ -303,8 +346,6 @@ async def build_window_app(
     bridge = EventBridge(window_bus)
     window = MainWindow(switch, bridge, store, settings, proxy_passwords=proxy_passwords,
                         settings_engine=engine)
-    remote = RemoteMode(window, switch, window_bus,
-                        DaemonLogins(profile.root, remote_keyring), interval=remote_interval)
     if on_window is not None:
         on_window(window)
     window.show()
@@ -314,17 +355,40 @@ async def build_window_app(
         window.show_error(line)
     if keyring_problem:
         window.tell(Level.WARNING, keyring_problem)
+    # what the window can show without (the remote client, the watched folder, the
+    # wallet and Speed) is imported in a worker thread once the window has painted, so
+    # that it paints first and answers meanwhile; its widgets are made here, on the
+    # loop's thread
+    await _first_paint(window)
+    later = asyncio.ensure_future(_import_off_loop(_REMOTE_MODULES))
     try:
         await engine.start()
     except BttError as exc:
+        await _settle(later)
         window.show_error(str(exc))
         await _tell_and_wait(window, str(exc))
         await window.shutdown()
         window.close()
         raise
+    except BaseException:
+        await _settle(later)
+        raise
     window.load_snapshots(engine.snapshots())
     running = RunningWindow(profile, store, bus, engine, window, translators,
-                            switch=switch, window_bus=window_bus, remote=remote)
+                            switch=switch, window_bus=window_bus)
+    try:
+        await later
+    except BaseException:
+        await _settle(later)
+        await _close_started(running)
+        raise
+    from btt_desktop.remote.credentials import DaemonLogins
+    from btt_desktop.ui.remote_mode import RemoteMode
+    from btt_desktop.watched_folder import WatchedFolder
+
+    remote = RemoteMode(window, switch, window_bus,
+                        DaemonLogins(profile.root, remote_keyring), interval=remote_interval)
+    running.remote = remote
     running.closers.append(remote.close)
     remote.local_only(window.actions_.alt_speed, _tr(
         "The alternative speed limits apply to this computer; set the daemon's on the "
@@ -346,6 +410,62 @@ async def build_window_app(
     return running
 
 
+# modules imported in a worker thread after the first paint (modules only: their
+# widgets are made on the loop's thread once they are imported)
+_REMOTE_MODULES = ("btt_desktop.ui.remote_mode", "btt_desktop.remote.credentials",
+                   "btt_desktop.watched_folder")
+_SECTION_MODULES = ("btt_desktop.wallet.service", "btt_desktop.ui.wallet")
+_SPEED_MODULES = ("btt_desktop.ui.speed",)
+FIRST_PAINT_LIMIT = 1.0  # seconds: a window that is not painted (hidden) waits no longer
+
+
+def _import_all(names: Sequence[str]) -> None:
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
+
+
+async def _import_off_loop(names: Sequence[str]) -> None:
+    """Import ``names`` in a worker thread; the loop goes on meanwhile."""
+    if all(name in sys.modules for name in names):
+        return
+    await asyncio.to_thread(_import_all, names)
+
+
+async def _settle(task: asyncio.Future[None]) -> None:
+    """Until ``task`` has ended, whatever its outcome (an import cannot be stopped)."""
+    with contextlib.suppress(BaseException):
+        await asyncio.shield(task)
+
+
+async def _close_started(running: RunningWindow) -> None:
+    try:
+        await running.close()
+    except Exception:
+        log.exception("closing the window")
+
+
+async def _first_paint(window: MainWindow) -> None:
+    """Until ``window`` has been painted once (at most ``FIRST_PAINT_LIMIT`` seconds: a
+    window that is not on screen is not painted)."""
+    if window.painted or not window.isVisible():
+        return
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def done() -> None:
+        if not painted.done():
+            painted.set_result(None)
+
+    window.first_painted.connect(done)
+    try:
+        await asyncio.wait_for(painted, FIRST_PAINT_LIMIT)
+    except TimeoutError:
+        log.debug("the window was not painted within %.1f s", FIRST_PAINT_LIMIT)
+    finally:
+        window.first_painted.disconnect(done)
+
+
 def watch_settings(app: AppSettings) -> WatchSettings:
     """What the watched folder does, from the window's settings (its save path "": the
     default save path)."""
@@ -363,11 +483,12 @@ async def _with_proxy_password(settings: Settings, passwords: ProxyPasswordStore
     import dataclasses
 
     from btt_desktop.engine.types import ProxyType
-    from btt_desktop.proxy_password import KeyringUnavailable
 
     e = settings.engine
     if e.proxy_type is ProxyType.NONE or not e.proxy_username or e.proxy_password:
         return settings, ""
+    from btt_desktop.proxy_password import KeyringUnavailable
+
     try:
         password = await passwords.load()
     except KeyringUnavailable as exc:
@@ -407,6 +528,7 @@ async def _install_sections(running: RunningWindow, options: WalletOptions,
     """
     window = running.window
     try:
+        await _import_off_loop(_SECTION_MODULES)
         from btt_desktop.ui.wallet import install_wallet_section
         from btt_desktop.wallet.service import WalletService
 
@@ -433,6 +555,7 @@ async def _install_sections(running: RunningWindow, options: WalletOptions,
     if not with_speed:
         return
     try:
+        await _import_off_loop(_SPEED_MODULES)
         from btt_desktop.ui.speed import install_speed
 
         speed = install_speed(window, running.engine, running.bus, running.profile, wallet,

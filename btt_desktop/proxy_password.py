@@ -12,9 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from typing import Any
-
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Any
 
 from btt_desktop.wallet.keyring_store import (
     DEFAULT_TIMEOUT,
@@ -22,6 +20,9 @@ from btt_desktop.wallet.keyring_store import (
     KeyringStore,
     KeyringUnavailable,
 )
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE_NAME = "BTT Desktop proxy"
 

@@ -1,15 +1,38 @@
 """The window as a remote: :class:`RemoteEngine` drives a ``btt daemon`` (or any server
-of qBittorrent's Web API v2) the way the window drives its own engine. No Qt here."""
+of qBittorrent's Web API v2) the way the window drives its own engine. No Qt here.
 
-from btt_desktop.remote.client import (
-    DaemonAddress,
-    LoginRefused,
-    RemoteError,
-    Unreachable,
-    WebApiClient,
-)
-from btt_desktop.remote.engine import RemoteEngine
-from btt_desktop.remote.switch import EngineSwitch, WindowBus
+The names below are imported on first use: the client needs aiohttp (about 110 ms),
+which the window's start does without (it needs only :mod:`btt_desktop.remote.switch`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from btt_desktop.remote.client import (
+        DaemonAddress,
+        LoginRefused,
+        RemoteError,
+        Unreachable,
+        WebApiClient,
+    )
+    from btt_desktop.remote.engine import RemoteEngine
+    from btt_desktop.remote.switch import EngineSwitch, WindowBus
 
 __all__ = ["DaemonAddress", "EngineSwitch", "LoginRefused", "RemoteEngine", "RemoteError",
            "Unreachable", "WebApiClient", "WindowBus"]
+
+_WHERE = {"DaemonAddress": "client", "LoginRefused": "client", "RemoteError": "client",
+          "Unreachable": "client", "WebApiClient": "client", "RemoteEngine": "engine",
+          "EngineSwitch": "switch", "WindowBus": "switch"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -17,21 +17,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from btt_desktop.engine.types import AddParams, TorrentMeta, TrackerKind
 from btt_desktop.errors import TorrentFileError
-from btt_desktop.ui.add_dialog import AddTorrentDialog
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_files
-from btt_desktop.ui.links_dialog import AddLinksDialog
 from btt_desktop.ui.message_bar import Level
 from btt_desktop.ui.settings_flow import SettingsFlow
 from btt_desktop.ui.tasks import TaskRunner, run_dialog
-from btt_desktop.ui.torrent_download import download_torrent
 from btt_desktop.ui.torrent_sources import SourceKind, TorrentSource, classify_all
+
+if TYPE_CHECKING:
+    # the dialogs and the download are imported when first used: the window's start
+    # does without them
+    from btt_desktop.ui.add_dialog import AddTorrentDialog
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class AddFlow(QObject):
 
     def add_links(self) -> None:
         async def ask() -> None:
+            from btt_desktop.ui.links_dialog import AddLinksDialog
+
             dialog = AddLinksDialog(self._parent)
             try:
                 if await run_dialog(dialog) == QDialog.DialogCode.Accepted:
@@ -120,6 +125,8 @@ class AddFlow(QObject):
         if source.kind is SourceKind.URL:
             self._note(self.tr("Downloading {url}…").format(url=source.label), 0)
             try:
+                from btt_desktop.ui.torrent_download import download_torrent
+
                 fetched = await download_torrent(source.value)
             finally:
                 self._note("", 0)
@@ -145,6 +152,8 @@ class AddFlow(QObject):
 
     def dialog_for(self, read: ReadSource) -> AddTorrentDialog:
         """The add dialog for ``read``; its Add button adds the torrent."""
+        from btt_desktop.ui.add_dialog import AddTorrentDialog
+
         app = self.settings.settings.app
         meta = read.meta if read.source.kind is not SourceKind.MAGNET else None
         dialog = AddTorrentDialog(

@@ -14,7 +14,16 @@ import logging
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -35,9 +44,7 @@ from btt_desktop.proxy_password import ProxyPasswordStore
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.actions import WindowActions
 from btt_desktop.ui.add_flow import AddFlow
-from btt_desktop.ui.add_peers_dialog import show_banned_peers
 from btt_desktop.ui.bridge import EventBridge
-from btt_desktop.ui.create_dialog import CreateTorrentDialog
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.formatting import format_rate
 from btt_desktop.ui.free_space import free_bytes
@@ -60,6 +67,7 @@ FREE_SPACE_MS = 15_000
 class MainWindow(QMainWindow):
     quit_requested = Signal()
     app_settings_changed = Signal(object)  # AppSettings, after the user changed them
+    first_painted = Signal()  # once, when the window has been painted the first time
 
     def __init__(self, engine: EngineApi, bridge: EventBridge, store: SettingsStore,
                  settings: Settings, parent: QWidget | None = None, *,
@@ -77,6 +85,8 @@ class MainWindow(QMainWindow):
         self.errors: list[str] = []           # every error shown to the user (for the log)
         self._quitting = False
         self._may_close = False
+        self.painted = False  # whether the window has been painted yet
+        self.installEventFilter(self)  # until the first paint
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -160,6 +170,14 @@ class MainWindow(QMainWindow):
         self._free_timer.start()
         self._measure_free_space()
         self._restore_layout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notes the first paint (then stops watching)."""
+        if watched is self and event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            self.removeEventFilter(self)
+            self.first_painted.emit()
+        return False
 
     # --- what the sections and app.py reach ------------------------------------------
 
@@ -297,12 +315,19 @@ class MainWindow(QMainWindow):
         a.add_links.triggered.connect(self.add_flow.add_links)
         a.create.triggered.connect(self._create_torrent)
         a.quit.triggered.connect(self.request_quit)
-        a.banned_peers.triggered.connect(
-            lambda: self.tasks.run(show_banned_peers(self, self.engine, self.tasks.run)))
+        a.banned_peers.triggered.connect(self._show_banned_peers)
         a.alt_speed.triggered.connect(self.settings_flow.toggle_alt_speed)
         a.settings.triggered.connect(self.settings_flow.open)
 
+    def _show_banned_peers(self) -> None:
+        from btt_desktop.ui.add_peers_dialog import show_banned_peers
+
+        self.tasks.run(show_banned_peers(self, self.engine, self.tasks.run))
+
     def _create_torrent(self) -> None:
+        # the dialogs are imported when first opened: the window's start does without them
+        from btt_desktop.ui.create_dialog import CreateTorrentDialog
+
         dialog = CreateTorrentDialog(self.engine, self.settings.app.default_save_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -19,11 +19,12 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from btt_desktop.errors import WalletError, one_line
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
