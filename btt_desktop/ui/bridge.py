@@ -7,15 +7,18 @@ that loop runs on the GUI thread, so the signals are emitted there and every con
 slot may touch widgets. The bridge refuses to be used from another thread.
 
 ``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
-at once, the ones that follow gathered into one batch per interval, which doubles from
-``ADD_BATCH_MS`` up to ``ADD_BATCH_MAX_MS`` while the burst goes on. Restoring 10,000
-torrents publishes 10,000 of them in a few seconds, and one row insert each made the
-sorted list re-sort, lay out and repaint 10,000 times. Any other torrent event first
-emits the pending batch, so slots see events in the order the engine published them.
+at once, the ones that follow gathered and handed on at most ``ADD_BATCH_ROWS`` per
+loop turn. Restoring 10,000 torrents publishes 10,000 of them within a second or two:
+one row insert each made the sorted list re-sort, lay out and repaint 10,000 times,
+and one insert of thousands stalls the loop; a bounded batch per turn does neither.
+A status batch that names torrents still waiting hands those on first (with their
+newer snapshots); a removal drops a waiting torrent; any other torrent event first
+emits everything waiting, so slots see events in the order the engine published them.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 
@@ -47,8 +50,8 @@ from btt_desktop.events import (
     WatchedFileHandled,
 )
 
-ADD_BATCH_MS = 50
-ADD_BATCH_MAX_MS = 1000  # a long burst (a restore) is gathered in ever longer intervals
+ADD_BATCH_MS = 0        # gather added torrents until the loop's next turn
+ADD_BATCH_ROWS = 250    # rows handed to the list per loop turn (bounds each insert)
 
 
 class EventBridge(QObject):
@@ -76,7 +79,7 @@ class EventBridge(QObject):
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = threading.get_ident()
-        self._added: list[TorrentSnapshot] = []
+        self._added: dict[str, TorrentSnapshot] = {}  # waiting, in the order published
         self._add_timer = QTimer(self)
         self._add_timer.setSingleShot(True)
         self._add_timer.setInterval(ADD_BATCH_MS)
@@ -115,18 +118,20 @@ class EventBridge(QObject):
         self._added.clear()
 
     def flush_added(self) -> None:
-        """Emit the torrents added since the last batch, if any."""
+        """Emit every torrent added since the last batch, if any."""
         self._add_timer.stop()
         if self._added:
-            batch, self._added = tuple(self._added), []
+            batch, self._added = tuple(self._added.values()), {}
             self.torrents_added.emit(batch)
 
+    def _emit_added(self, limit: int) -> None:
+        ids = list(itertools.islice(self._added, limit))
+        self.torrents_added.emit(tuple(self._added.pop(t) for t in ids))
+
     def _add_batch_due(self) -> None:
-        if self._added:  # still coming: keep gathering, for twice as long
-            self.flush_added()
-            self._add_timer.start(min(2 * self._add_timer.interval(), ADD_BATCH_MAX_MS))
-        else:
-            self._add_timer.setInterval(ADD_BATCH_MS)
+        if self._added:  # still coming: the next bounded batch, and again next turn
+            self._emit_added(ADD_BATCH_ROWS)
+            self._add_timer.start()
 
     def _check_thread(self) -> None:
         if threading.get_ident() != self._thread:
@@ -134,19 +139,28 @@ class EventBridge(QObject):
 
     def _on_added(self, event: TorrentAdded) -> None:
         self._check_thread()
-        self._added.append(event.snapshot)
+        self._added[event.snapshot.torrent_id] = event.snapshot
         if not self._add_timer.isActive():  # the first after a quiet spell: at once
-            self.flush_added()
-            self._add_timer.start(ADD_BATCH_MS)
+            self._emit_added(ADD_BATCH_ROWS)
+            self._add_timer.start()
 
     def _on_removed(self, event: TorrentRemoved) -> None:
         self._check_thread()
-        self.flush_added()
+        self._added.pop(event.torrent_id, None)  # a waiting torrent never shows
         self.torrent_removed.emit(event.torrent_id)
 
     def _on_updated(self, event: TorrentsUpdated) -> None:
         self._check_thread()
-        self.flush_added()
+        waiting = {s.torrent_id for s in event.snapshots if s.torrent_id in self._added}
+        if waiting:  # added and changed since: their rows come now, as they are now
+            for torrent_id in waiting:
+                del self._added[torrent_id]
+            self.torrents_added.emit(tuple(s for s in event.snapshots
+                                           if s.torrent_id in waiting))
+            rest = tuple(s for s in event.snapshots if s.torrent_id not in waiting)
+            if rest:
+                self.torrents_updated.emit(rest)
+            return
         self.torrents_updated.emit(event.snapshots)
 
     def _on_metadata(self, event: MetadataReceived) -> None:

@@ -184,6 +184,22 @@ def _display(column: int, s: TorrentSnapshot) -> str:
     return ""
 
 
+def _texts(s: TorrentSnapshot) -> tuple[str, ...]:
+    return tuple(_display(column, s) for column in range(COLUMN_COUNT))
+
+
+TEXT_CACHE_ROWS = 2048  # rows whose text is kept: a few screens, not the whole list
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+# asked for by the item delegate for every cell, never answered by this model
+_UNSERVED_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.SizeHintRole, Qt.ItemDataRole.StatusTipRole,
+    Qt.ItemDataRole.WhatsThisRole, Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole))
+
 _NO_ETA = 1 << 62
 
 # Sort keys: plain ints/floats/strings, compared by the proxy without going through Qt.
@@ -226,6 +242,7 @@ class TorrentTableModel(QAbstractTableModel):
         self._tags: Counter[str] = Counter()        # tag -> torrents
         self._untagged = 0
         self._earned: dict[str, int] = {}  # torrent id -> BTT base units (Speed)
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> its cells' text, as shown
         self._earned_text: Callable[[int], str] = str
 
     # --- Qt model interface ------------------------------------------------------------
@@ -244,24 +261,35 @@ class TorrentTableModel(QAbstractTableModel):
         return QModelIndex()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # called about seven times per visible cell and repaint (once per role the
+        # delegate asks for): the display text comes from a per-row cache, and roles
+        # this model does not serve return before anything else is looked at
+        if role in _UNSERVED_ROLES:
             return None
-        s = self._rows[index.row()]
+        row = index.row()
+        if row < 0:
+            return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == Column.EARNED:
-                earned = self._earned.get(s.torrent_id, 0)
+                earned = self._earned.get(self._rows[row].torrent_id, 0)
                 return self._earned_text(earned) if earned else ""
-            return _display(column, s)
+            texts = self._texts.get(row)
+            if texts is None:
+                if len(self._texts) >= TEXT_CACHE_ROWS:
+                    self._texts.clear()
+                texts = self._texts[row] = _texts(self._rows[row])
+            return texts[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
+        s = self._rows[row]
         if role == PROGRESS_ROLE:
             return s.progress if column == Column.PROGRESS else None
         if role == SNAPSHOT_ROLE:
             return s
         if role == TORRENT_ID_ROLE:
             return s.torrent_id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
+        if role == _FOREGROUND and column == Column.STATUS:
             if s.state is TorrentState.ERROR:
                 return QBrush(QColor(error_color()))  # follows a live theme switch
             return None
@@ -350,6 +378,7 @@ class TorrentTableModel(QAbstractTableModel):
                 continue
             span = _changed_columns(old, s)
             self._rows[row] = s
+            self._texts.pop(row, None)
             old_group, new_group = status_group(old), status_group(s)
             if old_group is not new_group:
                 self._counts[old_group] -= 1
@@ -382,6 +411,7 @@ class TorrentTableModel(QAbstractTableModel):
                 runs[-1] = (row, runs[-1][1])
             else:
                 runs.append((row, row))
+        self._texts.clear()  # rows move up
         for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
             for s in self._rows[first:last + 1]:

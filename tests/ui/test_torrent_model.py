@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from btt_desktop.engine.types import TorrentState
-from btt_desktop.events import EventBus, TorrentAdded, TorrentsUpdated
-from btt_desktop.ui.bridge import ADD_BATCH_MS, EventBridge
+from btt_desktop.events import EventBus, TorrentAdded, TorrentRemoved, TorrentsUpdated
+from btt_desktop.ui.bridge import ADD_BATCH_MS, ADD_BATCH_ROWS, EventBridge
 from btt_desktop.ui.torrent_filter import TorrentFilterProxy
 from btt_desktop.ui.torrent_model import Column, StatusFilter, TorrentTableModel
 from tests.ui.ui_helpers import snapshot
@@ -155,9 +155,11 @@ def test_proxy_filters_by_group_and_words_and_sorts_by_value(qapp: object) -> No
     assert model.rowCount(QModelIndex()) == 3
 
 
-def test_burst_of_added_torrents_reaches_the_sorted_list_as_one_insert(qtbot: Any) -> None:
-    """10,000 restored torrents are 10,000 TorrentAdded events: the list gets them as
-    one insert, not one sort, layout and repaint per torrent."""
+def test_burst_of_added_torrents_reaches_the_sorted_list_in_a_few_bounded_inserts(
+        qtbot: Any) -> None:
+    """10,000 restored torrents are 10,000 TorrentAdded events: the list gets them in
+    inserts of at most ADD_BATCH_ROWS, one per loop turn, not one sort, layout and
+    repaint per torrent, nor one insert of everything that stalls the loop."""
     bus = EventBus()
     bridge = EventBridge(bus)
     model = TorrentTableModel()
@@ -172,8 +174,8 @@ def test_burst_of_added_torrents_reaches_the_sorted_list_as_one_insert(qtbot: An
         bus.publish(TorrentAdded(snapshot(f"{i:040x}", name=f"item {499 - i:03d}")))
     assert model.rowCount() == 1  # the first at once, the others gathered
     qtbot.waitUntil(lambda: model.rowCount() == 500, timeout=5000)
-    assert rec.inserted == [(0, 0), (1, 499)]
-    assert len(proxy_inserts) == 2
+    assert rec.inserted == [(0, 0), (1, ADD_BATCH_ROWS), (ADD_BATCH_ROWS + 1, 499)]
+    assert len(proxy_inserts) == 3
     assert proxy.data(proxy.index(0, Column.NAME)) == "item 000"
 
     # an update right behind a gathered add finds the row in place: order is kept
@@ -183,9 +185,15 @@ def test_burst_of_added_torrents_reaches_the_sorted_list_as_one_insert(qtbot: An
     bus.publish(TorrentAdded(snapshot(f"{901:040x}", name="late")))   # gathered
     bus.publish(TorrentsUpdated((snapshot(f"{901:040x}", name="late", progress=0.75),)))
     assert model.snapshot(f"{901:040x}").progress == 0.75  # type: ignore[union-attr]
-    qtbot.wait(3 * ADD_BATCH_MS)
+    qtbot.wait(3 * ADD_BATCH_MS + 20)
     assert model.snapshot(f"{901:040x}").progress == 0.75  # type: ignore[union-attr]
     assert model.rowCount() == 502
+    # a torrent removed while still gathered never shows
+    bus.publish(TorrentAdded(snapshot(f"{902:040x}", name="gone")))
+    bus.publish(TorrentAdded(snapshot(f"{903:040x}", name="kept")))
+    bus.publish(TorrentRemoved(f"{903:040x}"))
+    qtbot.wait(3 * ADD_BATCH_MS + 20)
+    assert model.row_of(f"{903:040x}") is None and model.rowCount() == 503
     bridge.detach()
 
 
