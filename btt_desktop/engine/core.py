@@ -95,9 +95,12 @@ class EngineCore:
     def _snapshot(self, record: TorrentRecord, st: Any) -> TorrentSnapshot:
         """A snapshot with the engine's own fields: smoothed rates, category and tags."""
         snap = snapshot_of(st, record.total_size)
+        if snap.state in _STOPPED:  # 0 at once, and the window starts again later
+            record.rates = None
+            return self._with_rates(record, snap, 0, 0)
         down, up = shown_rates(
-            record.rates, self._clock(), int(st.all_time_download), int(st.all_time_upload),
-            stopped=snap.state in _STOPPED, finished=bool(st.is_finished))
+            record.rate_window(), self._clock(), int(st.all_time_download),
+            int(st.all_time_upload), stopped=False, finished=bool(st.is_finished))
         return self._with_rates(record, snap, down, up)
 
     def _with_rates(self, record: TorrentRecord, snap: TorrentSnapshot, down: int,
@@ -118,8 +121,8 @@ class EngineCore:
         if snap.state in _STOPPED:
             down = up = 0
         else:
-            down, up = record.rates.add(self._clock(), snap.all_time_download,
-                                        snap.all_time_upload)
+            down, up = record.rate_window().add(self._clock(), snap.all_time_download,
+                                                snap.all_time_upload)
             if snap.state == TorrentState.SEEDING:
                 down = 0
         return self._with_rates(record, snap, down, up)
