@@ -20,7 +20,7 @@ import libtorrent as lt
 
 from btt_desktop.atomicfile import read_with_backup, write_atomic
 from btt_desktop.engine import tracker_admin
-from btt_desktop.engine.adding import AddFlow
+from btt_desktop.engine.adding import ADD_WINDOW, AddFlow
 from btt_desktop.engine.alert_pump import AlertPump
 from btt_desktop.engine.core import ANSWER_TIMEOUT, RESUME_FLAGS, clamp_priority
 from btt_desktop.engine.ip_blocklist import load_blocklist
@@ -114,16 +114,7 @@ class Engine(AddFlow, LabelOps, Queries):
             await self._drop_probe(torrent_id)
         session = self._session
         session.pause()
-        waits = []
-        # only what changed since its last save: libtorrent answers the others with
-        # save_resume_data_failed_alert (resume_data_not_modified), and the file stays
-        for record in self._torrents:
-            waits.append(self._waiters.expect(Waiting.RESUME, record.torrent_id))
-            record.handle.save_resume_data(RESUME_FLAGS | lt.torrent_handle.only_if_modified)
-        if waits:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True),
-                                       close_timeout(len(waits)))
+        await self._save_all_resume_data()
         await self._resume.flush()
         queued = sorted((r.snapshot.queue_position, r.torrent_id) for r in self._torrents
                         if r.snapshot is not None and r.snapshot.queue_position >= 0)
@@ -148,6 +139,39 @@ class Engine(AddFlow, LabelOps, Queries):
         await asyncio.to_thread(_release, holder)
         with contextlib.suppress(FileNotFoundError):
             (self._profile.root / RUNNING_MARKER).unlink()
+
+    async def _save_all_resume_data(self) -> None:
+        """Ask each torrent for its resume data, at most ``ADD_WINDOW`` unanswered at a
+        time: libtorrent's alert queue drops what does not fit, and a dropped answer would
+        be waited for until the deadline. Only what changed since its last save is
+        written: libtorrent answers the others with resume_data_not_modified."""
+        loop = asyncio.get_running_loop()
+        records = list(self._torrents)
+        deadline = loop.time() + close_timeout(len(records))
+        asked: list[asyncio.Future[object]] = []
+        pending: set[asyncio.Future[object]] = set()
+        try:
+            for record in records:
+                while len(pending) >= ADD_WINDOW:
+                    left = deadline - loop.time()
+                    if left <= 0:
+                        return
+                    _, pending = await asyncio.wait(pending, timeout=left,
+                                                    return_when=asyncio.FIRST_COMPLETED)
+                future = self._waiters.expect(Waiting.RESUME, record.torrent_id)
+                asked.append(future)
+                pending.add(future)
+                record.handle.save_resume_data(RESUME_FLAGS
+                                               | lt.torrent_handle.only_if_modified)
+            if pending:
+                await asyncio.wait(pending, timeout=max(0.0, deadline - loop.time()))
+        finally:
+            for future in asked:  # answers are taken; what never came is given up
+                if future.done():
+                    if not future.cancelled():
+                        future.exception()
+                else:
+                    future.cancel()
 
     async def wait_listening(self, within: float = 10.0) -> tuple[str, ...]:
         """Wait for the listen sockets (on another port if the chosen one is taken and
