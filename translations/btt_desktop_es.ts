@@ -340,6 +340,45 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Daemon</source>
+        <translation>Conectar a un demonio</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon (btt daemon) from this window. BTT Speed and the wallet stay on this computer.</source>
+        <translation>Controlar los torrents de un demonio de BTT (btt daemon) desde esta ventana. BTT Speed y la cartera se quedan en este equipo.</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>Recordar la contraseña en este equipo</translation>
+    </message>
+    <message>
+        <source>No secure OS keyring: {reason}</source>
+        <translation>No hay un llavero seguro del sistema: {reason}</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -1345,6 +1384,10 @@ You should have received a copy of the GNU General Public License along with thi
         <translation>Torrents</translation>
     </message>
     <message>
+        <source>{app} – Connected to {daemon}</source>
+        <translation>{app} – conectado a {daemon}</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Barra de herramientas</translation>
     </message>
@@ -1714,6 +1757,41 @@ You should have received a copy of the GNU General Public License along with thi
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteMode</name>
+    <message>
+        <source>Connect to &amp;Daemon…</source>
+        <translation>Conectar a un &amp;demonio…</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon</source>
+        <translation>Controlar los torrents de un demonio de BTT</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>Back to this computer&apos;s torrents</source>
+        <translation>Volver a los torrents de este equipo</translation>
+    </message>
+    <message>
+        <source>Cannot disconnect</source>
+        <translation>No se puede desconectar</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the daemon</source>
+        <translation>No se puede conectar al demonio</translation>
+    </message>
+    <message>
+        <source>Connected to {daemon}</source>
+        <translation>Conectado a {daemon}</translation>
+    </message>
+    <message>
+        <source>{daemon} unreachable, retrying…</source>
+        <translation>{daemon} no responde; reintentando…</translation>
     </message>
 </context>
 <context>
@@ -3866,12 +3944,20 @@ Subida: {up}</translation>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>BTT Speed runs on the daemon; this window drives only its torrents</source>
+        <translation>BTT Speed funciona en el demonio; esta ventana solo controla sus torrents</translation>
+    </message>
+    <message>
         <source>Cannot watch the folder</source>
         <translation>No se puede monitorizar la carpeta</translation>
     </message>
     <message>
         <source>Speed could not start: {reason}</source>
         <translation>Speed no se ha podido iniciar: {reason}</translation>
+    </message>
+    <message>
+        <source>The alternative speed limits apply to this computer; set the daemon&apos;s on the daemon</source>
+        <translation>Los límites de velocidad alternativos se aplican a este equipo; los del demonio se ajustan en el demonio</translation>
     </message>
     <message>
         <source>The proxy password could not be read from the OS keyring: {reason}</source>

@@ -340,6 +340,45 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Daemon</source>
+        <translation>Подключение к демону</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon (btt daemon) from this window. BTT Speed and the wallet stay on this computer.</source>
+        <translation>Управлять торрентами демона BTT (btt daemon) из этого окна. BTT Speed и кошелёк остаются на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>Запомнить пароль на этом компьютере</translation>
+    </message>
+    <message>
+        <source>No secure OS keyring: {reason}</source>
+        <translation>Нет защищённого хранилища ключей ОС: {reason}</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -1345,6 +1384,10 @@ You should have received a copy of the GNU General Public License along with thi
         <translation>Торренты</translation>
     </message>
     <message>
+        <source>{app} – Connected to {daemon}</source>
+        <translation>{app} – подключено к {daemon}</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
@@ -1714,6 +1757,41 @@ You should have received a copy of the GNU General Public License along with thi
     <message>
         <source>Copied</source>
         <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteMode</name>
+    <message>
+        <source>Connect to &amp;Daemon…</source>
+        <translation>Подключиться к &amp;демону…</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon</source>
+        <translation>Управлять торрентами демона BTT</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Отключиться</translation>
+    </message>
+    <message>
+        <source>Back to this computer&apos;s torrents</source>
+        <translation>Вернуться к торрентам этого компьютера</translation>
+    </message>
+    <message>
+        <source>Cannot disconnect</source>
+        <translation>Не удалось отключиться</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the daemon</source>
+        <translation>Не удалось подключиться к демону</translation>
+    </message>
+    <message>
+        <source>Connected to {daemon}</source>
+        <translation>Подключено к {daemon}</translation>
+    </message>
+    <message>
+        <source>{daemon} unreachable, retrying…</source>
+        <translation>{daemon} недоступен, повтор…</translation>
     </message>
 </context>
 <context>
@@ -3866,12 +3944,20 @@ Up: {up}</source>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>BTT Speed runs on the daemon; this window drives only its torrents</source>
+        <translation>BTT Speed работает на демоне; это окно управляет только его торрентами</translation>
+    </message>
+    <message>
         <source>Cannot watch the folder</source>
         <translation>Не удаётся отслеживать папку</translation>
     </message>
     <message>
         <source>Speed could not start: {reason}</source>
         <translation>Не удалось запустить Speed: {reason}</translation>
+    </message>
+    <message>
+        <source>The alternative speed limits apply to this computer; set the daemon&apos;s on the daemon</source>
+        <translation>Особые ограничения скорости действуют на этом компьютере; ограничения демона задаются на демоне</translation>
     </message>
     <message>
         <source>The proxy password could not be read from the OS keyring: {reason}</source>

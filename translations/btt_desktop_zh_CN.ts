@@ -340,6 +340,45 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Daemon</source>
+        <translation>连接到守护进程</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon (btt daemon) from this window. BTT Speed and the wallet stay on this computer.</source>
+        <translation>在此窗口中管理 BTT 守护进程（btt daemon）的种子。BTT Speed 和钱包仍留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在这台电脑上记住密码</translation>
+    </message>
+    <message>
+        <source>No secure OS keyring: {reason}</source>
+        <translation>没有安全的系统密钥环：{reason}</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>CreateTorrentDialog</name>
     <message>
         <source>Create Torrent</source>
@@ -1345,6 +1384,10 @@ You should have received a copy of the GNU General Public License along with thi
         <translation>种子</translation>
     </message>
     <message>
+        <source>{app} – Connected to {daemon}</source>
+        <translation>{app} – 已连接到 {daemon}</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -1714,6 +1757,41 @@ You should have received a copy of the GNU General Public License along with thi
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteMode</name>
+    <message>
+        <source>Connect to &amp;Daemon…</source>
+        <translation>连接到守护进程(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Drive the torrents of a BTT daemon</source>
+        <translation>管理 BTT 守护进程的种子</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Back to this computer&apos;s torrents</source>
+        <translation>回到这台电脑的种子</translation>
+    </message>
+    <message>
+        <source>Cannot disconnect</source>
+        <translation>无法断开连接</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the daemon</source>
+        <translation>无法连接到守护进程</translation>
+    </message>
+    <message>
+        <source>Connected to {daemon}</source>
+        <translation>已连接到 {daemon}</translation>
+    </message>
+    <message>
+        <source>{daemon} unreachable, retrying…</source>
+        <translation>{daemon} 无法访问，正在重试…</translation>
     </message>
 </context>
 <context>
@@ -3866,12 +3944,20 @@ Up: {up}</source>
 <context>
     <name>WindowApp</name>
     <message>
+        <source>BTT Speed runs on the daemon; this window drives only its torrents</source>
+        <translation>BTT Speed 在守护进程上运行；此窗口只管理它的种子</translation>
+    </message>
+    <message>
         <source>Cannot watch the folder</source>
         <translation>无法监视文件夹</translation>
     </message>
     <message>
         <source>Speed could not start: {reason}</source>
         <translation>Speed 无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>The alternative speed limits apply to this computer; set the daemon&apos;s on the daemon</source>
+        <translation>备用速度限制作用于这台电脑；守护进程的限制请在守护进程上设置</translation>
     </message>
     <message>
         <source>The proxy password could not be read from the OS keyring: {reason}</source>

@@ -38,7 +38,7 @@ MESSAGE_BOX_HELPERS = frozenset({"information", "warning", "critical", "question
 #: Text that is the same in every language: units, token names, format examples.
 NOT_WORDS = frozenset({
     "B", "KiB", "MiB", "GiB", "TiB", "KiB/s", "MiB/s", "BTT", "TRX", "T…",
-    "magnet:?xt=urn:btih:…",
+    "magnet:?xt=urn:btih:…", "http://192.168.1.5:8080",
 })
 #: Methods whose text is their first string argument; a later one is item data.
 ITEM_METHODS = frozenset({"addItem", "insertItem"})
