@@ -151,10 +151,7 @@ def _module_file(path: Path, module: str | None, level: int) -> Path | None:
     """The file of ``from <module> import ...`` written in ``path``, when it is a module
     beside it in the source tree (absolute, as ``btt_desktop.ui.x``, or relative)."""
     parts = module.split(".") if module else []
-    if level:
-        bases = [path.parents[level - 1]]
-    else:
-        bases = list(path.parents)
+    bases = [path.parents[level - 1]] if level else list(path.parents)
     for base in bases:
         candidate = base.joinpath(*parts).with_suffix(".py") if parts else None
         if candidate is not None and candidate.is_file():
