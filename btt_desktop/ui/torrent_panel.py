@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLineEdit, QMenu, QSplitter, QTableView, QWidget
 
@@ -20,7 +20,7 @@ from btt_desktop.errors import BttError
 from btt_desktop.settings_store import AppSettings
 from btt_desktop.ui.actions import WindowActions
 from btt_desktop.ui.add_peers_dialog import ask_add_peers
-from btt_desktop.ui.bridge import ADD_BATCH_ROWS, EventBridge
+from btt_desktop.ui.bridge import EventBridge
 from btt_desktop.ui.details.details_panel import DetailsPanel
 from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.file_pickers import choose_directory
@@ -48,9 +48,6 @@ class TorrentPanel(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("main_splitter")
         self.engine = engine
-        # restored rows still to show; a torrent removed meanwhile is dropped from here
-        self._to_load: dict[str, TorrentSnapshot] = {}
-        bridge.torrent_removed.connect(lambda torrent_id: self._to_load.pop(torrent_id, None))
         self.actions_ = actions
         self.tasks = tasks
         self._report = report
@@ -182,26 +179,9 @@ class TorrentPanel(QSplitter):
         self.details.set_torrent(current)
 
     def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
-        """Show torrents the engine already holds (those restored before the window), at
-        most ``ADD_BATCH_ROWS`` rows per loop turn, as the bridge hands on new ones: one
-        insert of thousands would stall the loop."""
-        first = list(snapshots[:ADD_BATCH_ROWS])
-        self._to_load.update((s.torrent_id, s) for s in snapshots[ADD_BATCH_ROWS:])
-        self.model.apply(first)
+        """Show torrents the engine already holds (those restored before the window)."""
+        self.model.apply(snapshots)
         self.labels.refresh()
-        if self._to_load:
-            QTimer.singleShot(0, self._load_later)
-
-    def _load_later(self) -> None:
-        batch: list[TorrentSnapshot] = []
-        while self._to_load and len(batch) < ADD_BATCH_ROWS:
-            batch.append(self._to_load.pop(next(iter(self._to_load))))
-        if batch:
-            self.model.apply(batch)
-        if self._to_load:
-            QTimer.singleShot(0, self._load_later)
-        else:
-            self.labels.refresh()
 
     def name_of(self, torrent_id: str) -> str:
         snapshot = self.model.snapshot(torrent_id)
