@@ -29,6 +29,10 @@ async def test_restored_torrents_reach_the_list_in_a_few_inserts(
         assert sorted(rig.window.model.torrent_ids()) == sorted(ids)
         assert sum(b - a + 1 for a, b in inserts) == 300  # each row inserted once
         assert len(inserts) <= 2 + 300 // ADD_BATCH_ROWS + 2
-        assert max(b - a + 1 for a, b in inserts) <= ADD_BATCH_ROWS + 1
+        # rows the bridge hands on come at most ADD_BATCH_ROWS at a time; the rows
+        # still waiting when the engine's start returns go in with one insert
+        # (load_snapshots), so one insert may hold more
+        sizes = sorted(b - a + 1 for a, b in inserts)
+        assert all(size <= ADD_BATCH_ROWS + 1 for size in sizes[:-1]), sizes
     finally:
         await close_rig(rig)
