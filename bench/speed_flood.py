@@ -33,8 +33,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tronpy.keys import PrivateKey
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness
@@ -46,10 +44,10 @@ from btt_desktop.speed.errors import ProtocolError
 from btt_desktop.speed.framing import HEADER, MAX_FRAME
 from btt_desktop.speed.messages import Message
 from btt_desktop.speed.server import SpeedServer
-from tests.speed.speed_keys import KeySigner
+from btt_desktop.wallet.signer import throwaway_signer
 
 NET = "devnet:bench"
-VC = KeySigner(PrivateKey(b"\x07" * 32)).address
+VC = "TGkWdpawVNfeset3P6uTBbLaPY7nZVZvXY"  # any vault contract address: both ends agree
 SUBNET = harness._subnet
 SERVER = f"127.{SUBNET}.0.1"
 HONEST = f"127.{SUBNET}.1.2"
@@ -119,7 +117,7 @@ async def child_frames(host: str, port: int, seconds: float, addresses: int, per
     tasks: list[asyncio.Task[None]] = []
 
     async def authenticated(source: str) -> None:
-        client = SpeedServer(KeySigner(PrivateKey.random()), NET, 7000, Quiet(),
+        client = SpeedServer(throwaway_signer(), NET, 7000, Quiet(),
                              bind_host=source, vault_contract=VC)
         clients.append(client)
         while True:
@@ -183,7 +181,7 @@ async def until_flooding(child: subprocess.Popen[str]) -> None:
 
 async def handshakes(port: int, count: int) -> list[float]:
     took = []
-    client = SpeedServer(KeySigner(PrivateKey.random()), NET, 7001, Quiet(), bind_host=HONEST,
+    client = SpeedServer(throwaway_signer(), NET, 7001, Quiet(), bind_host=HONEST,
                          vault_contract=VC)
     for _ in range(count):
         start = time.perf_counter()
@@ -213,7 +211,7 @@ async def measure(turns: int, seconds: float) -> dict[str, Any]:
     async def fresh() -> tuple[SpeedServer, int]:
         """A new server per case: a closed flooder's bytes already in our socket buffers
         are still read (under the budget), and must not count in the next case."""
-        server = SpeedServer(KeySigner(PrivateKey.random()), NET, 6881, Quiet(),
+        server = SpeedServer(throwaway_signer(), NET, 6881, Quiet(),
                              vault_contract=VC)
         return server, await server.start(SERVER, 0)
 

@@ -13,7 +13,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 @pytest.mark.parametrize("module", ["throughput", "memory", "encryption", "cli_lifetime",
-                                    "engine_download", "lt_peer", "third_party"])
+                                    "engine_download", "lt_peer", "third_party", "speed_flood"])
 def test_bench_imports_no_test_code(module: str) -> None:
     if not (BENCH / f"{module}.py").exists():
         pytest.skip(f"bench/{module}.py is not there")

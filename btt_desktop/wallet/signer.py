@@ -13,6 +13,7 @@ itself (``v`` 0 or 1, as TRON nodes take them).
 
 from __future__ import annotations
 
+from secrets import token_bytes
 from typing import Any, Protocol, TypeVar
 
 from tronpy.exceptions import BadKey
@@ -186,3 +187,14 @@ def _check_digest(digest: bytes) -> bytes:
 def _with_v27(signature: Signature) -> bytes:
     raw: bytes = signature.to_bytes()
     return raw[:64] + bytes([raw[64] + 27])
+
+
+def throwaway_signer() -> WalletSigner:
+    """A signer over a fresh random key that exists only in this process (benchmarks,
+    stand-in peers): the key is made and held here, in ``wallet/``, like every other."""
+    from btt_desktop.wallet import hdkeys
+    from btt_desktop.wallet.walletfile import WalletKind
+
+    key = token_bytes(32)
+    return WalletSigner(UnlockedSecrets(WalletKind.PRIVATE_KEY, private_key=key), 0,
+                        hdkeys.address_of(key), kept=True)
