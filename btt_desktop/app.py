@@ -482,15 +482,10 @@ async def _with_proxy_password(settings: Settings, passwords: ProxyPasswordStore
     with a user name), and a line for the user when a keyring was there but failed."""
     import dataclasses
 
-    from btt_desktop.engine.types import ProxyType
-
-    e = settings.engine
-    if e.proxy_type is ProxyType.NONE or not e.proxy_username or e.proxy_password:
-        return settings, ""
-    from btt_desktop.proxy_password import KeyringUnavailable
+    from btt_desktop.proxy_password import KeyringUnavailable, with_stored_password
 
     try:
-        password = await passwords.load()
+        engine = await with_stored_password(settings.engine, passwords)
     except KeyringUnavailable as exc:
         status = await passwords.status()
         log.warning("the proxy password could not be read from the keyring: %s", exc)
@@ -498,8 +493,7 @@ async def _with_proxy_password(settings: Settings, passwords: ProxyPasswordStore
             return settings, ""  # nothing could have been saved: the dialog says so
         return settings, _tr("The proxy password could not be read from the OS keyring: "
                              "{reason}").format(reason=str(exc))
-    return dataclasses.replace(settings, engine=dataclasses.replace(
-        e, proxy_password=password)), ""
+    return dataclasses.replace(settings, engine=engine), ""
 
 
 def _tr(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +25,17 @@ from btt_desktop.wallet.keyring_store import (
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
+    from btt_desktop.engine.types import EngineSettings
+
 SERVICE_NAME = "BTT Desktop proxy"
 
-__all__ = ["SERVICE_NAME", "KeyringUnavailable", "ProxyPasswordStore"]
+__all__ = [
+    "SERVICE_NAME",
+    "KeyringUnavailable",
+    "ProxyPasswordStore",
+    "wants_stored_password",
+    "with_stored_password",
+]
 
 
 class _Keyring(KeyringStore):
@@ -91,3 +100,20 @@ class ProxyPasswordStore:
             await self._keyring.call("set_password", self.account, password)
         else:
             await self._keyring.forget(self.account)
+
+
+def wants_stored_password(settings: EngineSettings) -> bool:
+    """A proxy with a user name and no password given: its password is in the keyring."""
+    from btt_desktop.engine.types import ProxyType  # the engine: not at import time
+
+    return (settings.proxy_type is not ProxyType.NONE and bool(settings.proxy_username)
+            and not settings.proxy_password)
+
+
+async def with_stored_password(settings: EngineSettings, store: ProxyPasswordStore
+                               ) -> EngineSettings:
+    """``settings`` with the proxy password read from the keyring when it wants one (the
+    window and ``btt daemon`` at start); :class:`KeyringUnavailable` when it cannot be."""
+    if not wants_stored_password(settings):
+        return settings
+    return dataclasses.replace(settings, proxy_password=await store.load())

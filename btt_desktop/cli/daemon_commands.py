@@ -17,7 +17,7 @@ import sys
 
 from btt_desktop.cli.torrent_commands import engine_profile_dir, parse_endpoint
 from btt_desktop.engine import Engine
-from btt_desktop.engine.types import EngineSettings, ProxyType
+from btt_desktop.engine.types import EngineSettings
 from btt_desktop.errors import BttError, one_line
 from btt_desktop.events import EngineMessage, EventBus
 from btt_desktop.profile import Profile
@@ -121,16 +121,13 @@ def password_hash(args: argparse.Namespace, profile: Profile) -> tuple[auth.Pass
 
 async def _proxy_password(profile: Profile, settings: EngineSettings) -> EngineSettings:
     """The proxy password the window keeps in the OS keyring, if there is one."""
-    if settings.proxy_type is ProxyType.NONE or not settings.proxy_username:
-        return settings
-    from btt_desktop.proxy_password import ProxyPasswordStore
+    from btt_desktop.proxy_password import ProxyPasswordStore, with_stored_password
 
     try:
-        password = await ProxyPasswordStore(profile.root).load()
+        return await with_stored_password(settings, ProxyPasswordStore(profile.root))
     except BttError as exc:
         log.warning("the proxy password could not be read from the keyring: %s", exc)
         return settings
-    return dataclasses.replace(settings, proxy_password=password)
 
 
 async def cmd_daemon(args: argparse.Namespace) -> int:
