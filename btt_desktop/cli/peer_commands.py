@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from btt_desktop.cli.torrent_commands import open_profile
+from btt_desktop.cli.torrent_commands import engine_profile_dir, open_profile
 from btt_desktop.engine.peer_admin import PeerAdmin, normalise_ip
 from btt_desktop.profile import Profile
 
 
 def _read_profile(args: argparse.Namespace) -> Profile:
     """The engine's profile, for reading only (no lock: a running engine may hold it)."""
-    from btt_desktop.cli.torrent_commands import engine_profile_dir
     return Profile.open(engine_profile_dir(args))
 
 
