@@ -224,7 +224,9 @@ def window_child(profile_dir: Path, count: int) -> dict[str, Any]:
         last[0] = now
         if "shown" not in marks and window.isVisible():
             marks["shown"] = now
-        if "rows" not in marks and window.model.rowCount() >= count and "shown" in marks:
+        model = getattr(window, "model", None)  # a window may be built in steps
+        if ("rows" not in marks and model is not None and model.rowCount() >= count
+                and "shown" in marks):
             marks["rows"] = now
             print(f"all {count} rows in", file=sys.stderr, flush=True)
             QTimer.singleShot(int(SETTLE_S * 1000), lambda: scroll_then_quit(window, timer))
