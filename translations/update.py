@@ -39,9 +39,11 @@ def ts_path(language: str) -> Path:
 
 
 def source_files(root: Path = ROOT) -> list[Path]:
-    """Every module that shows text: the Qt window (``ui/``) and ``app.py``."""
+    """Every module that shows text: the Qt window (``ui/``), ``app.py`` and
+    ``window_app.py``."""
     package = root / "btt_desktop"
-    return sorted([*(package / "ui").rglob("*.py"), package / "app.py"])
+    return sorted([*(package / "ui").rglob("*.py"), package / "app.py",
+                   package / "window_app.py"])
 
 
 def find_tool(name: str) -> str:

@@ -2,10 +2,33 @@
 
 ``Engine`` is the session; ``create_torrent`` makes .torrent files. Values it hands out
 live in :mod:`btt_desktop.engine.types`.
+
+The names below are imported when first used, so that importing a light module of the
+package (``engine.types``, which the settings need) does not load libtorrent: the
+window paints its frame before the engine is imported.
 """
 
-from btt_desktop.engine.creator import TorrentCreateError, create_torrent
-from btt_desktop.engine.engine import Engine
-from btt_desktop.engine.peer_classes import PeerClassInfo, PeerControls
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from btt_desktop.engine.creator import TorrentCreateError, create_torrent
+    from btt_desktop.engine.engine import Engine
+    from btt_desktop.engine.peer_classes import PeerClassInfo, PeerControls
 
 __all__ = ["Engine", "PeerClassInfo", "PeerControls", "TorrentCreateError", "create_torrent"]
+
+_HOMES = {"Engine": "engine", "PeerClassInfo": "peer_classes",
+          "PeerControls": "peer_classes", "TorrentCreateError": "creator",
+          "create_torrent": "creator"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -1,6 +1,11 @@
 """The main window: the sections (torrents, wallet...), the toolbar, the menus, the
 message area, the status bar and the tray, and the way out (quit, close to tray).
 
+The window is built in two steps so that it paints early: ``MainWindow(store, settings)``
+is its frame (title, size, menus by name, the message area, an empty toolbar and status
+bar), which imports neither the engine nor the panels and is painted before they are;
+:meth:`MainWindow.attach` then builds everything that drives the engine.
+
 What happens in the torrents section lives in :mod:`torrent_panel` (the list and the
 actions on the selection), adding torrents in :mod:`add_flow`, settings in
 :mod:`settings_flow`. Sections other than the torrents (the wallet, Speed) are added
@@ -9,10 +14,10 @@ with :meth:`MainWindow.add_section`; the section switcher appears once there are
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -24,40 +29,47 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
+    QStatusBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from btt_desktop import APP_NAME
-from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
 from btt_desktop.errors import BttError
-from btt_desktop.events import WatchOutcome
-from btt_desktop.proxy_password import ProxyPasswordStore
-from btt_desktop.settings_store import Settings, SettingsStore
-from btt_desktop.ui.actions import WindowActions
-from btt_desktop.ui.add_flow import AddFlow
-from btt_desktop.ui.bridge import EventBridge
-from btt_desktop.ui.engine_api import EngineApi
 from btt_desktop.ui.formatting import format_rate
-from btt_desktop.ui.free_space import free_bytes
-from btt_desktop.ui.help_menu import HelpMenu
-from btt_desktop.ui.icons import app_icon, icon
+from btt_desktop.ui.icons import app_icon
 from btt_desktop.ui.message_bar import Level, MessageBar
-from btt_desktop.ui.quit_guard import QuitGuard
-from btt_desktop.ui.settings_flow import SettingsFlow, SettingsHook
-from btt_desktop.ui.status_bar import StatusBar
-from btt_desktop.ui.tasks import TaskRunner
-from btt_desktop.ui.torrent_panel import TorrentPanel
-from btt_desktop.ui.torrent_sources import mime_has_sources, sources_from_mime
-from btt_desktop.ui.tray import TrayIcon, tray_available
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+    from PySide6.QtWidgets import QTableView
+
+    from btt_desktop.engine.types import SessionTotals, TorrentSnapshot
+    from btt_desktop.events import WatchOutcome
+    from btt_desktop.proxy_password import ProxyPasswordStore
+    from btt_desktop.settings_store import Settings, SettingsStore
+    from btt_desktop.ui.actions import WindowActions
+    from btt_desktop.ui.add_flow import AddFlow
+    from btt_desktop.ui.bridge import EventBridge
+    from btt_desktop.ui.details.details_panel import DetailsPanel
+    from btt_desktop.ui.engine_api import EngineApi
+    from btt_desktop.ui.help_menu import HelpMenu
+    from btt_desktop.ui.quit_guard import QuitGuard
+    from btt_desktop.ui.settings_flow import SettingsFlow, SettingsHook
+    from btt_desktop.ui.sidebar import StatusSidebar
+    from btt_desktop.ui.status_bar import StatusBar
+    from btt_desktop.ui.tasks import TaskRunner
+    from btt_desktop.ui.torrent_filter import TorrentFilterProxy
+    from btt_desktop.ui.torrent_model import TorrentTableModel
+    from btt_desktop.ui.torrent_panel import TorrentPanel
+    from btt_desktop.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -68,52 +80,45 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     app_settings_changed = Signal(object)  # AppSettings, after the user changed them
     first_painted = Signal()  # once, when the window has been painted the first time
+    filled = Signal()  # once, when it has been painted with its panels (after attach())
 
-    def __init__(self, engine: EngineApi, bridge: EventBridge, store: SettingsStore,
-                 settings: Settings, parent: QWidget | None = None, *,
-                 proxy_passwords: ProxyPasswordStore | None = None,
-                 settings_engine: EngineApi | None = None) -> None:
-        """``engine`` is what the torrents section drives (the local engine, or a switch
-        between it and a daemon); ``settings_engine`` the engine that the Settings dialog
-        and the alternative limits apply to (by default ``engine``)."""
+    # built by attach()
+    engine: EngineApi
+    bridge: EventBridge
+    tasks: TaskRunner
+    actions_: WindowActions
+    settings_flow: SettingsFlow
+    torrents: TorrentPanel
+    add_flow: AddFlow
+    model: TorrentTableModel
+    proxy: TorrentFilterProxy
+    view: QTableView
+    sidebar: StatusSidebar
+    details: DetailsPanel
+    help: HelpMenu
+    quit_guard: QuitGuard
+    status: StatusBar
+
+    def __init__(self, store: SettingsStore, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        """The frame: what paints before the engine and the panels are imported."""
         super().__init__(parent)
-        self.engine = engine
         self.connection = ""   # "host:port" of the daemon driven, "" for the local engine
-        self.bridge = bridge
         self.store = store
-        self.tasks = TaskRunner(self.show_error)
+        self._settings = settings  # until the settings flow holds them (attach)
+        self.attached = False
         self.errors: list[str] = []           # every error shown to the user (for the log)
         self._quitting = False
         self._may_close = False
         self.painted = False  # whether the window has been painted yet
+        self.painted_filled = False  # ...and since attach(), with its panels
         self.installEventFilter(self)  # until the first paint
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(_first_size(self))
-
-        self.actions_ = WindowActions(self)
         self.tray: TrayIcon | None = None
-        self.settings_flow = SettingsFlow(settings_engine or engine, store, settings,
-                                          self.tasks,
-                                          tray_available=lambda: self.tray is not None,
-                                          parent=self, proxy_passwords=proxy_passwords)
-        self.torrents = TorrentPanel(engine, bridge, self.actions_, self.tasks,
-                                     report=self.show_error, note=self._note,
-                                     app_settings=lambda: self.settings.app)
-        self.add_flow = AddFlow(engine, self.settings_flow, self.tasks, tell=self.tell,
-                                note=self._note, select=self.torrents.select_torrent,
-                                parent=self)
-        # the torrents section's parts, as the sections and tests reach them
-        self.model = self.torrents.model
-        self.proxy = self.torrents.proxy
-        self.view: QTableView = self.torrents.view
-        self.sidebar = self.torrents.sidebar
-        self.details = self.torrents.details
-        self.search = self.torrents.search
-        self.main_splitter = self.torrents
-        self.list_splitter = self.torrents.list_splitter
 
         self.messages = MessageBar()
         self.sections = QStackedWidget()
@@ -129,22 +134,85 @@ class MainWindow(QMainWindow):
         self._section_bar.setObjectName("section_bar")
         self._section_bar.setMovable(False)
         self._section_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._section_bar.setVisible(False)
         self._section_group = QActionGroup(self)
         self._section_actions: dict[str, QAction] = {}
-        self.add_section("torrents", self.tr("Torrents"), icon("filter-all"), self.torrents)
-
-        self.toolbar = self._make_toolbar()
+        self.toolbar = QToolBar(self.tr("Toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         # one row: the section switcher (shown once there are two), then the torrent tools
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._section_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self._section_bar.setVisible(len(self._section_actions) > 1)
+        self.setStatusBar(QStatusBar())
+        self._file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._torrent_menu = self.menuBar().addMenu(self.tr("&Torrent"))
+        self._view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._tools_menu = self.menuBar().addMenu(self.tr("T&ools"))
+        self._help_stand_in: QMenu | None = self.menuBar().addMenu(
+            QCoreApplication.translate("HelpMenu", "&Help"))
+        geometry = settings.app.window_layout.get("geometry")
+        if isinstance(geometry, str) and geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+
+    def attach(self, engine: EngineApi, bridge: EventBridge, *,
+               settings: Settings | None = None,
+               proxy_passwords: ProxyPasswordStore | None = None,
+               settings_engine: EngineApi | None = None) -> None:
+        """Build what drives the engine: the torrents section, the toolbar's and menus'
+        commands, settings, the status bar and the tray.
+
+        ``engine`` is what the torrents section drives (the local engine, or a switch
+        between it and a daemon); ``settings_engine`` the engine that the Settings dialog
+        and the alternative limits apply to (by default ``engine``); ``settings``, when
+        given, replace the frame's (the proxy password read from the keyring since)."""
+        from btt_desktop.ui.actions import WindowActions
+        from btt_desktop.ui.add_flow import AddFlow
+        from btt_desktop.ui.help_menu import HelpMenu
+        from btt_desktop.ui.icons import icon
+        from btt_desktop.ui.quit_guard import QuitGuard
+        from btt_desktop.ui.settings_flow import SettingsFlow
+        from btt_desktop.ui.status_bar import StatusBar
+        from btt_desktop.ui.tasks import TaskRunner
+        from btt_desktop.ui.torrent_panel import TorrentPanel
+        from btt_desktop.ui.tray import TrayIcon, tray_available
+
+        if settings is not None:
+            self._settings = settings
+        settings = self._settings
+        self.engine = engine
+        self.bridge = bridge
+        self.tasks = TaskRunner(self.show_error)
+        self.actions_ = WindowActions(self)
+        self.settings_flow = SettingsFlow(settings_engine or engine, self.store, settings,
+                                          self.tasks,
+                                          tray_available=lambda: self.tray is not None,
+                                          parent=self, proxy_passwords=proxy_passwords)
+        self.torrents = TorrentPanel(engine, bridge, self.actions_, self.tasks,
+                                     report=self.show_error, note=self._note,
+                                     app_settings=lambda: self.settings.app)
+        self.add_flow = AddFlow(engine, self.settings_flow, self.tasks, tell=self.tell,
+                                note=self._note, select=self.torrents.select_torrent,
+                                parent=self)
+        # the torrents section's parts, as the sections and tests reach them
+        self.model = self.torrents.model
+        self.proxy = self.torrents.proxy
+        self.view = self.torrents.view
+        self.sidebar = self.torrents.sidebar
+        self.details = self.torrents.details
+        self.search = self.torrents.search
+        self.main_splitter = self.torrents
+        self.list_splitter = self.torrents.list_splitter
+        self.add_section("torrents", self.tr("Torrents"), icon("filter-all"), self.torrents)
+
+        self._fill_toolbar()
         self.sections.currentChanged.connect(lambda _i: self._update_toolbar())
         self.status = StatusBar(self.actions_.alt_speed)
         self.setStatusBar(self.status)
         self.status.set_limits(settings.engine)
         self.actions_.alt_speed.setChecked(settings.engine.alt_limits_enabled)
         self.help = HelpMenu(self.actions_, self)
-        self._make_menus()
+        self._fill_menus()
         self._connect_actions()
         self.quit_guard = QuitGuard(self.settings_flow, self.model, self)
 
@@ -170,20 +238,25 @@ class MainWindow(QMainWindow):
         self._free_timer.start()
         self._measure_free_space()
         self._restore_layout()
+        self.attached = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Notes the first paint (then stops watching)."""
-        if watched is self and event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True
-            self.removeEventFilter(self)
-            self.first_painted.emit()
+        """Notes the first paint, and the first with the panels (then stops watching)."""
+        if watched is self and event.type() == QEvent.Type.Paint:
+            if not self.painted:
+                self.painted = True
+                self.first_painted.emit()
+            if self.attached and not self.painted_filled:
+                self.painted_filled = True
+                self.removeEventFilter(self)
+                self.filled.emit()
         return False
 
     # --- what the sections and app.py reach ------------------------------------------
 
     @property
     def settings(self) -> Settings:
-        return self.settings_flow.settings
+        return self.settings_flow.settings if self.attached else self._settings
 
     @property
     def settings_hooks(self) -> list[SettingsHook]:
@@ -221,8 +294,7 @@ class MainWindow(QMainWindow):
         self._section_actions[key] = action
         if len(self._section_actions) == 1:
             action.setChecked(True)
-        if hasattr(self, "toolbar"):
-            self._section_bar.setVisible(len(self._section_actions) > 1)
+        self._section_bar.setVisible(len(self._section_actions) > 1)
 
     def add_tool(self, action: QAction) -> None:
         """Another command in the toolbar and the Tools menu (before Settings)."""
@@ -260,12 +332,9 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------
 
-    def _make_toolbar(self) -> QToolBar:
+    def _fill_toolbar(self) -> None:
         a = self.actions_
-        bar = QToolBar(self.tr("Toolbar"))
-        bar.setObjectName("main_toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar = self.toolbar
         for action in (a.add_file, a.add_links, a.create, None, a.resume, a.pause, a.remove,
                        None, a.queue_up, a.queue_down, None, a.alt_speed, a.settings):
             if action is None:
@@ -277,37 +346,37 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addWidget(self.search)
         a.show_toolbar.toggled.connect(lambda _shown: self._update_toolbar())
-        return bar
 
     def _update_toolbar(self) -> None:
         """The torrent tools show with the torrents (and when the user wants a toolbar)."""
         torrents = self.sections.currentWidget() is self.torrents
         self.toolbar.setVisible(torrents and self.actions_.show_toolbar.isChecked())
 
-    def _make_menus(self) -> None:
+    def _fill_menus(self) -> None:
+        """The frame's menus get their commands; Help takes its stand-in's place."""
         a = self.actions_
-        menus: list[tuple[str, Sequence[QAction | None]]] = [
-            (self.tr("&File"), [a.add_file, a.add_links, None, a.create, None, a.quit]),
-            (self.tr("&Torrent"), [a.resume, a.pause, None, a.resume_all, a.pause_all, None,
-                                   a.remove, a.remove_with_files, None, a.recheck, a.move,
-                                   a.open_folder, a.copy_magnet, None, a.queue_up,
-                                   a.queue_down, None, a.limits, a.sequential, None,
-                                   a.add_peers, a.reannounce]),
-            (self.tr("&View"), [a.find, None, a.show_toolbar, a.show_details]),
-            (self.tr("T&ools"), [a.alt_speed, a.banned_peers, None, a.settings]),
+        menus: list[tuple[QMenu, Sequence[QAction | None]]] = [
+            (self._file_menu, [a.add_file, a.add_links, None, a.create, None, a.quit]),
+            (self._torrent_menu, [a.resume, a.pause, None, a.resume_all, a.pause_all, None,
+                                  a.remove, a.remove_with_files, None, a.recheck, a.move,
+                                  a.open_folder, a.copy_magnet, None, a.queue_up,
+                                  a.queue_down, None, a.limits, a.sequential, None,
+                                  a.add_peers, a.reannounce]),
+            (self._view_menu, [a.find, None, a.show_toolbar, a.show_details]),
+            (self._tools_menu, [a.alt_speed, a.banned_peers, None, a.settings]),
         ]
-        for title, actions in menus:
-            menu = self.menuBar().addMenu(title)
-            if a.settings in actions:
-                self._tools_menu: QMenu = menu
-            if a.quit in actions:
-                self._file_menu: QMenu = menu
+        for menu, actions in menus:
             for action in actions:
                 if action is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
-        self.menuBar().addMenu(self.help.menu)
+        stand_in = self._help_stand_in
+        if stand_in is not None:
+            self.menuBar().insertMenu(stand_in.menuAction(), self.help.menu)
+            self.menuBar().removeAction(stand_in.menuAction())
+            stand_in.deleteLater()
+            self._help_stand_in = None
 
     def _connect_actions(self) -> None:
         a = self.actions_
@@ -406,6 +475,8 @@ class MainWindow(QMainWindow):
                 self.tr("Alternative speed limits off"), 10_000)
 
     def _on_watched_file(self, path: str, outcome: WatchOutcome, text: str) -> None:
+        from btt_desktop.events import WatchOutcome
+
         name = PurePath(path).name
         if outcome is WatchOutcome.REFUSED:
             self.show_error(self.tr("A file in the watched folder was refused: {name}: "
@@ -427,6 +498,8 @@ class MainWindow(QMainWindow):
         self.app_settings_changed.emit(app)
 
     def _measure_free_space(self) -> None:
+        from btt_desktop.ui.free_space import free_bytes
+
         async def measure() -> None:
             self.status.set_free_space(await free_bytes(self.settings.app.default_save_path))
         self.tasks.run(measure())
@@ -434,12 +507,16 @@ class MainWindow(QMainWindow):
     # --- drag and drop ---------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if mime_has_sources(event.mimeData()):
+        from btt_desktop.ui.torrent_sources import mime_has_sources
+
+        if self.attached and mime_has_sources(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from btt_desktop.ui.torrent_sources import sources_from_mime
+
         try:
             sources = sources_from_mime(event.mimeData())
         except BttError as exc:
@@ -452,9 +529,10 @@ class MainWindow(QMainWindow):
     # --- window layout and closing ---------------------------------------------------
 
     def _restore_layout(self) -> None:
+        """The list's columns, the splitters and the details (the frame restored the
+        window's geometry)."""
         layout = self.settings.app.window_layout
         for key, restore in (
-            ("geometry", self.restoreGeometry),
             ("list_header", self.view.horizontalHeader().restoreState),
             ("main_splitter", self.main_splitter.restoreState),
             ("list_splitter", self.list_splitter.restoreState),
@@ -481,7 +559,10 @@ class MainWindow(QMainWindow):
     def request_quit(self) -> None:
         """Quit, after asking when torrents are active (see :class:`QuitGuard`)."""
         if not self._quitting:
-            self.quit_guard.ask_then(self.quit_now)
+            if self.attached:
+                self.quit_guard.ask_then(self.quit_now)
+            else:  # nothing runs yet that could be asked about
+                self.quit_now()
 
     def quit_now(self) -> None:
         """Quit without asking (SIGTERM, the session ending)."""
@@ -501,11 +582,16 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop timers and tasks, save the window layout; the window can then close."""
         self._quitting = True
+        if not self.attached:  # only the frame: nothing runs, nothing to keep
+            self._may_close = True
+            return
         self._free_timer.stop()
         self.torrents.stop()
         self.bridge.detach()
         await self.tasks.cancel_all()
         self.status.showMessage(self.tr("Saving resume data…"))
+        import asyncio  # not at the top: the frame paints before asyncio is imported
+
         settings = self.settings_flow.keep_layout(self.layout_state())
         try:
             await asyncio.to_thread(self.store.save, settings)

@@ -130,7 +130,8 @@ def _window(tmp_path: Path) -> MainWindow:
     store = SettingsStore(profile.settings_file)
     bus = EventBus()
     engine = Engine(profile, bus, Settings().engine)
-    window = MainWindow(engine, EventBridge(bus), store, Settings())
+    window = MainWindow(store, Settings())
+    window.attach(engine, EventBridge(bus))
     _WINDOWS.append(window)
     return window
 
@@ -304,7 +305,7 @@ def test_settings_offer_languages_and_themes(qtbot: Any, tmp_path: Path) -> None
 def test_startup_applies_the_saved_language_and_theme(
         qtbot: Any, tmp_path: Path, translators: list[Translators],
         themes: ThemeController) -> None:
-    from btt_desktop.app import install_appearance
+    from btt_desktop.ui.window_frame import install_appearance
 
     installed = install_appearance("es", "dark")
     assert isinstance(installed, Translators)

@@ -19,7 +19,6 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from btt_desktop.app import RunningWindow, WalletOptions, build_window_app
 from btt_desktop.engine import Engine
 from btt_desktop.engine.types import EngineSettings
 from btt_desktop.events import EventBus
@@ -27,6 +26,7 @@ from btt_desktop.profile import Profile
 from btt_desktop.settings_store import Settings, SettingsStore
 from btt_desktop.ui.event_loop import make_event_loop
 from btt_desktop.ui.main_window import MainWindow
+from btt_desktop.window_app import RunningWindow, WalletOptions, build_window_app
 from tests.conftest import free_port, next_loopback
 
 
@@ -150,7 +150,7 @@ def cheap_wallet(**overrides: Any) -> WalletOptions:
 
 async def open_rig(root: Path, engine_settings: EngineSettings | None = None,
                    **options: Any) -> WindowRig:
-    """The window over a real, started engine, built by ``app.build_window_app`` (its
+    """The window over a real, started engine, built by ``window_app.build_window_app`` (its
     wallet section and Speed included) from settings saved in ``root/profile``."""
     profile = Profile.open(root / "profile")
     store = SettingsStore(profile.settings_file)

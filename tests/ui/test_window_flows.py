@@ -15,7 +15,6 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
-from btt_desktop.app import accept_hand_offs
 from btt_desktop.engine.types import AddParams, TorrentState
 from btt_desktop.settings_store import SettingsStore
 from btt_desktop.ui.add_dialog import AddTorrentDialog
@@ -23,6 +22,7 @@ from btt_desktop.ui.create_dialog import CreateTorrentDialog
 from btt_desktop.ui.settings_dialog import SettingsDialog
 from btt_desktop.ui.single_instance import InstanceServer
 from btt_desktop.ui.torrent_model import Column
+from btt_desktop.window_app import accept_hand_offs
 from tests.ui.conftest import PeerFactory, WindowRig
 from tests.ui.ui_helpers import find_widget, make_torrent, port_on, sha256, until
 

@@ -35,7 +35,8 @@ async def test_port_held_by_another_process_falls_back_and_shows_it(
         store.save(settings)
         bus = EventBus()
         engine = Engine(profile, bus, settings.engine, status_interval=0.2)
-        window = MainWindow(engine, EventBridge(bus), store, settings)
+        window = MainWindow(store, settings)
+        window.attach(engine, EventBridge(bus))
         window.show()
         await engine.start()
         try:

@@ -1,5 +1,5 @@
 """The Settings pages qBittorrent users look for, end to end through the window built by
-``app.build_window_app``: the incomplete folder, the watched folder, the IP block list,
+``window_app.build_window_app``: the incomplete folder, the watched folder, the IP block list,
 the proxy (its password in the OS keyring, never in the settings file), the
 alternative-limits schedule and the turtle that follows it, the quit confirmation."""
 
@@ -18,12 +18,12 @@ from keyring.backends import fail
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialogButtonBox, QToolButton
 
-from btt_desktop.app import build_window_app
 from btt_desktop.engine.types import ProxyType, ScheduleDays, TorrentState
 from btt_desktop.proxy_password import ProxyPasswordStore
 from btt_desktop.settings_store import SettingsStore
 from btt_desktop.ui.main_window import MainWindow
 from btt_desktop.ui.settings_dialog import SettingsDialog
+from btt_desktop.window_app import build_window_app
 from tests.ui.conftest import WindowRig, cheap_wallet, close_rig, open_rig
 from tests.ui.ui_helpers import find_widget, make_torrent, until
 from tests.wallet.keyring_session import SecretServiceSession, secret_service_session

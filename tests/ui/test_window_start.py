@@ -1,12 +1,16 @@
-"""The window's start and quit: the window is painted before the wallet and Speed are
-built (they are imported off the loop afterwards) and they then work; a launched window
-with them running quits at once on SIGTERM, cleanly."""
+"""The window's start and quit: a launched window paints its frame before asyncio, the
+engine and the panels are imported, then its panels, and only then are the wallet and
+Speed built (imported off the loop) and they work; a launched window with them running
+quits at once on SIGTERM, cleanly."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -74,10 +78,70 @@ async def test_launched_window_reports_paint_then_ready_and_quits_cleanly(
             await process.wait()
     assert process.returncode == 0, "\n".join(lines) + rest.decode()
     stamps = {line.split()[0]: float(line.split()[1]) for line in lines
-              if line.startswith(("first-paint ", "ready "))}
-    assert stamps["first-paint"] <= stamps["ready"]
+              if line.startswith(("first-paint ", "filled ", "ready "))}
+    assert stamps["first-paint"] <= stamps["filled"] <= stamps["ready"]
     assert b"Traceback" not in rest
     assert not (profile.root / "engine.running").exists()
     assert profile.session_state_file.exists()
     log = (profile.root / "btt-desktop.log").read_text()
     assert "ERROR" not in log
+
+
+FRAME_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from btt_desktop.profile import Profile
+from btt_desktop.ui.window_frame import open_frame, paint_now
+
+app = QApplication([])
+frame = open_frame(Profile.open(sys.argv[1]))
+painted = paint_now(frame.window)
+window = frame.window
+heavy = ["asyncio", "qasync", "libtorrent", "btt_desktop.engine.engine",
+         "btt_desktop.ui.torrent_panel", "btt_desktop.ui.add_flow", "tronpy"]
+print(json.dumps({
+    "painted": painted,
+    "loaded": [name for name in heavy if name in sys.modules],
+    "menus": [a.text() for a in window.menuBar().actions()],
+    "size": [window.width(), window.height()],
+    "pos": [window.x(), window.y()],
+}))
+"""
+
+
+def test_the_frame_paints_before_the_engine_and_panels_are_imported(tmp_path: Path) -> None:
+    """What a launch paints first: the window where it was left, its menus, and none of
+    the heavy modules loaded yet (they come once it is on screen)."""
+    from btt_desktop.settings_store import Settings, SettingsStore
+
+    profile = Profile.open(tmp_path / "profile")
+    window_layout = _saved_geometry(profile, (37, 41, 700, 480))
+    store = SettingsStore(profile.settings_file)
+    settings = Settings()
+    store.save(dataclasses.replace(settings, app=dataclasses.replace(
+        settings.app, window_layout=window_layout)))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", FRAME_PROBE, str(profile.root)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["painted"]
+    assert seen["loaded"] == []
+    assert seen["menus"] == ["&File", "&Torrent", "&View", "T&ools", "&Help"]
+    assert seen["size"] == [700, 480]  # where it was left, not the first-start size
+
+
+def _saved_geometry(profile: Profile, rect: tuple[int, int, int, int]) -> dict[str, object]:
+    """The window layout a window of that geometry saves (made by a real window)."""
+    probe = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.setGeometry(*map(int, sys.argv[1:5]))
+print(bytes(w.saveGeometry().toBase64().data()).decode())
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", probe, *map(str, rect)],
+                          capture_output=True, text=True, env=env, timeout=60, check=True)
+    return {"geometry": done.stdout.strip().splitlines()[-1]}

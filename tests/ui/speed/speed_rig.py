@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from tronpy.keys import PrivateKey
 
-from btt_desktop.app import RunningWindow
 from btt_desktop.engine import Engine
 from btt_desktop.engine.types import EngineSettings
 from btt_desktop.events import EventBus
@@ -32,6 +31,7 @@ from btt_desktop.wallet.keyring_store import KeyringStore
 from btt_desktop.wallet.keystore import ScryptParams
 from btt_desktop.wallet.networks import Network, NetworkChoice, network
 from btt_desktop.wallet.service import WalletService
+from btt_desktop.window_app import RunningWindow
 from tests.speed.speed_keys import KeySigner
 from tests.ui.conftest import cheap_wallet, open_rig
 
