@@ -3,10 +3,11 @@ profile.
 
 - **btt-desktop**: `python -m btt_desktop.app --profile NEW` offscreen
   (`QT_QPA_PLATFORM=offscreen`) with `BTT_REPORT_FIRST_PAINT=1`, which makes the window
-  print `first-paint T` when it is first painted and `ready T` once the wallet and
-  Speed are in place (T is CLOCK_MONOTONIC, shared with this script). *Start* is the
-  launch to the first paint; *ready* the launch to the sections in place; *quit* is
-  SIGTERM (sent 0.5 s after "ready") to the process's exit.
+  print `first-paint T` when it is first painted (its frame: title, menus, saved
+  geometry), `filled T` when it is painted with its panels (toolbar, list, status bar)
+  and `ready T` once the wallet and Speed are in place (T is CLOCK_MONOTONIC, shared
+  with this script). *Start* is the launch to the first paint; *filled* and *ready* the
+  launch to those; *quit* is SIGTERM (sent 0.5 s after "ready") to the process's exit.
 - **qbittorrent-nox**: `qbittorrent-nox --profile=NEW`, its Web API on a free loopback
   port. *Start* is the launch to the first answer of `/api/v2/app/version` (asked every
   2 ms); *quit* is SIGTERM (0.5 s after that answer) to its exit.
@@ -94,6 +95,7 @@ def run_btt(work: Path) -> dict[str, Any]:
                                  stdin=subprocess.DEVNULL, env=env, start_new_session=True)
     try:
         painted = _wait_line(log, "first-paint", popen, 60)
+        filled = _wait_line(log, "filled", popen, 60)
         ready = _wait_line(log, "ready", popen, 60)
         time.sleep(SETTLE)
         quit_s, code = _quit(popen)
@@ -103,8 +105,8 @@ def run_btt(work: Path) -> dict[str, Any]:
             popen.wait()
     if code != 0:
         raise RuntimeError(f"btt-desktop exited {code}:\n{log.read_text()[-3000:]}")
-    return {"start_s": painted - launched, "ready_s": ready - launched, "quit_s": quit_s,
-            "load": load()}
+    return {"start_s": painted - launched, "filled_s": filled - launched,
+            "ready_s": ready - launched, "quit_s": quit_s, "load": load()}
 
 
 def _answers(ip: str, port: int) -> bool:
@@ -167,8 +169,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="btt-window-start-") as tmp:
             btt = run_btt(Path(tmp))
             runs["btt"].append(btt)
-            line = (f"turn {turn + 1}: btt start {btt['start_s']:.3f} ready "
-                    f"{btt['ready_s']:.3f} quit {btt['quit_s']:.3f}")
+            line = (f"turn {turn + 1}: btt start {btt['start_s']:.3f} filled "
+                    f"{btt['filled_s']:.3f} ready {btt['ready_s']:.3f} "
+                    f"quit {btt['quit_s']:.3f}")
             if not args.no_qbittorrent:
                 qbt = run_qbittorrent(Path(tmp))
                 runs["qbittorrent"].append(qbt)
@@ -183,10 +186,11 @@ def main() -> None:
     print("| | btt-desktop s | qbittorrent-nox s | btt / qbittorrent |")
     print("|---|---:|---:|---:|")
     for key, what in (("start_s", "start (first paint / Web API answers)"),
+                      ("filled_s", "filled (painted with its panels / Web API answers)"),
                       ("quit_s", "quit (SIGTERM to exit)")):
         b = median("btt", key)
         if runs["qbittorrent"]:
-            q = median("qbittorrent", key)
+            q = median("qbittorrent", "start_s" if key == "filled_s" else key)
             print(f"| {what} | {b:.3f} | {q:.3f} | {b / q:.1f} |")
         else:
             print(f"| {what} | {b:.3f} | | |")
