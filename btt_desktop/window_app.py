@@ -116,12 +116,11 @@ async def build_window_app(
 
     1. the window's frame: ``frame`` when the launch already painted it (see
        :mod:`ui.window_frame`), else the settings (read off the loop, unless given: a
-       test's), the language and theme and the frame built here; ``on_window`` sees the
-       window now, before anything can go wrong;
+       test's), the language and theme and the frame built here;
     2. the proxy password from the OS keyring (when the proxy has a user name);
     3. the event bus, the engine (not started) and the bridge; the window's panels are
-       attached to them and the window shows, with any notice of the settings file and
-       ``errors``;
+       attached to them; ``on_window`` sees the window now, before anything can go
+       wrong; the window shows, with any notice of the settings file and ``errors``;
     4. the engine starts; when it cannot, the window says why, waits for the user, shuts
        down and closes, and the :class:`BttError` is raised;
     5. the torrents the engine restored fill the list; the watched folder starts;
@@ -142,8 +141,6 @@ async def build_window_app(
         frame = open_frame(profile, settings, appearance=appearance)
     window, store, settings, translators = (frame.window, frame.store, frame.settings,
                                             frame.translators)
-    if on_window is not None:
-        on_window(window)
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.proxy_password import ProxyPasswordStore
@@ -161,6 +158,8 @@ async def build_window_app(
     bridge = EventBridge(window_bus)
     window.attach(switch, bridge, settings=settings, proxy_passwords=proxy_passwords,
                   settings_engine=engine)
+    if on_window is not None:
+        on_window(window)
     window.show()
     if store.notice:
         window.show_error(store.notice)
