@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from typing import Any
 
 import libtorrent as lt
@@ -30,6 +31,10 @@ from btt_desktop.events import (
 log = logging.getLogger(__name__)
 
 MOVE_TIMEOUT = 24 * 3600.0
+# torrent statuses turned into snapshots per loop turn: libtorrent's first batch after a
+# restore names every torrent, and 10,000 snapshots (about 11 us each) in one handler
+# would stall the loop for over 100 ms
+STATUS_CHUNK = 1000
 
 
 def _reason(error: Any) -> str:
@@ -44,9 +49,15 @@ class AlertHandlers(EngineCore):
     """Alert handlers of the engine (mixed into :class:`Engine`)."""
 
     _counters: SessionCounters
+    _statuses: deque[tuple[float, Any]]    # (when the batch came, torrent_status)
+    _reported: set[str]                    # torrents in the batches handled so far
+    _status_turn: asyncio.Handle | None    # the next chunk, when statuses wait
 
     def _register_handlers(self, pump: AlertPump) -> None:
         self._counters = SessionCounters()
+        self._statuses = deque()
+        self._reported = set()
+        self._status_turn = None
         pump.on(lt.add_torrent_alert, self._on_added)
         pump.on(lt.state_update_alert, self._on_state_update)
         pump.on(lt.session_stats_alert, self._on_session_stats)
@@ -84,28 +95,33 @@ class AlertHandlers(EngineCore):
             self._waiters.resolve(Waiting.ADDED, torrent_id, handle)
 
     def _on_state_update(self, alert: Any) -> None:
+        # the statuses are copies: they outlive the alert, and wait their turn
+        now = self._clock()
+        self._statuses.extend((now, st) for st in alert.status)
+        if self._status_turn is None:
+            self._status_chunk()
+
+    def _status_chunk(self) -> None:
+        """Turn at most :data:`STATUS_CHUNK` waiting statuses into snapshots and publish
+        them; the rest on the loop's next turn. Once none waits, the rates of torrents
+        libtorrent did not report are brought down (in the last batch)."""
+        self._status_turn = None
         batch: list[TorrentSnapshot] = []
-        seen = set()
-        for st in alert.status:
+        for _ in range(min(STATUS_CHUNK, len(self._statuses))):
+            now, st = self._statuses.popleft()
             record = self._torrents.get(id_of_hashes(st.info_hashes))
             if record is None or record.removing:
                 continue
             if st.need_save_resume:
                 record.need_save = True
-            record.snapshot = self._snapshot(record, st)
+            record.snapshot = self._snapshot(record, st, now)
             batch.append(record.snapshot)
-            seen.add(record.torrent_id)
-        # libtorrent reports only torrents whose status changed: one that stopped moving
-        # data is not reported again, so its smoothed rates are brought down here
-        for record in self._torrents:
-            snap = record.snapshot
-            if (record.torrent_id in seen or record.removing or snap is None
-                    or not (snap.download_rate or snap.upload_rate)):
-                continue
-            fresh = self._restamp(record)
-            if fresh is not None and fresh != snap:
-                record.snapshot = fresh
-                batch.append(fresh)
+            self._reported.add(record.torrent_id)
+        if self._statuses:
+            self._status_turn = asyncio.get_running_loop().call_soon(self._status_chunk)
+        else:
+            batch.extend(self._rates_brought_down(self._reported))
+            self._reported = set()
         if batch:
             self._bus.publish(TorrentsUpdated(tuple(batch)))
         for snap in batch:
@@ -116,6 +132,29 @@ class AlertHandlers(EngineCore):
                 self._report_error(current, f"{snap.name}: {snap.error}")
             else:
                 current.errored = False
+
+    def _rates_brought_down(self, reported: set[str]) -> list[TorrentSnapshot]:
+        """libtorrent reports only torrents whose status changed: one that stopped moving
+        data is not reported again, so its smoothed rates are brought down here."""
+        fresh_ones: list[TorrentSnapshot] = []
+        for record in self._torrents:
+            snap = record.snapshot
+            if (record.torrent_id in reported or record.removing or snap is None
+                    or not (snap.download_rate or snap.upload_rate)):
+                continue
+            fresh = self._restamp(record)
+            if fresh is not None and fresh != snap:
+                record.snapshot = fresh
+                fresh_ones.append(fresh)
+        return fresh_ones
+
+    def _drop_statuses(self) -> None:
+        """Forget the statuses still waiting (the engine is closing)."""
+        if self._status_turn is not None:
+            self._status_turn.cancel()
+            self._status_turn = None
+        self._statuses.clear()
+        self._reported = set()
 
     def _on_session_stats(self, alert: Any) -> None:
         down, up, nodes = self._counters.update(alert.values, self._clock())

@@ -21,7 +21,7 @@ from btt_desktop.engine.peer_admin import PeerAdmin
 from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.rates import shown_rates
 from btt_desktop.engine.resume import ResumeStore
-from btt_desktop.engine.snapshots import snapshot_of
+from btt_desktop.engine.snapshots import snapshot_of, state_of
 from btt_desktop.engine.torrent_record import TorrentRecord, TorrentTable
 from btt_desktop.engine.types import EngineSettings, TorrentSnapshot, TorrentState
 from btt_desktop.engine.waiters import Waiters
@@ -92,16 +92,21 @@ class EngineCore:
 
     # -- snapshots ------------------------------------------------------------------
 
-    def _snapshot(self, record: TorrentRecord, st: Any) -> TorrentSnapshot:
-        """A snapshot with the engine's own fields: smoothed rates, category and tags."""
-        snap = snapshot_of(st, record.total_size)
-        if snap.state in _STOPPED:  # 0 at once, and the window starts again later
+    def _snapshot(self, record: TorrentRecord, st: Any,
+                  now: float | None = None) -> TorrentSnapshot:
+        """A snapshot with the engine's own fields: smoothed rates (sampled at ``now``,
+        by default the clock's time), category and tags."""
+        state = state_of(st)
+        if state in _STOPPED:  # 0 at once, and the window starts again later
             record.rates = None
-            return self._with_rates(record, snap, 0, 0)
-        down, up = shown_rates(
-            record.rate_window(), self._clock(), int(st.all_time_download),
-            int(st.all_time_upload), stopped=False, finished=bool(st.is_finished))
-        return self._with_rates(record, snap, down, up)
+            rates = (0, 0)
+        else:
+            rates = shown_rates(
+                record.rate_window(), self._clock() if now is None else now,
+                int(st.all_time_download), int(st.all_time_upload), stopped=False,
+                finished=bool(st.is_finished))
+        return snapshot_of(st, record.total_size, state=state, rates=rates,
+                           category=record.category, tags=tuple(sorted(record.tags)))
 
     def _with_rates(self, record: TorrentRecord, snap: TorrentSnapshot, down: int,
                     up: int) -> TorrentSnapshot:

@@ -128,6 +128,7 @@ class Engine(AddFlow, LabelOps, Queries):
         assert self._pump is not None
         await self._pump.stop()
         self._waiters.fail_all(EngineError("the engine was closed"))
+        self._drop_statuses()
         self._torrents.clear()
         self._probes.clear()
         holder = [session]

@@ -15,6 +15,10 @@ _CHECKING = {_States.checking_files, _States.queued_for_checking, _States.checki
              _States.allocating}
 _CHECKING_NOW = {_States.checking_files, _States.checking_resume_data}
 _SEEDING = {_States.finished, _States.seeding}
+_PAUSED = int(lt.torrent_flags.paused)
+_AUTO_MANAGED = int(lt.torrent_flags.auto_managed)
+_SEQUENTIAL = int(lt.torrent_flags.sequential_download)
+_SUPER_SEEDING = int(lt.torrent_flags.super_seeding)
 
 
 def state_of(st: Any) -> TorrentState:
@@ -25,8 +29,8 @@ def state_of(st: Any) -> TorrentState:
         return TorrentState.MOVING
     if st.state in _CHECKING_NOW:
         return TorrentState.CHECKING
-    if flags & int(lt.torrent_flags.paused):
-        if flags & int(lt.torrent_flags.auto_managed):
+    if flags & _PAUSED:
+        if flags & _AUTO_MANAGED:
             return TorrentState.QUEUED
         return TorrentState.PAUSED
     if st.state in _CHECKING:
@@ -44,17 +48,28 @@ def error_line(st: Any) -> str:
     return " ".join(str(st.errc.message()).split())
 
 
-def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
-    """Copy one ``torrent_status`` into a :class:`TorrentSnapshot`."""
-    state = state_of(st)
+def snapshot_of(st: Any, total_size: int, *, state: TorrentState | None = None,
+                rates: tuple[int, int] | None = None, category: str = "",
+                tags: tuple[str, ...] = ()) -> TorrentSnapshot:
+    """Copy one ``torrent_status`` into a :class:`TorrentSnapshot`.
+
+    ``rates`` (download, upload) replace libtorrent's own and set the ETA; the engine
+    passes its smoothed ones with the category and tags, so that the final snapshot is
+    built once (a ``dataclasses.replace`` after it cost as much again)."""
+    if state is None:
+        state = state_of(st)
     wanted = int(st.total_wanted)
     done = int(st.total_wanted_done)
-    stopped = state in (TorrentState.PAUSED, TorrentState.QUEUED, TorrentState.ERROR)
-    # a paused torrent is not reported again, so its last rates would linger
-    rate = 0 if stopped else int(st.download_payload_rate)
+    if rates is None:
+        stopped = state in (TorrentState.PAUSED, TorrentState.QUEUED, TorrentState.ERROR)
+        # a paused torrent is not reported again, so its last rates would linger
+        down = 0 if stopped else int(st.download_payload_rate)
+        up = 0 if stopped else int(st.upload_payload_rate)
+    else:
+        down, up = rates
     eta = None
-    if state == TorrentState.DOWNLOADING and rate > 0 and wanted > done:
-        eta = (wanted - done) // rate
+    if state == TorrentState.DOWNLOADING and down > 0 and wanted > done:
+        eta = (wanted - done) // down
     up_all = int(st.all_time_upload)
     down_all = int(st.all_time_download)
     denominator = max(down_all, wanted)
@@ -69,8 +84,8 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
         total_size=total_size,
         total_wanted=wanted,
         total_done=done,
-        download_rate=rate,
-        upload_rate=0 if stopped else int(st.upload_payload_rate),
+        download_rate=down,
+        upload_rate=up,
         eta=eta,
         ratio=up_all / denominator if denominator else 0.0,
         num_seeds=int(st.num_seeds),
@@ -82,12 +97,14 @@ def snapshot_of(st: Any, total_size: int) -> TorrentSnapshot:
         added_time=int(st.added_time),
         completed_time=int(st.completed_time),
         queue_position=int(st.queue_position),
-        sequential=bool(flags & int(lt.torrent_flags.sequential_download)),
+        sequential=bool(flags & _SEQUENTIAL),
         has_metadata=bool(st.has_metadata),
         error=error_line(st),
         download_limit=max(0, int(st.download_limit)),
         upload_limit=max(0, int(st.upload_limit)),
         info_hash_v1=v1,
         info_hash_v2=v2,
-        super_seeding=bool(flags & int(lt.torrent_flags.super_seeding)),
+        category=category,
+        tags=tags,
+        super_seeding=bool(flags & _SUPER_SEEDING),
     )
