@@ -6,21 +6,30 @@ becomes a Qt signal; the window builds one bridge and every section connects to 
 that loop runs on the GUI thread, so the signals are emitted there and every connected
 slot may touch widgets. The bridge refuses to be used from another thread.
 
-``TorrentAdded`` events become ``torrents_added`` tuples: the first after a quiet spell
-at once, the ones that follow gathered and handed on at most ``ADD_BATCH_ROWS`` per
-loop turn. Restoring 10,000 torrents publishes 10,000 of them within a second or two:
-one row insert each made the sorted list re-sort, lay out and repaint 10,000 times,
-and one insert of thousands stalls the loop; a bounded batch per turn does neither.
-A status batch that names torrents still waiting hands those on first (with their
-newer snapshots); a removal drops a waiting torrent; any other torrent event first
-emits everything waiting, so slots see events in the order the engine published them.
+Rows reach the list in bounded batches, at most one batch of each kind per loop turn:
+``TorrentAdded`` events (and restored snapshots handed over by :meth:`queue_added`)
+become ``torrents_added`` tuples of at most ``ADD_BATCH_ROWS``, ``TorrentsUpdated``
+batches become ``torrents_updated`` tuples of at most ``UPDATE_BATCH_ROWS``. The first
+batch after a quiet spell goes at once, what follows in the same turn waits for the
+next. Restoring 10,000 torrents publishes 10,000 ``TorrentAdded`` within a second or
+two and then a status batch naming all 10,000: one row insert each made the sorted list
+re-sort, lay out and repaint 10,000 times, and one insert or update of thousands stalls
+the loop; a bounded batch per turn does neither.
+
+Waiting rows are kept per torrent: a newer snapshot replaces a waiting one, and a status
+batch naming a torrent still waiting to be added goes into its waiting row (the row
+comes once, as it is now). A removal drops whatever waits for that torrent. Metadata,
+finished, errored and watched-file events are held until every row waiting when they
+came has gone (and a removal while events are held waits behind them), so slots see
+rows and events in the order the engine published them.
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -50,8 +59,11 @@ from btt_desktop.events import (
     WatchedFileHandled,
 )
 
-ADD_BATCH_MS = 0        # gather added torrents until the loop's next turn
-ADD_BATCH_ROWS = 250    # rows handed to the list per loop turn (bounds each insert)
+ADD_BATCH_MS = 0         # gather rows until the loop's next turn
+ADD_BATCH_ROWS = 250     # rows inserted into the list per loop turn (bounds each insert)
+UPDATE_BATCH_ROWS = 500  # rows updated per loop turn (an update costs less than an insert)
+
+_Waiting = dict[str, tuple[int, TorrentSnapshot]]  # torrent id -> (order, newest snapshot)
 
 
 class EventBridge(QObject):
@@ -79,11 +91,17 @@ class EventBridge(QObject):
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = threading.get_ident()
-        self._added: dict[str, TorrentSnapshot] = {}  # waiting, in the order published
-        self._add_timer = QTimer(self)
-        self._add_timer.setSingleShot(True)
-        self._add_timer.setInterval(ADD_BATCH_MS)
-        self._add_timer.timeout.connect(self._add_batch_due)
+        self._order = itertools.count()     # rows and held events, in the order they came
+        self._added: _Waiting = {}          # rows to insert, in that order
+        self._updated: _Waiting = {}        # rows to update (never also in _added)
+        self._held: deque[tuple[int, Callable[[], None]]] = deque()  # events behind rows
+        self._sent_added = False            # a batch went this turn: the next one waits
+        self._sent_updated = False
+        self._detached = False
+        self._timer = QTimer(self)          # the loop's next turn
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ADD_BATCH_MS)
+        self._timer.timeout.connect(self._next_turn)
         self._unsubscribe: list[Callable[[], None]] = [
             bus.subscribe(TorrentAdded, self._on_added),
             bus.subscribe(TorrentRemoved, self._on_removed),
@@ -109,29 +127,108 @@ class EventBridge(QObject):
         ]
 
     def detach(self) -> None:
-        """Stop listening to the bus (before the window goes away; sections only
-        disconnect their own slots)."""
+        """Stop listening to the bus and drop whatever waits (before the window goes
+        away; sections only disconnect their own slots). Nothing is emitted after."""
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
-        self._add_timer.stop()
+        self._detached = True
+        self._timer.stop()
         self._added.clear()
+        self._updated.clear()
+        self._held.clear()
+
+    def waiting(self) -> bool:
+        """Rows or events wait for a later turn."""
+        return bool(self._added or self._updated or self._held)
+
+    def queue_added(self, snapshots: Iterable[TorrentSnapshot]) -> None:
+        """Show torrents that are already there (restored before the window, or a
+        daemon's) as if each had just been added: at most ``ADD_BATCH_ROWS`` per turn."""
+        self._check_thread()
+        if self._detached:
+            return
+        for snapshot in snapshots:
+            self._wait_added(snapshot)
+        self._hand_on()
 
     def flush_added(self) -> None:
-        """Emit every torrent added since the last batch, if any."""
-        self._add_timer.stop()
-        if self._added:
-            batch, self._added = tuple(self._added.values()), {}
-            self.torrents_added.emit(batch)
+        """Emit every row and event still waiting, now and in order (rows in batches of
+        the usual size)."""
+        while self.waiting():
+            self._sent_added = self._sent_updated = False
+            self._release()
+        self._sent_added = self._sent_updated = False
+        self._timer.stop()
 
-    def _emit_added(self, limit: int) -> None:
-        ids = list(itertools.islice(self._added, limit))
-        self.torrents_added.emit(tuple(self._added.pop(t) for t in ids))
+    # --- rows in bounded batches ----------------------------------------------------
 
-    def _add_batch_due(self) -> None:
-        if self._added:  # still coming: the next bounded batch, and again next turn
-            self._emit_added(ADD_BATCH_ROWS)
-            self._add_timer.start()
+    def _wait_added(self, snapshot: TorrentSnapshot) -> None:
+        torrent_id = snapshot.torrent_id
+        self._updated.pop(torrent_id, None)  # the added snapshot is the newer
+        waiting = self._added.get(torrent_id)
+        order = waiting[0] if waiting is not None else next(self._order)
+        self._added[torrent_id] = (order, snapshot)
+
+    def _wait_updated(self, snapshot: TorrentSnapshot) -> None:
+        torrent_id = snapshot.torrent_id
+        waiting = self._added.get(torrent_id)
+        if waiting is not None:  # not shown yet: its row comes as it is now
+            self._added[torrent_id] = (waiting[0], snapshot)
+            return
+        waiting = self._updated.get(torrent_id)
+        order = waiting[0] if waiting is not None else next(self._order)
+        self._updated[torrent_id] = (order, snapshot)
+
+    @staticmethod
+    def _take(rows: _Waiting, limit: int, before: int | None) -> tuple[TorrentSnapshot, ...]:
+        """Up to ``limit`` of the oldest rows, none that came after order ``before``."""
+        ids: list[str] = []
+        for torrent_id, (order, _snapshot) in rows.items():
+            if len(ids) >= limit or (before is not None and order > before):
+                break
+            ids.append(torrent_id)
+        return tuple(rows.pop(torrent_id)[1] for torrent_id in ids)
+
+    @staticmethod
+    def _due(rows: _Waiting, before: int | None) -> bool:
+        return bool(rows) and (before is None or next(iter(rows.values()))[0] < before)
+
+    def _release(self) -> None:
+        """Emit what may go this turn: each kind's next batch unless one went already,
+        and each held event once no row that came before it waits."""
+        while True:
+            before = self._held[0][0] if self._held else None
+            if not self._sent_added and self._due(self._added, before):
+                self._sent_added = True
+                self.torrents_added.emit(self._take(self._added, ADD_BATCH_ROWS, before))
+            if not self._sent_updated and self._due(self._updated, before):
+                self._sent_updated = True
+                self.torrents_updated.emit(
+                    self._take(self._updated, UPDATE_BATCH_ROWS, before))
+            if (before is None or self._due(self._added, before)
+                    or self._due(self._updated, before)):
+                return
+            self._held.popleft()[1]()
+
+    def _hand_on(self) -> None:
+        self._release()
+        if (not self._detached and not self._timer.isActive()
+                and (self._sent_added or self._sent_updated or self.waiting())):
+            self._timer.start()  # the next turn: the next batches, or a quiet spell
+
+    def _next_turn(self) -> None:
+        self._sent_added = self._sent_updated = False
+        if self.waiting():
+            self._hand_on()
+
+    def _after_rows(self, emit: Callable[[], None]) -> None:
+        """``emit`` now, or once the rows and events waiting now have gone."""
+        if self.waiting():
+            self._held.append((next(self._order), emit))
+            self._hand_on()
+        else:
+            emit()
 
     def _check_thread(self) -> None:
         if threading.get_ident() != self._thread:
@@ -139,44 +236,39 @@ class EventBridge(QObject):
 
     def _on_added(self, event: TorrentAdded) -> None:
         self._check_thread()
-        self._added[event.snapshot.torrent_id] = event.snapshot
-        if not self._add_timer.isActive():  # the first after a quiet spell: at once
-            self._emit_added(ADD_BATCH_ROWS)
-            self._add_timer.start()
+        self._wait_added(event.snapshot)
+        self._hand_on()
 
     def _on_removed(self, event: TorrentRemoved) -> None:
         self._check_thread()
-        self._added.pop(event.torrent_id, None)  # a waiting torrent never shows
-        self.torrent_removed.emit(event.torrent_id)
+        torrent_id = event.torrent_id
+        self._added.pop(torrent_id, None)  # a waiting torrent never shows
+        self._updated.pop(torrent_id, None)
+        self._release()  # events held behind rows that just went
+        if self._held:  # the order of events is kept
+            self._held.append((next(self._order),
+                               lambda: self.torrent_removed.emit(torrent_id)))
+            self._hand_on()
+        else:
+            self.torrent_removed.emit(torrent_id)
 
     def _on_updated(self, event: TorrentsUpdated) -> None:
         self._check_thread()
-        waiting = {s.torrent_id for s in event.snapshots if s.torrent_id in self._added}
-        if waiting:  # added and changed since: their rows come now, as they are now
-            for torrent_id in waiting:
-                del self._added[torrent_id]
-            self.torrents_added.emit(tuple(s for s in event.snapshots
-                                           if s.torrent_id in waiting))
-            rest = tuple(s for s in event.snapshots if s.torrent_id not in waiting)
-            if rest:
-                self.torrents_updated.emit(rest)
-            return
-        self.torrents_updated.emit(event.snapshots)
+        for snapshot in event.snapshots:
+            self._wait_updated(snapshot)
+        self._hand_on()
 
     def _on_metadata(self, event: MetadataReceived) -> None:
         self._check_thread()
-        self.flush_added()
-        self.metadata_received.emit(event.torrent_id, event.name)
+        self._after_rows(lambda: self.metadata_received.emit(event.torrent_id, event.name))
 
     def _on_finished(self, event: TorrentFinished) -> None:
         self._check_thread()
-        self.flush_added()
-        self.torrent_finished.emit(event.torrent_id, event.name)
+        self._after_rows(lambda: self.torrent_finished.emit(event.torrent_id, event.name))
 
     def _on_errored(self, event: TorrentErrored) -> None:
         self._check_thread()
-        self.flush_added()
-        self.torrent_errored.emit(event.torrent_id, event.message)
+        self._after_rows(lambda: self.torrent_errored.emit(event.torrent_id, event.message))
 
     def _on_stats(self, event: SessionStatsUpdated) -> None:
         self._check_thread()
@@ -192,8 +284,9 @@ class EventBridge(QObject):
 
     def _on_watched_file(self, event: WatchedFileHandled) -> None:
         self._check_thread()
-        self.flush_added()  # the torrent's row first, then what the folder says of it
-        self.watched_file.emit(event.path, event.outcome, event.text)
+        # the torrent's row first, then what the folder says of it
+        self._after_rows(lambda: self.watched_file.emit(event.path, event.outcome,
+                                                        event.text))
 
     # --- the wallet -----------------------------------------------------------------
 

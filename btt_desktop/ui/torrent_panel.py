@@ -48,6 +48,7 @@ class TorrentPanel(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("main_splitter")
         self.engine = engine
+        self._bridge = bridge
         self.actions_ = actions
         self.tasks = tasks
         self._report = report
@@ -179,8 +180,12 @@ class TorrentPanel(QSplitter):
         self.details.set_torrent(current)
 
     def load_snapshots(self, snapshots: Sequence[TorrentSnapshot]) -> None:
-        """Show torrents the engine already holds (those restored before the window)."""
-        self.model.apply(snapshots)
+        """Show torrents the engine already holds (those restored before the window, or
+        a daemon's): through the bridge, as added ones, at most ``ADD_BATCH_ROWS`` rows
+        per loop turn (one insert of thousands stalls the loop); rows the list already
+        shows as they are are skipped."""
+        shown = self.model.snapshot
+        self._bridge.queue_added(s for s in snapshots if shown(s.torrent_id) is not s)
         self.labels.refresh()
 
     def name_of(self, torrent_id: str) -> str:
