@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 import libtorrent as lt
@@ -49,13 +50,15 @@ class AlertHandlers(EngineCore):
     """Alert handlers of the engine (mixed into :class:`Engine`)."""
 
     _counters: SessionCounters
-    _statuses: deque[tuple[float, Any]]    # (when the batch came, torrent_status)
+    _statuses: deque[tuple[float, list[Any]]]  # (when it came, torrent_status list)
+    _statuses_done: int                    # statuses of the first batch handled
     _reported: set[str]                    # torrents in the batches handled so far
     _status_turn: asyncio.Handle | None    # the next chunk, when statuses wait
 
     def _register_handlers(self, pump: AlertPump) -> None:
         self._counters = SessionCounters()
         self._statuses = deque()
+        self._statuses_done = 0
         self._reported = set()
         self._status_turn = None
         pump.on(lt.add_torrent_alert, self._on_added)
@@ -96,10 +99,23 @@ class AlertHandlers(EngineCore):
 
     def _on_state_update(self, alert: Any) -> None:
         # the statuses are copies: they outlive the alert, and wait their turn
-        now = self._clock()
-        self._statuses.extend((now, st) for st in alert.status)
+        self._statuses.append((self._clock(), alert.status))
         if self._status_turn is None:
             self._status_chunk()
+
+    def _next_statuses(self) -> Iterator[tuple[float, Any]]:
+        """The next :data:`STATUS_CHUNK` waiting statuses, each with its batch's time."""
+        room = STATUS_CHUNK
+        while room and self._statuses:
+            now, statuses = self._statuses[0]
+            part = statuses[self._statuses_done:self._statuses_done + room]
+            self._statuses_done += len(part)
+            room -= len(part)
+            if self._statuses_done >= len(statuses):
+                self._statuses.popleft()
+                self._statuses_done = 0
+            for st in part:
+                yield now, st
 
     def _status_chunk(self) -> None:
         """Turn at most :data:`STATUS_CHUNK` waiting statuses into snapshots and publish
@@ -107,8 +123,7 @@ class AlertHandlers(EngineCore):
         libtorrent did not report are brought down (in the last batch)."""
         self._status_turn = None
         batch: list[TorrentSnapshot] = []
-        for _ in range(min(STATUS_CHUNK, len(self._statuses))):
-            now, st = self._statuses.popleft()
+        for now, st in self._next_statuses():
             record = self._torrents.get(id_of_hashes(st.info_hashes))
             if record is None or record.removing:
                 continue
@@ -154,6 +169,7 @@ class AlertHandlers(EngineCore):
             self._status_turn.cancel()
             self._status_turn = None
         self._statuses.clear()
+        self._statuses_done = 0
         self._reported = set()
 
     def _on_session_stats(self, alert: Any) -> None:
