@@ -35,7 +35,7 @@ MOVE_TIMEOUT = 24 * 3600.0
 # torrent statuses turned into snapshots per loop turn: libtorrent's first batch after a
 # restore names every torrent, and 10,000 snapshots (about 11 us each) in one handler
 # would stall the loop for over 100 ms
-STATUS_CHUNK = 1000
+STATUS_CHUNK = 500
 
 
 def _reason(error: Any) -> str:

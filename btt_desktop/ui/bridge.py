@@ -10,11 +10,12 @@ Rows reach the list in bounded batches, at most one batch of each kind per loop 
 ``TorrentAdded`` events (and restored snapshots handed over by :meth:`queue_added`)
 become ``torrents_added`` tuples of at most ``ADD_BATCH_ROWS``, ``TorrentsUpdated``
 batches become ``torrents_updated`` tuples of at most ``UPDATE_BATCH_ROWS``. The first
-batch after a quiet spell goes at once, what follows in the same turn waits for the
-next. Restoring 10,000 torrents publishes 10,000 ``TorrentAdded`` within a second or
-two and then a status batch naming all 10,000: one row insert each made the sorted list
-re-sort, lay out and repaint 10,000 times, and one insert or update of thousands stalls
-the loop; a bounded batch per turn does neither.
+batch after a quiet spell goes at once (``queue_added``: the first ``LOAD_BATCHES``),
+what follows in the same turn waits for the next. Restoring 10,000 torrents publishes
+10,000 ``TorrentAdded`` within a second or two and then a status batch naming all
+10,000: one row insert each made the sorted list re-sort, lay out and repaint 10,000
+times, and one insert or update of thousands stalls the loop; a bounded batch per turn
+does neither.
 
 Waiting rows are kept per torrent: a newer snapshot replaces a waiting one, and a status
 batch naming a torrent still waiting to be added goes into its waiting row (the row
@@ -62,6 +63,7 @@ from btt_desktop.events import (
 ADD_BATCH_MS = 0         # gather rows until the loop's next turn
 ADD_BATCH_ROWS = 250     # rows inserted into the list per loop turn (bounds each insert)
 UPDATE_BATCH_ROWS = 500  # rows updated per loop turn (an update costs less than an insert)
+LOAD_BATCHES = 2         # add batches EventBridge.queue_added hands on at once
 
 _Waiting = dict[str, tuple[int, TorrentSnapshot]]  # torrent id -> (order, newest snapshot)
 
@@ -144,12 +146,17 @@ class EventBridge(QObject):
 
     def queue_added(self, snapshots: Iterable[TorrentSnapshot]) -> None:
         """Show torrents that are already there (restored before the window, or a
-        daemon's) as if each had just been added: at most ``ADD_BATCH_ROWS`` per turn."""
+        daemon's) as if each had just been added: ``LOAD_BATCHES`` batches at once (what
+        an engine holds when its start returns is what the bridge has not handed on yet,
+        at most about one announce batch, wanted now), then ``ADD_BATCH_ROWS`` per turn."""
         self._check_thread()
         if self._detached:
             return
         for snapshot in snapshots:
             self._wait_added(snapshot)
+        for _ in range(LOAD_BATCHES):
+            self._sent_added = False
+            self._release()
         self._hand_on()
 
     def flush_added(self) -> None:

@@ -15,7 +15,12 @@ from btt_desktop.events import (
     TorrentRemoved,
     TorrentsUpdated,
 )
-from btt_desktop.ui.bridge import ADD_BATCH_ROWS, UPDATE_BATCH_ROWS, EventBridge
+from btt_desktop.ui.bridge import (
+    ADD_BATCH_ROWS,
+    LOAD_BATCHES,
+    UPDATE_BATCH_ROWS,
+    EventBridge,
+)
 from btt_desktop.ui.torrent_model import TorrentTableModel
 from tests.ui.ui_helpers import snapshot
 
@@ -153,7 +158,7 @@ def test_snapshots_already_there_come_in_bounded_inserts(qtbot: Any) -> None:
     inserts: list[int] = []
     rig.model.rowsInserted.connect(lambda _p, a, b: inserts.append(b - a + 1))
     rig.bridge.queue_added([snapshot(tid(i)) for i in range(1000)])
-    assert inserts == [ADD_BATCH_ROWS]  # the first batch at once
+    assert inserts == [ADD_BATCH_ROWS] * LOAD_BATCHES  # the first batches at once
     rig.bus.publish(TorrentAdded(snapshot(tid(999), progress=0.5)))  # the same torrent
     rig.settle(qtbot)
     assert max(inserts) <= ADD_BATCH_ROWS and sum(inserts) == 1000
@@ -179,10 +184,11 @@ def test_detach_stops_everything(qtbot: Any) -> None:
     rig.bus.publish(TorrentFinished(tid(999), "last"))
     rig.bridge.detach()
     qtbot.wait(50)
-    assert rig.model.rowCount() == ADD_BATCH_ROWS
+    assert rig.model.rowCount() == LOAD_BATCHES * ADD_BATCH_ROWS
     assert not rig.bridge.waiting() and not rig.bridge._timer.isActive()
     rig.bridge.queue_added([snapshot(tid(2000))])  # a late caller: nothing happens
     rig.bus.publish(TorrentAdded(snapshot(tid(2001))))
     qtbot.wait(20)
-    assert rig.model.rowCount() == ADD_BATCH_ROWS and not rig.bridge._timer.isActive()
-    assert [k for k, _ in rig.log] == ["added"]
+    assert rig.model.rowCount() == LOAD_BATCHES * ADD_BATCH_ROWS
+    assert not rig.bridge._timer.isActive()
+    assert [k for k, _ in rig.log] == ["added"] * LOAD_BATCHES

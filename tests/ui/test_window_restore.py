@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from btt_desktop.ui.bridge import ADD_BATCH_ROWS
+from btt_desktop.ui.bridge import ADD_BATCH_ROWS, LOAD_BATCHES
 from tests.engine.test_engine_restore_bulk import write_saved
 from tests.ui.conftest import close_rig, open_rig
 from tests.ui.ui_helpers import until
@@ -44,23 +44,23 @@ async def test_loading_many_snapshots_comes_in_bounded_inserts(
     list through the bridge, a bounded insert per loop turn. (The waits await: tasks
     the list started during a Qt wait nested in the test's step were never run, and
     closing the window waited for them for ever.)"""
-    ids = write_saved(tmp_path / "profile", 600)
+    ids = write_saved(tmp_path / "profile", 900)
     rig = await open_rig(tmp_path, wallet=None, speed=False)
     try:
         model = rig.window.model
-        await until(lambda: model.rowCount() == 600, 20, "every row")
+        await until(lambda: model.rowCount() == 900, 20, "every row")
         await until(lambda: not rig.window.bridge.waiting(), 20, "a quiet bridge")
         model.remove(model.torrent_ids())
         inserts: list[int] = []
         model.rowsInserted.connect(lambda _p, a, b: inserts.append(b - a + 1))
         rig.window.load_snapshots(rig.engine.snapshots())
-        assert 0 < model.rowCount() <= ADD_BATCH_ROWS  # the first batch at once
-        await until(lambda: model.rowCount() == 600, 20, "every row")
+        assert 0 < model.rowCount() <= LOAD_BATCHES * ADD_BATCH_ROWS  # at once
+        await until(lambda: model.rowCount() == 900, 20, "every row")
         assert sorted(model.torrent_ids()) == sorted(ids)
-        assert max(inserts) <= ADD_BATCH_ROWS and sum(inserts) == 600, inserts
+        assert max(inserts) <= ADD_BATCH_ROWS and sum(inserts) == 900, inserts
         # loading what the list already shows inserts nothing
         rig.window.load_snapshots(rig.engine.snapshots())
         await until(lambda: not rig.window.bridge.waiting(), 20, "a quiet bridge")
-        assert model.rowCount() == 600 and sum(inserts) == 600
+        assert model.rowCount() == 900 and sum(inserts) == 900
     finally:
         await close_rig(rig)
