@@ -141,6 +141,8 @@ async def build_window_app(
         frame = open_frame(profile, settings, appearance=appearance)
     window, store, settings, translators = (frame.window, frame.store, frame.settings,
                                             frame.translators)
+    # a painted frame answers while the engine and the panels are imported
+    await _import_off_loop(_PANEL_MODULES)
     from btt_desktop.engine import Engine
     from btt_desktop.events import EventBus
     from btt_desktop.proxy_password import ProxyPasswordStore
@@ -224,6 +226,14 @@ async def build_window_app(
 
 # modules imported in a worker thread after the first paint (modules only: their
 # widgets are made on the loop's thread once they are imported)
+# modules imported in a worker thread while the frame is on screen (then the panels are
+# built from them on the loop's thread)
+_PANEL_MODULES = ("btt_desktop.engine.engine", "btt_desktop.events", "btt_desktop.proxy_password",
+                  "btt_desktop.remote.switch", "btt_desktop.ui.bridge",
+                  "btt_desktop.ui.actions", "btt_desktop.ui.torrent_panel",
+                  "btt_desktop.ui.add_flow", "btt_desktop.ui.settings_flow",
+                  "btt_desktop.ui.help_menu", "btt_desktop.ui.quit_guard",
+                  "btt_desktop.ui.status_bar", "btt_desktop.ui.tray")
 _REMOTE_MODULES = ("btt_desktop.ui.remote_mode", "btt_desktop.remote.credentials",
                    "btt_desktop.watched_folder")
 _SECTION_MODULES = ("btt_desktop.wallet.service", "btt_desktop.ui.wallet")
