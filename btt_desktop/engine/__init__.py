@@ -10,8 +10,9 @@ window paints its frame before the engine is imported.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from btt_desktop.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from btt_desktop.engine.creator import TorrentCreateError, create_torrent
@@ -25,10 +26,4 @@ _HOMES = {"Engine": "engine", "PeerClassInfo": "peer_classes",
           "create_torrent": "creator"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

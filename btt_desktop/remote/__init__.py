@@ -7,8 +7,9 @@ which the window's start does without (it needs only :mod:`btt_desktop.remote.sw
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from btt_desktop.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from btt_desktop.remote.client import (
@@ -29,10 +30,4 @@ _WHERE = {"DaemonAddress": "client", "LoginRefused": "client", "RemoteError": "c
           "EngineSwitch": "switch", "WindowBus": "switch"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE)
