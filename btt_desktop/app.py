@@ -15,6 +15,7 @@ import contextlib
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -117,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not server.listen():
         log.warning("single-instance hand-off is unavailable for this profile")
     reporting = os.environ.get(REPORT_ENV) == "1"
+    # SIGTERM or Ctrl-C while the frame is up and the loop not yet running: noted, and
+    # the window quits cleanly as soon as it can (the loop's own handlers take over)
+    early_quit: list[int] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda signum, _frame: early_quit.append(signum))
     try:
         frame = _paint_frame(profile, reporting)
     except Exception as exc:
@@ -124,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"btt-desktop: error: {one_line(exc)}", file=sys.stderr)
         server.close()
         return 1
+    if early_quit:  # nothing started yet: nothing to save
+        server.close()
+        return 0
 
     # asyncio, qasync, the engine and the panels come after the frame has painted
     import asyncio
@@ -132,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
-    runner = WindowApp(profile, items, errors, server, frame)
+    runner = WindowApp(profile, items, errors, server, frame, early_quit)
     _install_error_hooks(loop, runner)
     try:
         code = loop.run_until_complete(runner.run())
@@ -176,8 +185,10 @@ class WindowApp:
     from later launches, and the way out."""
 
     def __init__(self, profile: Profile, items: list[str], errors: list[str],
-                 server: object, frame: WindowFrame | None = None) -> None:
+                 server: object, frame: WindowFrame | None = None,
+                 early_quit: list[int] | None = None) -> None:
         self.profile = profile
+        self.early_quit = early_quit if early_quit is not None else []
         self.items = items
         self.errors = errors
         self.server = server
@@ -195,7 +206,6 @@ class WindowApp:
 
     async def run(self) -> int:
         import asyncio
-        import signal
 
         from PySide6.QtWidgets import QApplication
 
@@ -220,6 +230,9 @@ class WindowApp:
             for sig in (signal.SIGINT, signal.SIGTERM):  # no question asked: quit now
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(sig, window.quit_now)
+            if self.early_quit or window.quit_asked:  # asked while the window was built
+                window.quit_now()
+                request_quit()
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)

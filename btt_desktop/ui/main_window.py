@@ -564,6 +564,11 @@ class MainWindow(QMainWindow):
             else:  # nothing runs yet that could be asked about
                 self.quit_now()
 
+    @property
+    def quit_asked(self) -> bool:
+        """Whether quitting was asked for (it may be under way)."""
+        return self._quitting
+
     def quit_now(self) -> None:
         """Quit without asking (SIGTERM, the session ending)."""
         if not self._quitting:

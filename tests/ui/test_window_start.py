@@ -145,3 +145,32 @@ print(bytes(w.saveGeometry().toBase64().data()).decode())
     done = subprocess.run([sys.executable, "-c", probe, *map(str, rect)],
                           capture_output=True, text=True, env=env, timeout=60, check=True)
     return {"geometry": done.stdout.strip().splitlines()[-1]}
+
+
+@pytest.mark.parametrize("wait_for", ["first-paint", "filled"])
+async def test_sigterm_as_soon_as_the_window_shows_quits_cleanly(
+        tmp_path: Path, wait_for: str) -> None:
+    """A session ending (SIGTERM) the moment the window appears, before its panels or
+    its signal handling are in place: the process still ends cleanly, exit 0."""
+    profile = Profile.open(tmp_path / "profile")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               BTT_REPORT_FIRST_PAINT="1")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "btt_desktop.app", "--profile", str(profile.root),
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    lines: list[str] = []
+    try:
+        assert process.stderr is not None
+        while not any(line.startswith(wait_for + " ") for line in lines):
+            raw = await asyncio.wait_for(process.stderr.readline(), 60)
+            assert raw, "the window ended before it showed"
+            lines.append(raw.decode().strip())
+        process.send_signal(signal.SIGTERM)
+        _out, rest = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode == 0, "\n".join(lines) + rest.decode()
+    assert b"Traceback" not in rest
+    assert not (profile.root / "engine.running").exists()
