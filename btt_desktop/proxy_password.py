@@ -10,10 +10,9 @@ The password itself is never logged. No Qt here.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from btt_desktop.wallet.keyring_store import (
     DEFAULT_TIMEOUT,
@@ -38,26 +37,6 @@ __all__ = [
 ]
 
 
-class _Keyring(KeyringStore):
-    """The wallet's keyring access (secure backends only, calls in a thread with a
-    timeout), under the proxy's service name."""
-
-    async def call(self, method: str, *args: Any) -> Any:
-        backend = await self._ensure_backend()
-        return await self._run(getattr(backend, method), SERVICE_NAME, *args)
-
-    async def forget(self, account: str) -> None:
-        backend = await self._ensure_backend()
-
-        def delete() -> None:
-            import keyring.errors
-
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                backend.delete_password(SERVICE_NAME, account)
-
-        await self._run(delete)
-
-
 class ProxyPasswordStore:
     """``status()``, ``load()``, ``save(password)`` (an empty one removes the entry).
 
@@ -69,7 +48,7 @@ class ProxyPasswordStore:
                  backend: KeyringBackend | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         self.account = os.fspath(profile_root)
-        self._keyring = _Keyring(backend, timeout=timeout)
+        self._keyring = KeyringStore(backend, timeout=timeout, service=SERVICE_NAME)
         self._status: KeyringStatus | None = None
         self._checking: asyncio.Future[KeyringStatus] | None = None
 
@@ -92,14 +71,13 @@ class ProxyPasswordStore:
 
     async def load(self) -> str:
         """The saved password, or "" (none saved). ``KeyringUnavailable`` says why not."""
-        value = await self._keyring.call("get_password", self.account)
-        return value if isinstance(value, str) else ""
+        return await self._keyring.load(self.account) or ""
 
     async def save(self, password: str) -> None:
         if password:
-            await self._keyring.call("set_password", self.account, password)
+            await self._keyring.store(self.account, password)
         else:
-            await self._keyring.forget(self.account)
+            await self._keyring.delete(self.account)
 
 
 def wants_stored_password(settings: EngineSettings) -> bool:

@@ -10,13 +10,11 @@ No Qt here.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from keyring.backend import KeyringBackend
 
@@ -54,23 +52,6 @@ class DaemonLogin:
         return f"{self.username}@{self.address}"
 
 
-class _Keyring(KeyringStore):
-    async def call(self, method: str, *args: Any) -> Any:
-        backend = await self._ensure_backend()
-        return await self._run(getattr(backend, method), SERVICE_NAME, *args)
-
-    async def forget(self, account: str) -> None:
-        backend = await self._ensure_backend()
-
-        def delete() -> None:
-            import keyring.errors
-
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                backend.delete_password(SERVICE_NAME, account)
-
-        await self._run(delete)
-
-
 class DaemonLogins:
     """``last()``, ``status()``, ``save(login)``. ``backend`` is for tests."""
 
@@ -78,7 +59,7 @@ class DaemonLogins:
                  backend: KeyringBackend | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path = Path(profile_root) / FILE_NAME
-        self._keyring = _Keyring(backend, timeout=timeout)
+        self._keyring = KeyringStore(backend, timeout=timeout, service=SERVICE_NAME)
 
     async def status(self) -> KeyringStatus:
         return await self._keyring.status()
@@ -98,7 +79,7 @@ class DaemonLogins:
         if not data.get("remember"):
             return login
         try:
-            password = await self._keyring.call("get_password", login.account)
+            password = await self._keyring.load(login.account)
         except KeyringUnavailable as exc:
             log.warning("the daemon's password could not be read from the keyring: %s", exc)
             password = None
@@ -114,9 +95,9 @@ class DaemonLogins:
         problem = ""
         try:
             if login.remember and login.password:
-                await self._keyring.call("set_password", login.account, login.password)
+                await self._keyring.store(login.account, login.password)
             else:
-                await self._keyring.forget(login.account)
+                await self._keyring.delete(login.account)
         except KeyringUnavailable as exc:
             data["remember"] = False
             if login.remember:

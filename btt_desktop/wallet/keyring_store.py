@@ -133,14 +133,17 @@ def detect_backend() -> tuple[KeyringBackend | None, str | None]:
 
 
 class KeyringStore:
-    """Async, never-blocking access to one secret per wallet id in the OS keyring.
+    """Async, never-blocking access to one secret per id (a wallet id, by default) in
+    the OS keyring, under ``service`` (the wallet's, by default; the proxy password and
+    the daemon's login use their own).
 
     ``backend`` is for tests and for callers that already chose one; by default the
     secure backend is detected on first use.
     """
 
     def __init__(self, backend: KeyringBackend | None = None, *,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, service: str = SERVICE_NAME) -> None:
+        self._service = service
         self._explicit = backend
         self._backend: KeyringBackend | None = None
         self._reason: str | None = None
@@ -160,11 +163,11 @@ class KeyringStore:
 
     async def store(self, wallet_id: str, secret: str) -> None:
         backend = await self._ensure_backend()
-        await self._run(backend.set_password, SERVICE_NAME, wallet_id, secret)
+        await self._run(backend.set_password, self._service, wallet_id, secret)
 
     async def load(self, wallet_id: str) -> str | None:
         backend = await self._ensure_backend()
-        value = await self._run(backend.get_password, SERVICE_NAME, wallet_id)
+        value = await self._run(backend.get_password, self._service, wallet_id)
         return value if isinstance(value, str) else None
 
     async def delete(self, wallet_id: str) -> None:
@@ -175,7 +178,7 @@ class KeyringStore:
             import keyring.errors
 
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                backend.delete_password(SERVICE_NAME, wallet_id)
+                backend.delete_password(self._service, wallet_id)
 
         await self._run(delete)
 
