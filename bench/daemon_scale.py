@@ -36,11 +36,13 @@ from harness import (  # noqa: E402
     Child,
     children,
     endpoint,
+    free_port,
     load,
     machine,
     save_json,
     say,
     wait_for,
+    write_qbt_backup,
 )
 from scale import make_profile  # noqa: E402
 
@@ -54,10 +56,6 @@ def make_qbt_profile(ours: Path, root: Path, ip: str, listen_port: int,
                      web_port: int, save: Path) -> None:
     """qBittorrent 4.5's layout of the torrents in ``ours``: ``<id>.fastresume`` (the
     resume data without the info dictionary), ``<id>.torrent`` and ``queue``."""
-    import libtorrent as lt
-
-    backup = root / "qBittorrent" / "data" / "BT_backup"
-    backup.mkdir(parents=True)
     config = root / "qBittorrent" / "config"
     config.mkdir(parents=True)
     (config / "qBittorrent.conf").write_text(
@@ -71,19 +69,7 @@ def make_qbt_profile(ours: Path, root: Path, ip: str, listen_port: int,
         f"WebUI\\Address={ip}\nWebUI\\Port={web_port}\nWebUI\\LocalHostAuth=false\n"
         "WebUI\\CSRFProtection=false\nWebUI\\HostHeaderValidation=false\n"
         "WebUI\\UseUPnP=false\nGeneral\\Locale=en\n")
-    resume_dir = ours / "resume"
-    ids = []
-    for path in sorted(resume_dir.glob("*.resume")):
-        data = lt.bdecode(path.read_bytes())
-        info = data.pop(b"info")
-        data[b"qBt-savePath"] = data[b"save_path"]
-        torrent_id = path.name.removesuffix(".resume")
-        (backup / f"{torrent_id}.fastresume").write_bytes(lt.bencode(data))
-        (backup / f"{torrent_id}.torrent").write_bytes(lt.bencode({b"info": info}))
-        ids.append(torrent_id)
-    queue = resume_dir / "queue.json"
-    order = json.loads(queue.read_text()) if queue.exists() else ids
-    (backup / "queue").write_text("".join(f"{t}\n" for t in order))
+    write_qbt_backup(ours, root)
 
 
 # -- the clients -------------------------------------------------------------------------
@@ -206,12 +192,12 @@ def main() -> int:
         t0 = time.monotonic()
         make_profile(ours, args.count, ours_ip, ours_port)
         qbt_ip, qbt_port = endpoint()
-        _, qbt_web = endpoint_on(qbt_ip)
+        qbt_web = free_port(qbt_ip)
         make_qbt_profile(ours, work / "qbt", qbt_ip, qbt_port, qbt_web, ours / "downloads")
         say(f"{args.count} torrents in two profiles in {time.monotonic() - t0:.1f} s")
         with children() as started:
             btt = start_btt(started, work, ours, f"{ours_ip}:{ours_port}",
-                            endpoint_on(ours_ip))
+                            (ours_ip, free_port(ours_ip)))
             qbt = start_qbt(started, work, work / "qbt", (qbt_ip, qbt_web))
             for subject in (btt, qbt):
                 wait_listed(subject, args.count, args.limit)
@@ -246,14 +232,6 @@ def main() -> int:
     report(result)
     say(f"saved {save_json('daemon_scale', result)}")
     return 0
-
-
-def endpoint_on(ip: str) -> tuple[str, int]:
-    import socket
-
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return ip, int(s.getsockname()[1])
 
 
 def report(result: dict[str, Any]) -> None:

@@ -42,6 +42,37 @@ def endpoint() -> tuple[str, int]:
         return ip, int(s.getsockname()[1])
 
 
+def free_port(ip: str = "127.0.0.1") -> int:
+    """A port free on ``ip`` now (another server's Web API, a second listen port)."""
+    with socket.socket() as s:
+        s.bind((ip, 0))
+        return int(s.getsockname()[1])
+
+
+def write_qbt_backup(ours: Path, root: Path) -> None:
+    """The torrents of btt profile ``ours`` in qBittorrent 4.5's own layout under
+    ``root`` (``qBittorrent/data/BT_backup``): ``<id>.fastresume`` (the resume data
+    without the info dictionary, plus its save path), ``<id>.torrent``, and the ``queue``
+    file in our saved order. The configuration is the caller's."""
+    import libtorrent as lt
+
+    backup = root / "qBittorrent" / "data" / "BT_backup"
+    backup.mkdir(parents=True)
+    resume_dir = ours / "resume"
+    ids = []
+    for path in sorted(resume_dir.glob("*.resume")):
+        data = lt.bdecode(path.read_bytes())
+        info = data.pop(b"info")
+        data[b"qBt-savePath"] = data[b"save_path"]
+        torrent_id = path.name.removesuffix(".resume")
+        (backup / f"{torrent_id}.fastresume").write_bytes(lt.bencode(data))
+        (backup / f"{torrent_id}.torrent").write_bytes(lt.bencode({b"info": info}))
+        ids.append(torrent_id)
+    queue = resume_dir / "queue.json"
+    order = json.loads(queue.read_text()) if queue.exists() else ids
+    (backup / "queue").write_text("".join(f"{t}\n" for t in order))
+
+
 def text(ep: tuple[str, int]) -> str:
     return f"{ep[0]}:{ep[1]}"
 

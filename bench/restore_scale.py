@@ -31,7 +31,6 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ if str(HERE) not in sys.path:
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
+from harness import free_port, write_qbt_backup  # noqa: E402
 from scale import make_profile, memory  # noqa: E402
 
 SETTLE_S = 3.0
@@ -55,20 +55,10 @@ QBT = "qbittorrent-nox"
 
 # -- qbittorrent-nox's profile -----------------------------------------------------------
 
-def free_port(ip: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return int(s.getsockname()[1])
-
-
 def make_qbt_profile(ours: Path, root: Path, web_port: int, listen_port: int) -> None:
     """qBittorrent 4.5's own layout of the same torrents: ``<id>.fastresume`` (the
     resume data without the info dictionary, plus its save path) and ``<id>.torrent``,
     and the ``queue`` file in our saved order."""
-    import libtorrent as lt
-
-    backup = root / "qBittorrent" / "data" / "BT_backup"
-    backup.mkdir(parents=True)
     config = root / "qBittorrent" / "config"
     config.mkdir(parents=True)
     (config / "qBittorrent.conf").write_text(
@@ -81,19 +71,7 @@ def make_qbt_profile(ours: Path, root: Path, web_port: int, listen_port: int) ->
         f"WebUI\\Port={web_port}\nWebUI\\LocalHostAuth=false\n"
         "WebUI\\CSRFProtection=false\nWebUI\\HostHeaderValidation=false\n"
         "WebUI\\UseUPnP=false\nGeneral\\Locale=en\n")
-    resume_dir = ours / "resume"
-    ids = []
-    for path in sorted(resume_dir.glob("*.resume")):
-        data = lt.bdecode(path.read_bytes())
-        info = data.pop(b"info")
-        data[b"qBt-savePath"] = data[b"save_path"]
-        torrent_id = path.name.removesuffix(".resume")
-        (backup / f"{torrent_id}.fastresume").write_bytes(lt.bencode(data))
-        (backup / f"{torrent_id}.torrent").write_bytes(lt.bencode({b"info": info}))
-        ids.append(torrent_id)
-    queue = resume_dir / "queue.json"
-    order = json.loads(queue.read_text()) if queue.exists() else ids
-    (backup / "queue").write_text("".join(f"{t}\n" for t in order))
+    write_qbt_backup(ours, root)
 
 
 def run_qbt(root: Path, web_port: int, count: int, limit: float) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import libtorrent as lt
-from harness import Child, endpoint, wait_for
+from harness import Child, endpoint, free_port, wait_for
 
 QBT_SEEDING = {"uploading", "stalledUP", "forcedUP", "queuedUP", "checkingUP"}
 
@@ -32,7 +32,7 @@ class QBittorrent:
 
     def __init__(self, started: list[Child], work: Path, name: str = "qbittorrent") -> None:
         self.ip, self.port = endpoint()
-        _, self.webui_port = endpoint_on(self.ip)
+        self.webui_port = free_port(self.ip)
         self.profile = work / name
         config = self.profile / "qBittorrent" / "config"
         config.mkdir(parents=True)
@@ -96,15 +96,6 @@ class QBittorrent:
         wait_for(lambda: self.is_seeding(ih), limit, "qBittorrent to check and seed",
                  [self.child], interval=0.2)
         return self.ip, self.port
-
-
-def endpoint_on(ip: str) -> tuple[str, int]:
-    """Another free port on the same address."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return ip, int(s.getsockname()[1])
 
 
 QBT_CONFIG = """\

@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from harness import OUT, REPO, endpoint, load, revision
+from harness import OUT, REPO, endpoint, free_port, load, revision
 
 SETTLE = 0.5  # seconds between "started" and the quit request
 QBT_CONFIG = """\
@@ -122,7 +122,7 @@ def _answers(ip: str, port: int) -> bool:
 
 def run_qbittorrent(work: Path) -> dict[str, Any]:
     ip, port = endpoint()
-    webui_port = _free_port(ip)
+    webui_port = free_port(ip)
     profile = work / "qbt-profile"
     config = profile / "qBittorrent" / "config"
     config.mkdir(parents=True)
@@ -147,14 +147,6 @@ def run_qbittorrent(work: Path) -> dict[str, Any]:
             os.killpg(popen.pid, signal.SIGKILL)
             popen.wait()
     return {"start_s": answered - launched, "quit_s": quit_s, "load": load()}
-
-
-def _free_port(ip: str) -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return int(s.getsockname()[1])
 
 
 def main() -> None:
