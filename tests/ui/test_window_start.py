@@ -57,18 +57,10 @@ async def test_window_paints_before_the_wallet_and_speed_then_they_work(
 async def test_launched_window_reports_paint_then_ready_and_quits_cleanly(
         tmp_path: Path) -> None:
     profile = Profile.open(tmp_path / "profile")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-               BTT_REPORT_FIRST_PAINT="1")
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "btt_desktop.app", "--profile", str(profile.root),
-        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    process = await _launch(profile)
     lines: list[str] = []
     try:
-        assert process.stderr is not None
-        while not any(line.startswith("ready ") for line in lines):
-            raw = await asyncio.wait_for(process.stderr.readline(), 60)
-            assert raw, "the window ended before it was ready"
-            lines.append(raw.decode().strip())
+        await _read_until(process, "ready", lines)
         await until(lambda: (profile.root / "engine.running").exists(), 20, "engine start")
         process.send_signal(signal.SIGTERM)
         _out, rest = await asyncio.wait_for(process.communicate(), 40)
@@ -153,18 +145,10 @@ async def test_sigterm_as_soon_as_the_window_shows_quits_cleanly(
     """A session ending (SIGTERM) the moment the window appears, before its panels or
     its signal handling are in place: the process still ends cleanly, exit 0."""
     profile = Profile.open(tmp_path / "profile")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-               BTT_REPORT_FIRST_PAINT="1")
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "btt_desktop.app", "--profile", str(profile.root),
-        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    process = await _launch(profile)
     lines: list[str] = []
     try:
-        assert process.stderr is not None
-        while not any(line.startswith(wait_for + " ") for line in lines):
-            raw = await asyncio.wait_for(process.stderr.readline(), 60)
-            assert raw, "the window ended before it showed"
-            lines.append(raw.decode().strip())
+        await _read_until(process, wait_for, lines)
         process.send_signal(signal.SIGTERM)
         _out, rest = await asyncio.wait_for(process.communicate(), 60)
     finally:
@@ -174,3 +158,22 @@ async def test_sigterm_as_soon_as_the_window_shows_quits_cleanly(
     assert process.returncode == 0, "\n".join(lines) + rest.decode()
     assert b"Traceback" not in rest
     assert not (profile.root / "engine.running").exists()
+
+
+async def _launch(profile: Profile) -> asyncio.subprocess.Process:
+    """``btt-desktop --profile`` as a user launches it (offscreen), reporting its paints."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               BTT_REPORT_FIRST_PAINT="1")
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "btt_desktop.app", "--profile", str(profile.root),
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+
+
+async def _read_until(process: asyncio.subprocess.Process, word: str,
+                      lines: list[str]) -> None:
+    """Collect ``process``'s stderr lines into ``lines`` until one starts with ``word``."""
+    assert process.stderr is not None
+    while not any(line.startswith(word + " ") for line in lines):
+        raw = await asyncio.wait_for(process.stderr.readline(), 60)
+        assert raw, f"the window ended before it reported {word!r}"
+        lines.append(raw.decode().strip())
