@@ -123,7 +123,8 @@ def test_the_frame_paints_before_the_engine_and_panels_are_imported(tmp_path: Pa
     assert seen["size"] == [700, 480]  # where it was left, not the first-start size
 
 
-def _saved_geometry(profile: Profile, rect: tuple[int, int, int, int]) -> dict[str, object]:
+def _saved_geometry(profile: Profile,
+                    rect: tuple[int, int, int, int]) -> dict[str, int | bool | str]:
     """The window layout a window of that geometry saves (made by a real window)."""
     probe = """
 import sys
