@@ -21,7 +21,7 @@ from btt_desktop.engine.peer_admin import PeerAdmin
 from btt_desktop.engine.peer_classes import PeerControls
 from btt_desktop.engine.rates import shown_rates
 from btt_desktop.engine.resume import ResumeStore
-from btt_desktop.engine.snapshots import snapshot_of, state_of
+from btt_desktop.engine.snapshots import eta_of, snapshot_of, state_of
 from btt_desktop.engine.torrent_record import TorrentRecord, TorrentTable
 from btt_desktop.engine.types import EngineSettings, TorrentSnapshot, TorrentState
 from btt_desktop.engine.waiters import Waiters
@@ -110,10 +110,7 @@ class EngineCore:
 
     def _with_rates(self, record: TorrentRecord, snap: TorrentSnapshot, down: int,
                     up: int) -> TorrentSnapshot:
-        eta = None
-        left = snap.total_wanted - snap.total_done
-        if snap.state == TorrentState.DOWNLOADING and down > 0 and left > 0:
-            eta = left // down
+        eta = eta_of(snap.state, snap.total_wanted - snap.total_done, down)
         return replace(snap, download_rate=down, upload_rate=up, eta=eta,
                        category=record.category, tags=tuple(sorted(record.tags)))
 

@@ -48,6 +48,14 @@ def error_line(st: Any) -> str:
     return " ".join(str(st.errc.message()).split())
 
 
+def eta_of(state: TorrentState, left: int, down: int) -> int | None:
+    """Seconds until a downloading torrent with ``left`` bytes to go is done at ``down``
+    bytes a second; None when that cannot be said."""
+    if state == TorrentState.DOWNLOADING and down > 0 and left > 0:
+        return left // down
+    return None
+
+
 def snapshot_of(st: Any, total_size: int, *, state: TorrentState | None = None,
                 rates: tuple[int, int] | None = None, category: str = "",
                 tags: tuple[str, ...] = ()) -> TorrentSnapshot:
@@ -67,9 +75,7 @@ def snapshot_of(st: Any, total_size: int, *, state: TorrentState | None = None,
         up = 0 if stopped else int(st.upload_payload_rate)
     else:
         down, up = rates
-    eta = None
-    if state == TorrentState.DOWNLOADING and down > 0 and wanted > done:
-        eta = (wanted - done) // down
+    eta = eta_of(state, wanted - done, down)
     up_all = int(st.all_time_upload)
     down_all = int(st.all_time_download)
     denominator = max(down_all, wanted)
